@@ -1,0 +1,334 @@
+//! The chart model: a validated dataset plus the reader's interaction state (grouping, dedupe,
+//! chart type, hidden groups, "Other" folding, selection, hover, keyboard focus), and everything
+//! derived from them (visible groups, layout, emphasis). A plain state machine: `apply` takes an
+//! `Action` and says what changed, so the web layer knows what to redraw and which events to send.
+//!
+//! Invariants: derived data is recomputed only when an input changes (`refresh`); pointer
+//! coordinates arrive in CSS pixels and are scaled here, so hit-testing holds at any
+//! device-pixel ratio; selection and hidden groups are keys, so they survive regrouping only
+//! when the key still exists.
+
+use crate::dataset::Dataset;
+use crate::geometry::{Layout, Shape};
+use crate::group::{self, Group, GroupBy};
+use crate::palette::{Rgb, Scheme, LIGHT};
+use crate::render::{Emphasis, LIFT_SELECTED, PAD, SEPARATOR};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub group_by: GroupBy,
+    pub dedupe: bool,
+    pub shape: Shape,
+    pub other_below: f64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { group_by: GroupBy::Theme, dedupe: false, shape: Shape::Donut, other_below: group::DEFAULT_OTHER_BELOW }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Next,
+    Previous,
+    First,
+    Last,
+    Activate,
+    Escape,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Pointer position in CSS pixels relative to the canvas; `None` when it leaves.
+    Hover(Option<(f64, f64)>),
+    /// A click (mouse) at CSS pixels: selects the segment there, or clears on empty space.
+    Click(f64, f64),
+    /// A tap (touch): the first tap on a segment shows it, a second tap selects it.
+    Tap(f64, f64),
+    Focus(bool),
+    Key(Key),
+    /// Select a group by key (`None` clears), as from the legend or `handle.select(key)`.
+    Select(Option<String>),
+    /// Select, or clear when already selected (a legend entry).
+    ToggleSelect(String),
+    GroupBy(GroupBy),
+    Dedupe(bool),
+    Shape(Shape),
+    ToggleHidden(String),
+    /// Show only this group (again: show all).
+    Isolate(String),
+    ShowAll,
+    ExpandOther(bool),
+    /// The canvas size in CSS pixels and the device-pixel ratio.
+    Resize(f64, f64, f64),
+    Scheme(&'static Scheme),
+}
+
+/// What an action changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Change {
+    /// The canvas must be repainted.
+    pub redraw: bool,
+    /// Groups, counts or options changed: legend, summary and table must be rebuilt.
+    pub view: bool,
+    /// The selection changed: send `channel-sprawl:select`, update the drill-down.
+    pub selection: bool,
+    /// The hovered or focused segment changed: move the tooltip.
+    pub pointer: bool,
+}
+
+impl Change {
+    fn all() -> Change {
+        Change { redraw: true, view: true, selection: false, pointer: true }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Chart {
+    pub dataset: Dataset,
+    pub options: Options,
+    pub hidden: Vec<String>,
+    pub other_expanded: bool,
+    pub selected: Option<String>,
+    pub hovered: Option<usize>,
+    pub focused: Option<usize>,
+    pub has_focus: bool,
+    pub scheme: &'static Scheme,
+    /// CSS pixels and device-pixel ratio of the canvas.
+    pub size: (f64, f64, f64),
+    /// Visible groups (hidden ones removed, small ones folded), in drawing order.
+    pub groups: Vec<Group>,
+    /// Every group before hiding and folding: the legend lists these.
+    pub all_groups: Vec<Group>,
+    pub layout: Layout,
+    /// The ring's share of the largest ring's area (several companies on one scale).
+    pub fill: f64,
+    /// Distinct counted units over all groups (the summary's "N spaces").
+    pub units: usize,
+}
+
+impl Chart {
+    pub fn new(dataset: Dataset, options: Options) -> Chart {
+        let mut chart = Chart {
+            dataset,
+            options,
+            hidden: Vec::new(),
+            other_expanded: false,
+            selected: None,
+            hovered: None,
+            focused: None,
+            has_focus: false,
+            scheme: &LIGHT,
+            size: (320.0, 320.0, 1.0),
+            groups: Vec::new(),
+            all_groups: Vec::new(),
+            layout: Layout::new(Shape::Donut, &[], 1.0, 1.0, 1.0, 0.0, 0.0),
+            fill: 1.0,
+            units: 0,
+        };
+        chart.refresh();
+        chart
+    }
+
+    /// Recomputes groups and layout from the dataset and options.
+    fn refresh(&mut self) {
+        let o = &self.options;
+        self.all_groups = group::group(&self.dataset, o.group_by, o.dedupe, self.scheme);
+        let (_, units) = group::units(&self.dataset, o.dedupe);
+        self.units = units;
+        let visible: Vec<Group> = self.all_groups.iter().filter(|g| !self.hidden.contains(&g.key)).cloned().collect();
+        self.groups = if self.other_expanded { visible } else { group::fold(visible, o.other_below, self.scheme) };
+        if self.selected.as_ref().is_some_and(|k| !self.groups.iter().any(|g| &g.key == k)) {
+            self.selected = None;
+        }
+        self.hovered = self.hovered.filter(|&i| i < self.groups.len());
+        self.focused = self.focused.filter(|&i| i < self.groups.len());
+        self.relayout();
+    }
+
+    fn relayout(&mut self) {
+        let (w, h, dpr) = self.size;
+        let counts: Vec<usize> = self.groups.iter().map(|g| g.count).collect();
+        self.layout = Layout::new(self.options.shape, &counts, w * dpr, h * dpr, self.fill, PAD * dpr, SEPARATOR * dpr);
+    }
+
+    /// Scales this chart's ring area to `fill` of the full size (comparison on one scale).
+    pub fn set_fill(&mut self, fill: f64) {
+        self.fill = fill;
+        self.relayout();
+    }
+
+    pub fn colors(&self) -> Vec<Rgb> {
+        self.groups.iter().map(|g| g.color).collect()
+    }
+
+    pub fn emphasis(&self) -> Emphasis {
+        Emphasis {
+            hovered: self.hovered,
+            selected: self.selected_index(),
+            focused: self.focused.filter(|_| self.has_focus),
+        }
+    }
+
+    pub fn selected_index(&self) -> Option<usize> {
+        let key = self.selected.as_ref()?;
+        self.groups.iter().position(|g| &g.key == key)
+    }
+
+    pub fn selected_group(&self) -> Option<&Group> {
+        self.groups.get(self.selected_index()?)
+    }
+
+    /// The segment under a point given in CSS pixels.
+    pub fn segment_at(&self, x: f64, y: f64) -> Option<usize> {
+        let dpr = self.size.2;
+        self.layout.segment_at(x * dpr, y * dpr, LIFT_SELECTED * dpr)
+    }
+
+    pub fn apply(&mut self, action: Action) -> Change {
+        let mut change = Change::default();
+        match action {
+            Action::Hover(at) => {
+                let hovered = at.and_then(|(x, y)| self.segment_at(x, y));
+                if hovered != self.hovered {
+                    self.hovered = hovered;
+                    change.redraw = true;
+                    change.pointer = true;
+                }
+            }
+            Action::Click(x, y) => {
+                let key = self.segment_at(x, y).map(|i| self.groups[i].key.clone());
+                change = self.toggle(key);
+            }
+            Action::Tap(x, y) => {
+                let hit = self.segment_at(x, y);
+                if hit.is_some() && hit != self.hovered {
+                    self.hovered = hit;
+                    change.redraw = true;
+                    change.pointer = true;
+                } else {
+                    change = self.toggle(hit.map(|i| self.groups[i].key.clone()));
+                }
+            }
+            Action::Focus(focus) => {
+                self.has_focus = focus;
+                if focus && self.focused.is_none() && !self.groups.is_empty() {
+                    self.focused = Some(self.selected_index().unwrap_or(0));
+                }
+                change.redraw = true;
+                change.pointer = true;
+            }
+            Action::Key(key) => change = self.key(key),
+            Action::Select(key) => change = self.select(key),
+            Action::ToggleSelect(key) => change = self.toggle(Some(key)),
+            Action::GroupBy(by) if by != self.options.group_by => {
+                self.options.group_by = by;
+                self.hidden.clear();
+                self.other_expanded = false;
+                change = self.regroup();
+            }
+            Action::Dedupe(on) if on != self.options.dedupe => {
+                self.options.dedupe = on;
+                change = self.regroup();
+            }
+            Action::Shape(shape) if shape != self.options.shape => {
+                self.options.shape = shape;
+                self.relayout();
+                change = Change::all();
+            }
+            Action::ToggleHidden(key) => {
+                match self.hidden.iter().position(|k| k == &key) {
+                    Some(i) => {
+                        self.hidden.remove(i);
+                    }
+                    None if self.all_groups.iter().any(|g| g.key == key) => self.hidden.push(key),
+                    None => return change,
+                }
+                change = self.regroup();
+            }
+            Action::Isolate(key) => {
+                let others: Vec<String> = self.all_groups.iter().filter(|g| g.key != key).map(|g| g.key.clone()).collect();
+                if !self.all_groups.iter().any(|g| g.key == key) {
+                    return change;
+                }
+                self.hidden = if self.hidden == others { Vec::new() } else { others };
+                self.other_expanded = true;
+                change = self.regroup();
+            }
+            Action::ShowAll if !self.hidden.is_empty() => {
+                self.hidden.clear();
+                change = self.regroup();
+            }
+            Action::ExpandOther(expanded) if expanded != self.other_expanded => {
+                self.other_expanded = expanded;
+                change = self.regroup();
+            }
+            Action::Resize(w, h, dpr) => {
+                let size = (w.max(1.0), h.max(1.0), if dpr > 0.0 { dpr } else { 1.0 });
+                if size != self.size {
+                    self.size = size;
+                    self.relayout();
+                    change.redraw = true;
+                }
+            }
+            Action::Scheme(scheme) if !std::ptr::eq(scheme, self.scheme) => {
+                self.scheme = scheme;
+                self.refresh();
+                change = Change::all();
+            }
+            _ => {}
+        }
+        change
+    }
+
+    /// Recomputes after an option change; the selection event fires if the selection was lost.
+    fn regroup(&mut self) -> Change {
+        let before = self.selected.clone();
+        self.refresh();
+        Change { selection: before != self.selected, ..Change::all() }
+    }
+
+    fn select(&mut self, key: Option<String>) -> Change {
+        let key = key.filter(|k| self.groups.iter().any(|g| &g.key == k));
+        if key == self.selected {
+            return Change::default();
+        }
+        self.selected = key;
+        if let Some(i) = self.selected_index() {
+            self.focused = Some(i);
+        }
+        Change { redraw: true, selection: true, view: false, pointer: true }
+    }
+
+    fn toggle(&mut self, key: Option<String>) -> Change {
+        if key.is_some() && key == self.selected {
+            self.select(None)
+        } else {
+            self.select(key)
+        }
+    }
+
+    fn key(&mut self, key: Key) -> Change {
+        let n = self.groups.len();
+        if n == 0 {
+            return Change::default();
+        }
+        let current = self.focused.unwrap_or(0);
+        let next = match key {
+            Key::Next => (current + 1) % n,
+            Key::Previous => (current + n - 1) % n,
+            Key::First => 0,
+            Key::Last => n - 1,
+            Key::Activate => {
+                let focused = self.focused.unwrap_or(0);
+                self.focused = Some(focused);
+                return self.toggle(Some(self.groups[focused].key.clone()));
+            }
+            Key::Escape => return self.select(None),
+        };
+        self.focused = Some(next);
+        self.has_focus = true;
+        Change { redraw: true, pointer: true, ..Change::default() }
+    }
+}

@@ -1,0 +1,421 @@
+//! The dataset model and its validation: untrusted `Value` in, a small typed `Dataset` out, or
+//! every problem found, each with the path of the offending field (`spaces[3].themes`).
+//!
+//! Invariant: nothing after this module sees unvalidated data. Every string is kept as text;
+//! only `Space::link` hands out a URL, and only an `http:`/`https:` one.
+
+use crate::palette::Rgb;
+use crate::platform;
+use crate::value::Value;
+use std::fmt;
+
+/// Limits that keep a hostile dataset from hanging the reader's page.
+pub const MAX_SPACES: usize = 200_000;
+pub const MAX_THEMES: usize = 20_000;
+pub const MAX_TEXT: usize = 200_000;
+/// Problems listed in full before the list says "and N more".
+pub const MAX_PROBLEMS: usize = 25;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub company: String,
+    pub title: Option<String>,
+    /// Listed themes in the dataset's order, then themes met only in spaces, in order of appearance.
+    pub themes: Vec<Theme>,
+    pub spaces: Vec<Space>,
+    /// Non-fatal findings (e.g. a `javascript:` URL shown without a link).
+    pub warnings: Vec<Problem>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub id: String,
+    pub label: String,
+    /// The colour the dataset gives; without one the palette of the current scheme is used.
+    pub color: Option<Rgb>,
+    /// `false` for a theme that the `themes` list does not name; its colour is generated.
+    pub listed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Space {
+    pub name: String,
+    /// As written in the dataset.
+    pub platform: String,
+    /// Indices into `Dataset::themes`, without repeats.
+    pub themes: Vec<usize>,
+    pub url: Option<String>,
+    /// Upper-case ISO 3166 alpha-2 code, or `WW`.
+    pub country: Option<String>,
+    pub language: Option<String>,
+    pub department: Option<String>,
+    pub function: Option<String>,
+    pub audience: Option<f64>,
+    pub last_post: Option<String>,
+    pub internal: bool,
+}
+
+impl Space {
+    /// The URL to link to: only `http:` and `https:` URLs without control characters.
+    pub fn link(&self) -> Option<&str> {
+        self.url.as_deref().and_then(safe_link)
+    }
+}
+
+/// `Some(url)` (trimmed) when `url` may become an `<a href>`.
+pub fn safe_link(url: &str) -> Option<&str> {
+    let url = url.trim_matches(|c: char| c <= ' ');
+    let has_scheme = |scheme: &str| url.len() > scheme.len() && url[..scheme.len()].eq_ignore_ascii_case(scheme);
+    let clean = !url.chars().any(|c| c.is_control());
+    (clean && (has_scheme("https://") || has_scheme("http://"))).then_some(url)
+}
+
+/// What is wrong, and where. `code` names the message (translated by the loader), `detail` fills it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub code: &'static str,
+    pub detail: String,
+}
+
+impl Problem {
+    fn new(path: impl Into<String>, code: &'static str, detail: impl Into<String>) -> Problem {
+        Problem { path: path.into(), code, detail: detail.into() }
+    }
+
+    /// The English message, without the path.
+    pub fn message(&self) -> String {
+        let d = &self.detail;
+        match self.code {
+            "required" => "this field is required".into(),
+            "type" => format!("expected {d}"),
+            "empty" => "must not be empty".into(),
+            "no-theme" => "a space needs at least one theme".into(),
+            "color" => format!("a colour is written #rrggbb, not {d}"),
+            "duplicate" => format!("the theme id \"{d}\" is listed twice"),
+            "country" => format!("a country is a two-letter ISO 3166 code or WW, not {d}"),
+            "audience" => "an audience is a number of at least 0".into(),
+            "date" => format!("a date is written YYYY-MM-DD, not {d}"),
+            "too-many" => format!("more than {d} entries; split the dataset"),
+            "too-long" => format!("longer than {d} characters"),
+            "url" => "only http: and https: URLs become links; this space is shown without one".into(),
+            "more" => format!("{d} more problems not listed"),
+            "syntax" => format!("the data cannot be read: {d}"),
+            _ => d.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let path = if self.path.is_empty() { "dataset" } else { &self.path };
+        write!(f, "{path}: {}", self.message())
+    }
+}
+
+/// Validates `value` and builds the dataset, or returns every problem found (capped at
+/// `MAX_PROBLEMS`, the last entry then saying how many more there were).
+pub fn parse(value: &Value) -> Result<Dataset, Vec<Problem>> {
+    let mut v = Validator::default();
+    let dataset = v.dataset(value);
+    if v.problems.is_empty() {
+        let mut dataset = dataset;
+        dataset.warnings = v.warnings;
+        Ok(dataset)
+    } else {
+        let total = v.problems.len();
+        if total > MAX_PROBLEMS {
+            v.problems.truncate(MAX_PROBLEMS - 1);
+            v.problems.push(Problem::new("", "more", (total - (MAX_PROBLEMS - 1)).to_string()));
+        }
+        Err(v.problems)
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
+
+impl Validator {
+    fn fail(&mut self, path: &str, code: &'static str, detail: impl Into<String>) {
+        self.problems.push(Problem::new(path, code, detail));
+    }
+
+    fn dataset(&mut self, root: &Value) -> Dataset {
+        let mut out = Dataset {
+            company: String::new(),
+            title: None,
+            themes: Vec::new(),
+            spaces: Vec::new(),
+            warnings: Vec::new(),
+        };
+        if !matches!(root, Value::Object(_)) {
+            self.fail("", "type", format!("an object with \"company\" and \"spaces\", got {}", root.kind()));
+            return out;
+        }
+        match root.get("company") {
+            None => self.fail("company", "required", ""),
+            Some(v) => out.company = self.text(v, "company", true).unwrap_or_default(),
+        }
+        out.title = root.get("title").and_then(|v| self.text(v, "title", false)).filter(|t| !t.trim().is_empty());
+        if let Some(themes) = root.get("themes") {
+            self.themes(themes, &mut out.themes);
+        }
+        match root.get("spaces") {
+            None => self.fail("spaces", "required", ""),
+            Some(Value::Array(items)) if items.len() > MAX_SPACES => {
+                self.fail("spaces", "too-many", MAX_SPACES.to_string())
+            }
+            Some(Value::Array(items)) => {
+                out.spaces.reserve(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(space) = self.space(item, &format!("spaces[{i}]"), &mut out.themes) {
+                        out.spaces.push(space);
+                    }
+                }
+            }
+            Some(other) => self.fail("spaces", "type", format!("an array of spaces, got {}", other.kind())),
+        }
+        out
+    }
+
+    /// A string field; `required` also refuses the empty string.
+    fn text(&mut self, v: &Value, path: &str, required: bool) -> Option<String> {
+        match v {
+            Value::String(s) if s.len() > MAX_TEXT => {
+                self.fail(path, "too-long", MAX_TEXT.to_string());
+                None
+            }
+            Value::String(s) if required && s.trim().is_empty() => {
+                self.fail(path, "empty", "");
+                None
+            }
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.fail(path, "type", format!("text, got {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    fn optional_text(&mut self, obj: &Value, key: &str, path: &str) -> Option<String> {
+        let v = obj.get(key)?;
+        self.text(v, &format!("{path}.{key}"), false).filter(|s| !s.trim().is_empty())
+    }
+
+    fn themes(&mut self, list: &Value, themes: &mut Vec<Theme>) {
+        let Value::Array(items) = list else {
+            return self.fail("themes", "type", format!("an array of themes, got {}", list.kind()));
+        };
+        if items.len() > MAX_THEMES {
+            return self.fail("themes", "too-many", MAX_THEMES.to_string());
+        }
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("themes[{i}]");
+            if !matches!(item, Value::Object(_)) {
+                self.fail(&path, "type", format!("an object with an \"id\", got {}", item.kind()));
+                continue;
+            }
+            let id = match item.get("id") {
+                None => {
+                    self.fail(&format!("{path}.id"), "required", "");
+                    None
+                }
+                Some(v) => self.text(v, &format!("{path}.id"), true).map(|s| s.trim().to_owned()),
+            };
+            let label = self.optional_text(item, "label", &path);
+            let color = match item.get("color") {
+                None => None,
+                Some(Value::String(s)) => match Rgb::parse_hex(s.trim()) {
+                    Some(c) => Some(c),
+                    None => {
+                        self.fail(&format!("{path}.color"), "color", quote(s));
+                        None
+                    }
+                },
+                Some(other) => {
+                    self.fail(&format!("{path}.color"), "type", format!("text, got {}", other.kind()));
+                    None
+                }
+            };
+            let Some(id) = id else { continue };
+            if themes.iter().any(|t| t.id == id) {
+                self.fail(&format!("{path}.id"), "duplicate", id);
+                continue;
+            }
+            themes.push(Theme {
+                label: label.unwrap_or_else(|| humanize(&id)),
+                color,
+                id,
+                listed: true,
+            });
+        }
+    }
+
+    fn space(&mut self, item: &Value, path: &str, themes: &mut Vec<Theme>) -> Option<Space> {
+        if !matches!(item, Value::Object(_)) {
+            self.fail(path, "type", format!("an object (a space), got {}", item.kind()));
+            return None;
+        }
+        let before = self.problems.len();
+        let required = |v: &mut Validator, key: &str| match item.get(key) {
+            None => {
+                v.fail(&format!("{path}.{key}"), "required", "");
+                None
+            }
+            Some(value) => v.text(value, &format!("{path}.{key}"), true),
+        };
+        let name = required(self, "name");
+        let platform = required(self, "platform");
+        let theme_ids = self.space_themes(item, path);
+
+        let country = self.optional_text(item, "country", path).and_then(|c| {
+            let c = c.trim();
+            if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
+                Some(c.to_ascii_uppercase())
+            } else {
+                self.fail(&format!("{path}.country"), "country", quote(c));
+                None
+            }
+        });
+        let audience = match item.get("audience") {
+            None => None,
+            Some(Value::Number(n)) if n.is_finite() && *n >= 0.0 => Some(*n),
+            Some(_) => {
+                self.fail(&format!("{path}.audience"), "audience", "");
+                None
+            }
+        };
+        let last_post = self.optional_text(item, "last_post", path).and_then(|d| {
+            if is_iso_date(d.trim()) {
+                Some(d.trim().to_owned())
+            } else {
+                self.fail(&format!("{path}.last_post"), "date", quote(&d));
+                None
+            }
+        });
+        let internal = match item.get("internal") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.fail(&format!("{path}.internal"), "type", format!("true or false, got {}", other.kind()));
+                false
+            }
+        };
+        let url = self.optional_text(item, "url", path);
+        let language = self.optional_text(item, "language", path);
+        let department = self.optional_text(item, "department", path).map(|s| s.trim().to_owned());
+        let function = self.optional_text(item, "function", path).map(|s| s.trim().to_owned());
+
+        if self.problems.len() != before {
+            return None;
+        }
+        let (name, platform, theme_ids) = (name?, platform?, theme_ids?);
+        if let Some(u) = &url {
+            if safe_link(u).is_none() {
+                self.warnings.push(Problem::new(format!("{path}.url"), "url", quote(u)));
+            }
+        }
+        let mut indices: Vec<usize> = Vec::with_capacity(theme_ids.len());
+        for id in theme_ids {
+            let index = match themes.iter().position(|t| t.id == id) {
+                Some(i) => i,
+                None => {
+                    themes.push(Theme { label: humanize(&id), color: None, id, listed: false });
+                    themes.len() - 1
+                }
+            };
+            if !indices.contains(&index) {
+                indices.push(index);
+            }
+        }
+        Some(Space {
+            name,
+            platform: platform.trim().to_owned(),
+            themes: indices,
+            url,
+            country,
+            language,
+            department,
+            function,
+            audience,
+            last_post,
+            internal,
+        })
+    }
+
+    /// `themes: [..]` (at least one non-empty id) or `theme: ".."`.
+    fn space_themes(&mut self, item: &Value, path: &str) -> Option<Vec<String>> {
+        let themes_path = format!("{path}.themes");
+        match (item.get("themes"), item.get("theme")) {
+            (None, None) => {
+                self.fail(&themes_path, "no-theme", "");
+                None
+            }
+            (None, Some(single)) => self.text(single, &format!("{path}.theme"), true).map(|t| vec![t.trim().to_owned()]),
+            (Some(Value::Array(ids)), _) => {
+                if ids.is_empty() {
+                    self.fail(&themes_path, "no-theme", "");
+                    return None;
+                }
+                let mut out = Vec::with_capacity(ids.len());
+                for (i, id) in ids.iter().enumerate() {
+                    if let Some(id) = self.text(id, &format!("{themes_path}[{i}]"), true) {
+                        out.push(id.trim().to_owned());
+                    }
+                }
+                (out.len() == ids.len()).then_some(out)
+            }
+            (Some(other), _) => {
+                self.fail(&themes_path, "type", format!("an array of theme ids, got {}", other.kind()));
+                None
+            }
+        }
+    }
+}
+
+/// `"product-marketing"` → `"Product marketing"`: the label of a theme the dataset does not name.
+pub fn humanize(id: &str) -> String {
+    let spaced: String = id.chars().map(|c| if c == '-' || c == '_' { ' ' } else { c }).collect();
+    let mut chars = spaced.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn quote(text: &str) -> String {
+    let short: String = text.chars().take(40).collect();
+    let ellipsis = if short.len() < text.len() { "…" } else { "" };
+    format!("\"{short}{ellipsis}\"")
+}
+
+/// `YYYY-MM-DD`, optionally followed by a time (`T…`).
+fn is_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if b.len() < 10 || !digits(0..4) || b[4] != b'-' || !digits(5..7) || b[7] != b'-' || !digits(8..10) {
+        return false;
+    }
+    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
+    (1..=12).contains(&month) && (1..=31).contains(&day) && (b.len() == 10 || b[10] == b'T')
+}
+
+impl Dataset {
+    /// How many themes at least one space uses.
+    pub fn used_themes(&self) -> usize {
+        let mut used = vec![false; self.themes.len()];
+        for &t in self.spaces.iter().flat_map(|s| &s.themes) {
+            used[t] = true;
+        }
+        used.iter().filter(|&&u| u).count()
+    }
+
+    /// The platform key of every space (`twitter` for Twitter and X), in dataset order.
+    pub fn platform_keys(&self) -> impl Iterator<Item = String> + '_ {
+        self.spaces.iter().map(|s| platform::key(&s.platform))
+    }
+}

@@ -1,0 +1,198 @@
+//! Grouping: spaces → groups by theme, platform, department or country, with the replication
+//! rule (`dedupe`: spaces sharing a `function` count once) and folding of small groups into
+//! "Other".
+//!
+//! Invariants: a space with several themes counts once in each; no space is dropped (a space
+//! without a value for the field goes to the `NOT_SET` group); with dedupe a count never grows.
+
+use crate::dataset::Dataset;
+use crate::palette::{self, Rgb, Scheme};
+use crate::platform;
+use std::collections::BTreeMap;
+
+/// Key of the group of spaces that have no value for the grouped field.
+pub const NOT_SET: &str = "-";
+/// Key of the group that folds the small groups together.
+pub const OTHER: &str = "~other";
+/// Default of `data-other-below`: groups under 2 % of the total fold into "Other".
+pub const DEFAULT_OTHER_BELOW: f64 = 0.02;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    Theme,
+    Platform,
+    Department,
+    Country,
+}
+
+impl GroupBy {
+    pub const ALL: [GroupBy; 4] = [GroupBy::Theme, GroupBy::Platform, GroupBy::Department, GroupBy::Country];
+
+    pub fn parse(text: &str) -> Option<GroupBy> {
+        GroupBy::ALL.into_iter().find(|g| text.trim().eq_ignore_ascii_case(g.as_str()))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupBy::Theme => "theme",
+            GroupBy::Platform => "platform",
+            GroupBy::Department => "department",
+            GroupBy::Country => "country",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub key: String,
+    /// Display label; empty for `NOT_SET` and `OTHER`, which the interface names in its language.
+    pub label: String,
+    pub color: Rgb,
+    /// What the segment stands for: member spaces, or distinct functions with dedupe.
+    pub count: usize,
+    /// Every member space (indices into `Dataset::spaces`), in dataset order.
+    pub spaces: Vec<usize>,
+    /// One space per counted unit (the first of each function with dedupe), in dataset order.
+    pub units: Vec<usize>,
+    /// For `OTHER`: the keys of the groups folded into it.
+    pub folded: Vec<String>,
+}
+
+/// The replication unit of every space: spaces that share a `function` (compared in ASCII lower
+/// case) share a unit when `dedupe` is on; otherwise every space is its own unit.
+pub fn units(dataset: &Dataset, dedupe: bool) -> (Vec<usize>, usize) {
+    let mut by_function: BTreeMap<String, usize> = BTreeMap::new();
+    let mut next = 0;
+    let ids = dataset
+        .spaces
+        .iter()
+        .map(|s| {
+            let shared = s.function.as_ref().filter(|_| dedupe).map(|f| f.to_ascii_lowercase());
+            let id = match shared {
+                Some(f) => *by_function.entry(f).or_insert(next),
+                None => next,
+            };
+            if id == next {
+                next += 1;
+            }
+            id
+        })
+        .collect();
+    (ids, next)
+}
+
+/// Groups the spaces of `dataset`, ordered: by theme, the dataset's theme order (themes it does not
+/// list follow, largest first); otherwise largest first, ties in order of first appearance, with
+/// `NOT_SET` last. Empty groups are left out.
+pub fn group(dataset: &Dataset, by: GroupBy, dedupe: bool, scheme: &Scheme) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let empty = |key: String, label: String, color: Rgb| Group {
+        key,
+        label,
+        color,
+        count: 0,
+        spaces: Vec::new(),
+        units: Vec::new(),
+        folded: Vec::new(),
+    };
+    if by == GroupBy::Theme {
+        for (i, theme) in dataset.themes.iter().enumerate() {
+            let color = theme.color.unwrap_or_else(|| palette::generated(scheme, i));
+            groups.push(empty(theme.id.clone(), theme.label.clone(), color));
+        }
+        for (i, space) in dataset.spaces.iter().enumerate() {
+            for &t in &space.themes {
+                groups[t].spaces.push(i);
+            }
+        }
+    } else {
+        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, space) in dataset.spaces.iter().enumerate() {
+            let (key, label) = match by {
+                GroupBy::Platform => {
+                    let key = platform::key(&space.platform);
+                    let label = platform::label(&key, &space.platform).to_owned();
+                    (key, label)
+                }
+                GroupBy::Department => match &space.department {
+                    Some(d) => (d.to_ascii_lowercase(), d.clone()),
+                    None => (NOT_SET.to_owned(), String::new()),
+                },
+                _ => match &space.country {
+                    Some(c) => (c.clone(), c.clone()),
+                    None => (NOT_SET.to_owned(), String::new()),
+                },
+            };
+            let g = *index.entry(key).or_insert_with_key(|key| {
+                groups.push(empty(key.clone(), label, Rgb(0, 0, 0)));
+                groups.len() - 1
+            });
+            groups[g].spaces.push(i);
+        }
+    }
+
+    let (unit_of, unit_count) = units(dataset, dedupe);
+    // `seen[u] == g + 1` once unit `u` has been counted in group `g`: linear, no hashing.
+    let mut seen = vec![0usize; unit_count];
+    for (g, group) in groups.iter_mut().enumerate() {
+        for &s in &group.spaces {
+            let u = unit_of[s];
+            if seen[u] != g + 1 {
+                seen[u] = g + 1;
+                group.units.push(s);
+            }
+        }
+        group.count = group.units.len();
+    }
+    // Order: listed themes as the dataset lists them; everything else largest first, ties in
+    // order of first appearance (the sort is stable), NOT_SET last.
+    let listed: Vec<bool> = match by {
+        GroupBy::Theme => dataset.themes.iter().map(|t| t.listed).collect(),
+        _ => vec![false; groups.len()],
+    };
+    let mut order: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].count > 0).collect();
+    order.sort_by_key(|&g| match listed[g] {
+        true => (0, false, std::cmp::Reverse(0)),
+        false => (1, groups[g].key == NOT_SET, std::cmp::Reverse(groups[g].count)),
+    });
+    let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+    let mut groups: Vec<Group> = order.iter().filter_map(|&g| slots[g].take()).collect();
+    if by != GroupBy::Theme {
+        for (n, g) in groups.iter_mut().enumerate() {
+            g.color = if g.key == NOT_SET { scheme.neutral } else { palette::generated(scheme, n) };
+        }
+    }
+    groups
+}
+
+/// Folds the groups whose share of the total is under `below` into one `OTHER` group, placed
+/// last. Nothing folds unless at least two groups would: a group is never alone in "Other".
+pub fn fold(groups: Vec<Group>, below: f64, scheme: &Scheme) -> Vec<Group> {
+    let total: usize = groups.iter().map(|g| g.count).sum();
+    let small = |g: &Group| (g.count as f64) < below * total as f64;
+    if total == 0 || groups.iter().filter(|g| small(g)).count() < 2 {
+        return groups;
+    }
+    let (small_groups, mut kept): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(small);
+    let mut other = Group {
+        key: OTHER.to_owned(),
+        label: String::new(),
+        color: scheme.neutral,
+        count: 0,
+        spaces: Vec::new(),
+        units: Vec::new(),
+        folded: Vec::new(),
+    };
+    for g in small_groups {
+        other.count += g.count;
+        other.spaces.extend(g.spaces);
+        other.units.extend(g.units);
+        other.folded.push(g.key);
+    }
+    for list in [&mut other.spaces, &mut other.units] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    kept.push(other);
+    kept
+}

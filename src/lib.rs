@@ -1,0 +1,17 @@
+//! channel-sprawl: an embeddable chart of a company's social-media spaces per theme.
+//!
+//! The pipeline, one module per arrow: dataset text → [`value`] → [`dataset`] (validated model)
+//! → [`group`] (grouped counts) → [`chart`] (interaction state) → [`geometry`] (device pixels)
+//! → [`render`] (any plotters `DrawingBackend`). Only [`web`] (wasm32 only) knows the browser.
+
+pub mod chart;
+pub mod dataset;
+pub mod geometry;
+pub mod group;
+pub mod palette;
+pub mod platform;
+pub mod render;
+pub mod value;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

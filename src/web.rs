@@ -1,0 +1,515 @@
+//! The web layer (wasm32 only): wasm-bindgen exports, canvas events, the canvas backend, one
+//! redraw per animation frame. The only module that names `wasm_bindgen`, `web_sys`, `js_sys` or
+//! `JsValue`; all logic lives in the core and is reached through `Chart::apply`.
+//!
+//! Invariant: every closure, listener and observer is owned by the `Widget` and released in
+//! `destroy()` (or on drop); nothing is `forget()`-ed. No `unwrap` on data or DOM paths: a
+//! failing browser call is skipped, never a panic.
+
+use crate::chart::{Action, Change, Chart, Key, Options};
+use crate::dataset::{self, Problem};
+use crate::geometry::Shape;
+use crate::group::{GroupBy, Group};
+use crate::palette::{DARK, LIGHT};
+use crate::platform;
+use crate::render;
+use crate::value::Value;
+use plotters_canvas::CanvasBackend;
+use serde::{Deserialize, Serialize};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, EventTarget, HtmlCanvasElement, KeyboardEvent, PointerEvent, ResizeObserver, ResizeObserverEntry};
+
+/// Bits of the `notify(kind)` callback: what the loader must refresh.
+const VIEW: u32 = 1;
+const SELECTION: u32 = 2;
+const POINTER: u32 = 4;
+
+#[wasm_bindgen]
+pub struct Widget {
+    shared: Rc<Shared>,
+    listeners: Vec<(EventTarget, &'static str, Closure<dyn FnMut(Event)>)>,
+    observer: Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+}
+
+struct Shared {
+    chart: RefCell<Chart>,
+    canvas: HtmlCanvasElement,
+    notify: js_sys::Function,
+    frame: Cell<Option<i32>>,
+    draw: RefCell<Option<Closure<dyn FnMut()>>>,
+    /// Drawing waits until the loader says the chart is near the viewport.
+    visible: Cell<bool>,
+    /// The pointer type of the last `pointerdown`: a touch tap shows before it selects.
+    touch: Cell<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct JsOptions {
+    group_by: Option<String>,
+    dedupe: Option<bool>,
+    chart: Option<String>,
+    other_below: Option<f64>,
+    dark: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct JsProblem<'a> {
+    path: &'a str,
+    code: &'a str,
+    detail: &'a str,
+    message: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsView<'a> {
+    company: &'a str,
+    title: Option<&'a str>,
+    group_by: &'static str,
+    dedupe: bool,
+    chart: &'static str,
+    /// Spaces in the dataset, and units counted (fewer with dedupe).
+    spaces: usize,
+    units: usize,
+    themes: usize,
+    platforms: usize,
+    has_functions: bool,
+    groups: Vec<JsGroup<'a>>,
+    legend: Vec<JsGroup<'a>>,
+    hidden: &'a [String],
+    other_expanded: bool,
+    selected: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsGroup<'a> {
+    key: &'a str,
+    label: &'a str,
+    color: String,
+    count: usize,
+    folded: &'a [String],
+}
+
+impl<'a> From<&'a Group> for JsGroup<'a> {
+    fn from(g: &'a Group) -> Self {
+        JsGroup { key: &g.key, label: &g.label, color: g.color.to_string(), count: g.count, folded: &g.folded }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsSelection<'a> {
+    group_by: &'static str,
+    key: &'a str,
+    label: &'a str,
+    count: usize,
+    /// Names of the counted spaces, in dataset order (the event's `spaces`).
+    spaces: Vec<&'a str>,
+    /// Drill-down rows: every member space, copies included, each with its unit's first space.
+    items: Vec<JsItem<'a>>,
+    folded: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsItem<'a> {
+    name: &'a str,
+    url: Option<&'a str>,
+    platform: &'a str,
+    country: Option<&'a str>,
+    audience: Option<f64>,
+    function: Option<&'a str>,
+    counted: bool,
+}
+
+#[derive(Serialize)]
+struct JsPointer<'a> {
+    index: usize,
+    key: &'a str,
+    label: &'a str,
+    count: usize,
+    total: usize,
+    x: f64,
+    y: f64,
+    focus: bool,
+    platforms: Vec<(&'a str, usize)>,
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+fn problems_to_js(problems: &[Problem]) -> JsValue {
+    let list: Vec<JsProblem> = problems
+        .iter()
+        .map(|p| JsProblem { path: &p.path, code: p.code, detail: &p.detail, message: p.message() })
+        .collect();
+    to_js(&list)
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Validates `data` (a parsed JSON value) and attaches a chart to `canvas`. On invalid data,
+    /// throws the array of problems `{path, code, detail, message}`. `notify(bits)` is called after
+    /// every change: 1 view, 2 selection, 4 pointer.
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement, data: JsValue, options: JsValue, notify: js_sys::Function) -> Result<Widget, JsValue> {
+        let value: Value = serde_wasm_bindgen::from_value(data).map_err(|e| {
+            problems_to_js(&[Problem { path: String::new(), code: "syntax", detail: e.to_string() }])
+        })?;
+        let dataset = dataset::parse(&value).map_err(|p| problems_to_js(&p))?;
+        let js: JsOptions = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+        let defaults = Options::default();
+        let options = Options {
+            group_by: js.group_by.as_deref().and_then(GroupBy::parse).unwrap_or(defaults.group_by),
+            dedupe: js.dedupe.unwrap_or(false),
+            shape: js.chart.as_deref().and_then(Shape::parse).unwrap_or(defaults.shape),
+            other_below: js.other_below.filter(|f| f.is_finite() && *f >= 0.0 && *f < 1.0).unwrap_or(defaults.other_below),
+        };
+        let mut chart = Chart::new(dataset, options);
+        if js.dark == Some(true) {
+            chart.apply(Action::Scheme(&DARK));
+        }
+        let shared = Rc::new(Shared {
+            chart: RefCell::new(chart),
+            canvas,
+            notify,
+            frame: Cell::new(None),
+            draw: RefCell::new(None),
+            visible: Cell::new(false),
+            touch: Cell::new(false),
+        });
+        let weak = Rc::downgrade(&shared);
+        *shared.draw.borrow_mut() = Some(Closure::new(move || {
+            if let Some(s) = weak.upgrade() {
+                s.frame.set(None);
+                s.paint();
+            }
+        }));
+        let mut widget = Widget { shared, listeners: Vec::new(), observer: None };
+        widget.listen();
+        Ok(widget)
+    }
+
+    /// Warnings found while reading the data (e.g. a URL shown without a link).
+    pub fn warnings(&self) -> JsValue {
+        problems_to_js(&self.shared.chart.borrow().dataset.warnings)
+    }
+
+    /// Everything the HTML around the canvas shows: summary figures, groups, legend, options.
+    pub fn view(&self) -> JsValue {
+        let chart = self.shared.chart.borrow();
+
+        let mut platforms: Vec<String> = chart.dataset.platform_keys().collect();
+        platforms.sort_unstable();
+        platforms.dedup();
+        let view = JsView {
+            company: &chart.dataset.company,
+            title: chart.dataset.title.as_deref(),
+            group_by: chart.options.group_by.as_str(),
+            dedupe: chart.options.dedupe,
+            chart: chart.options.shape.as_str(),
+            spaces: chart.dataset.spaces.len(),
+            units: chart.units,
+            themes: chart.dataset.used_themes(),
+            platforms: platforms.len(),
+            has_functions: chart.dataset.spaces.iter().any(|s| s.function.is_some()),
+            groups: chart.groups.iter().map(JsGroup::from).collect(),
+            legend: chart.all_groups.iter().map(JsGroup::from).collect(),
+            hidden: &chart.hidden,
+            other_expanded: chart.other_expanded,
+            selected: chart.selected.as_deref(),
+        };
+        to_js(&view)
+    }
+
+    /// The selected group with its drill-down rows, or `null`.
+    pub fn selection(&self) -> JsValue {
+        let chart = self.shared.chart.borrow();
+        let Some(group) = chart.selected_group() else { return JsValue::NULL };
+        let spaces = &chart.dataset.spaces;
+        let selection = JsSelection {
+            group_by: chart.options.group_by.as_str(),
+            key: &group.key,
+            label: &group.label,
+            count: group.count,
+            spaces: group.units.iter().map(|&i| spaces[i].name.as_str()).collect(),
+            items: group
+                .spaces
+                .iter()
+                .map(|&i| {
+                    let s = &spaces[i];
+                    JsItem {
+                        name: &s.name,
+                        url: s.link(),
+                        platform: platform::label(&platform::key(&s.platform), &s.platform),
+                        country: s.country.as_deref(),
+                        audience: s.audience,
+                        function: s.function.as_deref(),
+                        counted: group.units.binary_search(&i).is_ok(),
+                    }
+                })
+                .collect(),
+            folded: &group.folded,
+        };
+        to_js(&selection)
+    }
+
+    /// The hovered (else focused) segment, for the tooltip: position in CSS pixels, or `null`.
+    pub fn pointer(&self) -> JsValue {
+        let chart = self.shared.chart.borrow();
+        let (index, focus) = match (chart.hovered, chart.focused.filter(|_| chart.has_focus)) {
+            (Some(h), _) => (h, false),
+            (None, Some(f)) => (f, true),
+            (None, None) => return JsValue::NULL,
+        };
+        let (Some(group), Some((x, y))) = (chart.groups.get(index), chart.layout.anchor(index)) else {
+            return JsValue::NULL;
+        };
+        let dpr = chart.size.2;
+        let mut platforms: Vec<(&str, usize)> = Vec::new();
+        for &i in &group.units {
+            let name = chart.dataset.spaces[i].platform.as_str();
+            let key = platform::key(name);
+            let label = platform::label(&key, name);
+            match platforms.iter_mut().find(|(l, _)| platform::key(l) == key) {
+                Some(entry) => entry.1 += 1,
+                None => platforms.push((label, 1)),
+            }
+        }
+        platforms.sort_by(|a, b| b.1.cmp(&a.1));
+        platforms.truncate(3);
+        to_js(&JsPointer {
+            index,
+            key: &group.key,
+            label: &group.label,
+            count: group.count,
+            total: chart.groups.iter().map(|g| g.count).sum(),
+            x: x / dpr,
+            y: y / dpr,
+            focus,
+            platforms,
+        })
+    }
+
+    /// Selects the group `key` (`null` clears). Returns whether it is now selected.
+    pub fn select(&self, key: Option<String>) -> bool {
+        let wanted = key.clone();
+        self.shared.apply(Action::Select(key));
+        self.shared.chart.borrow().selected == wanted
+    }
+
+    pub fn toggle_select(&self, key: String) {
+        self.shared.apply(Action::ToggleSelect(key));
+    }
+
+    pub fn set_group_by(&self, by: &str) {
+        if let Some(by) = GroupBy::parse(by) {
+            self.shared.apply(Action::GroupBy(by));
+        }
+    }
+
+    pub fn set_dedupe(&self, on: bool) {
+        self.shared.apply(Action::Dedupe(on));
+    }
+
+    pub fn set_chart(&self, shape: &str) {
+        if let Some(shape) = Shape::parse(shape) {
+            self.shared.apply(Action::Shape(shape));
+        }
+    }
+
+    pub fn toggle_hidden(&self, key: String) {
+        self.shared.apply(Action::ToggleHidden(key));
+    }
+
+    pub fn isolate(&self, key: String) {
+        self.shared.apply(Action::Isolate(key));
+    }
+
+    pub fn show_all(&self) {
+        self.shared.apply(Action::ShowAll);
+    }
+
+    pub fn expand_other(&self, expanded: bool) {
+        self.shared.apply(Action::ExpandOther(expanded));
+    }
+
+    pub fn set_dark(&self, dark: bool) {
+        self.shared.apply(Action::Scheme(if dark { &DARK } else { &LIGHT }));
+    }
+
+    /// Area fraction for comparisons on one scale (this company's spaces ÷ the largest's).
+    pub fn set_fill(&self, fill: f64) {
+        self.shared.chart.borrow_mut().set_fill(fill);
+        self.shared.request_frame();
+    }
+
+    /// Near the viewport: draw now (next frame) and on every change; far: draw nothing.
+    pub fn set_visible(&self, visible: bool) {
+        self.shared.visible.set(visible);
+        if visible {
+            self.shared.request_frame();
+        }
+    }
+
+    /// Paints synchronously (tests, export).
+    pub fn paint(&self) {
+        self.shared.paint();
+    }
+
+    /// The segment index under a point in CSS pixels, or -1.
+    pub fn segment_at(&self, x: f64, y: f64) -> i32 {
+        self.shared.chart.borrow().segment_at(x, y).map_or(-1, |i| i as i32)
+    }
+
+    /// Removes every listener and observer and cancels the pending frame.
+    pub fn destroy(&mut self) {
+        for (target, kind, closure) in self.listeners.drain(..) {
+            let _ = target.remove_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+        }
+        if let Some((observer, _)) = self.observer.take() {
+            observer.disconnect();
+        }
+        if let (Some(id), Some(window)) = (self.shared.frame.take(), web_sys::window()) {
+            let _ = window.cancel_animation_frame(id);
+        }
+        self.shared.draw.borrow_mut().take();
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.destroy();
+    }
+}
+
+impl Widget {
+    fn on(&mut self, kind: &'static str, handler: impl FnMut(&Shared, Event) + 'static) {
+        let weak: Weak<Shared> = Rc::downgrade(&self.shared);
+        let mut handler = handler;
+        let closure: Closure<dyn FnMut(Event)> = Closure::new(move |event: Event| {
+            if let Some(shared) = weak.upgrade() {
+                handler(&shared, event);
+            }
+        });
+        let target: EventTarget = self.shared.canvas.clone().into();
+        if target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref()).is_ok() {
+            self.listeners.push((target, kind, closure));
+        }
+    }
+
+    fn listen(&mut self) {
+        self.on("pointerdown", |s, e| {
+            if let Some(e) = e.dyn_ref::<PointerEvent>() {
+                s.touch.set(e.pointer_type() != "mouse");
+            }
+        });
+        self.on("pointermove", |s, e| {
+            if let Some(e) = e.dyn_ref::<PointerEvent>() {
+                if e.pointer_type() == "mouse" {
+                    let at = s.local(e.client_x() as f64, e.client_y() as f64);
+                    s.apply(Action::Hover(Some(at)));
+                    let hit = s.chart.borrow().hovered.is_some();
+                    let _ = s.canvas.style().set_property("cursor", if hit { "pointer" } else { "default" });
+                }
+            }
+        });
+        self.on("pointerleave", |s, e| {
+            if e.dyn_ref::<PointerEvent>().is_some_and(|e| e.pointer_type() == "mouse") {
+                s.apply(Action::Hover(None));
+            }
+        });
+        self.on("click", |s, e| {
+            if let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() {
+                let (x, y) = s.local(e.client_x() as f64, e.client_y() as f64);
+                s.apply(if s.touch.get() { Action::Tap(x, y) } else { Action::Click(x, y) });
+            }
+        });
+        self.on("focus", |s, _| s.apply(Action::Focus(true)));
+        self.on("blur", |s, _| s.apply(Action::Focus(false)));
+        self.on("keydown", |s, e| {
+            let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+            if e.alt_key() || e.ctrl_key() || e.meta_key() {
+                return;
+            }
+            let key = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => Key::Next,
+                "ArrowLeft" | "ArrowUp" => Key::Previous,
+                "Home" => Key::First,
+                "End" => Key::Last,
+                "Enter" | " " => Key::Activate,
+                // Escape with nothing selected is left to the page (e.g. to close the dialog).
+                "Escape" if s.chart.borrow().selected.is_some() => Key::Escape,
+                _ => return,
+            };
+            e.prevent_default();
+            s.apply(Action::Key(key));
+        });
+
+        let weak = Rc::downgrade(&self.shared);
+        let on_resize: Closure<dyn FnMut(js_sys::Array)> = Closure::new(move |entries: js_sys::Array| {
+            let (Some(s), Some(window)) = (weak.upgrade(), web_sys::window()) else { return };
+            let Some(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>().ok() else { return };
+            let rect = entry.content_rect();
+            s.apply(Action::Resize(rect.width(), rect.height(), window.device_pixel_ratio()));
+        });
+        if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&self.shared.canvas);
+            self.observer = Some((observer, on_resize));
+        }
+    }
+}
+
+impl Shared {
+    /// Client coordinates → CSS pixels in the chart's own frame (robust to borders and zoom).
+    fn local(&self, client_x: f64, client_y: f64) -> (f64, f64) {
+        let rect = self.canvas.get_bounding_client_rect();
+        let (w, h, _) = self.chart.borrow().size;
+        let sx = if rect.width() > 0.0 { w / rect.width() } else { 1.0 };
+        let sy = if rect.height() > 0.0 { h / rect.height() } else { 1.0 };
+        ((client_x - rect.left()) * sx, (client_y - rect.top()) * sy)
+    }
+
+    fn apply(&self, action: Action) {
+        let change: Change = self.chart.borrow_mut().apply(action);
+        if change.redraw {
+            self.request_frame();
+        }
+        let bits = (change.view as u32) * VIEW | (change.selection as u32) * SELECTION | (change.pointer as u32) * POINTER;
+        if bits != 0 {
+            let _ = self.notify.call1(&JsValue::NULL, &JsValue::from(bits));
+        }
+    }
+
+    fn request_frame(&self) {
+        if self.frame.get().is_some() || !self.visible.get() {
+            return;
+        }
+        let (Some(window), Some(draw)) = (web_sys::window(), self.draw.borrow().as_ref().map(|c| c.as_ref().clone())) else {
+            return;
+        };
+        if let Ok(id) = window.request_animation_frame(draw.unchecked_ref()) {
+            self.frame.set(Some(id));
+        }
+    }
+
+    fn paint(&self) {
+        let chart = self.chart.borrow();
+        let (w, h, dpr) = chart.size;
+        let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+        if self.canvas.width() != pw {
+            self.canvas.set_width(pw);
+        }
+        if self.canvas.height() != ph {
+            self.canvas.set_height(ph);
+        }
+        if let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) {
+            let _ = render::draw(&mut backend, &chart.layout, &chart.colors(), chart.scheme, chart.emphasis(), dpr);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+// The widget's styles, adopted by each chart's shadow root (a constructed stylesheet: no inline
+// <style>, so it works under a strict `style-src 'self'`). Page CSS cannot reach in; the page can
+// theme the widget through the `--channel-sprawl-*` custom properties, which inherit through.
+export const STYLES = `
+:host {
+  all: initial;
+  display: block;
+  box-sizing: border-box;
+  max-width: 100%;
+  --bg: var(--channel-sprawl-bg, #ffffff);
+  --fg: var(--channel-sprawl-fg, #1f2328);
+  --muted: var(--channel-sprawl-muted, #57606a);
+  --line: var(--channel-sprawl-line, #d0d7de);
+  --accent: var(--channel-sprawl-accent, #0b5cad);
+  --soft: var(--channel-sprawl-soft, #f3f5f7);
+  font: 15px/1.45 var(--channel-sprawl-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
+  color: var(--fg);
+  color-scheme: light;
+}
+:host([data-scheme="dark"]) {
+  --bg: var(--channel-sprawl-bg, #1c1c1e);
+  --fg: var(--channel-sprawl-fg, #ececec);
+  --muted: var(--channel-sprawl-muted, #b4bcc6);
+  --line: var(--channel-sprawl-line, #4a4f57);
+  --accent: var(--channel-sprawl-accent, #8cc4ff);
+  --soft: var(--channel-sprawl-soft, #2a2b2f);
+  color-scheme: dark;
+}
+*, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
+.cs { background: var(--bg); color: var(--fg); padding: 12px; border-radius: 10px; }
+.cs-title { margin: 0; font-size: 1.15em; font-weight: 650; line-height: 1.3; }
+.cs-summary { margin: 2px 0 10px; color: var(--muted); font-size: 0.93em; }
+.cs-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 0 0 12px; font-size: 0.9em; }
+.cs-field { display: inline-flex; gap: 6px; align-items: center; color: var(--muted); }
+.cs-select, .cs-button, .cs-tool, .cs-link, .cs-entry {
+  font: inherit; color: var(--fg); background: var(--bg); margin: 0; line-height: 1.3;
+}
+.cs-select { border: 1px solid var(--line); border-radius: 6px; padding: 4px 6px; min-height: 32px; }
+.cs-button { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; min-height: 32px; cursor: pointer; }
+.cs-button[aria-pressed="true"] { background: var(--soft); border-color: var(--fg); }
+.cs-check { display: inline-flex; gap: 6px; align-items: center; cursor: pointer; min-height: 32px; }
+.cs-check input { width: 18px; height: 18px; margin: 0; accent-color: var(--accent); }
+.cs-body { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: center; }
+.cs-plot { position: relative; flex: 0 1 340px; min-width: min(240px, 100%); aspect-ratio: 1; }
+.cs-plot canvas { display: block; width: 100%; height: 100%; max-width: none; border-radius: 8px; touch-action: manipulation; }
+.cs-plot[data-chart="bar"] {
+  flex: 1 1 100%; aspect-ratio: auto; height: calc(var(--rows, 1) * 28px + 24px);
+  display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); column-gap: 4px;
+}
+.cs-bars { display: none; }
+.cs-plot[data-chart="bar"] .cs-bars { display: block; list-style: none; margin: 0; padding: 12px 0; max-width: 16em; min-width: 0; }
+.cs-bars li { height: 28px; line-height: 28px; font-size: 13px; text-align: end; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.cs-center { position: absolute; inset: 0; display: grid; place-content: center; text-align: center; pointer-events: none; color: var(--fg); }
+.cs-center strong { display: block; font-size: 30px; line-height: 1.1; font-weight: 700; }
+.cs-center span { font-size: 13px; color: var(--muted); }
+.cs-tooltip {
+  position: absolute; left: 0; top: 0; transform: translate(var(--x, 0), var(--y, 0)); z-index: 2;
+  display: grid; gap: 1px; max-width: min(260px, 90%); padding: 6px 10px; border-radius: 6px;
+  background: var(--fg); color: var(--bg); font-size: 13px; line-height: 1.35; pointer-events: none;
+  box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); overflow-wrap: anywhere;
+}
+.cs-tooltip strong { font-weight: 650; }
+.cs-tooltip .cs-muted { opacity: 0.85; }
+.cs-plot canvas:focus { outline: none; }
+.cs-plot canvas:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.cs-legend { flex: 1 1 220px; list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; min-width: 0; }
+.cs-item { display: flex; align-items: center; gap: 2px; min-width: 0; border-radius: 6px; }
+.cs-item.is-selected { background: var(--soft); }
+.cs-item.is-hidden .cs-entry { color: var(--muted); text-decoration: line-through; }
+.cs-entry {
+  flex: 1 1 auto; min-width: 0; display: flex; align-items: center; gap: 8px; text-align: start;
+  border: 1px solid transparent; border-radius: 6px; padding: 4px 6px; min-height: 32px; cursor: pointer;
+  background: transparent;
+}
+.cs-entry[aria-pressed="true"] { border-color: var(--fg); }
+.cs-entry:hover { background: var(--soft); }
+.cs-swatch { flex: none; width: 14px; height: 14px; border-radius: 3px; background: var(--swatch); forced-color-adjust: none; border: 1px solid rgb(0 0 0 / 0.15); }
+.cs-label { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
+.cs-count { flex: none; font-variant-numeric: tabular-nums; color: var(--muted); }
+.cs-tool {
+  flex: none; width: 32px; height: 32px; border: 1px solid transparent; border-radius: 6px;
+  background: transparent; color: var(--muted); cursor: pointer; font-size: 15px; padding: 0;
+}
+.cs-tool:hover { border-color: var(--line); color: var(--fg); }
+.cs-link { border: 0; background: none; padding: 4px 6px; color: var(--accent); text-decoration: underline; cursor: pointer; min-height: 32px; }
+:is(.cs-button, .cs-tool, .cs-link, .cs-entry, .cs-select, a, summary, .cs-check input):focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.cs-drill { margin-top: 14px; border-top: 1px solid var(--line); padding-top: 8px; }
+.cs-drill-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.cs-drill-title { margin: 0; font-size: 1em; font-weight: 650; }
+.cs-folded { margin: 4px 0; color: var(--muted); font-size: 0.9em; }
+.cs-spaces, .cs-spaces ul { list-style: none; margin: 4px 0 0; padding: 0; }
+.cs-spaces ul { padding-inline-start: 22px; }
+.cs-spaces li { padding: 3px 0; border-bottom: 1px solid var(--soft); }
+.cs-spaces li:last-child { border-bottom: 0; }
+.cs-space { display: inline-flex; flex-wrap: wrap; gap: 2px 10px; align-items: baseline; min-width: 0; max-width: 100%; }
+.cs-space a { color: var(--accent); overflow-wrap: anywhere; }
+.cs-name { overflow-wrap: anywhere; }
+.cs-meta, .cs-copies { color: var(--muted); font-size: 0.88em; }
+.cs-copies { margin-inline-start: 10px; }
+summary { cursor: pointer; }
+.cs-table { margin-top: 14px; overflow-x: auto; }
+.cs-table table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
+.cs-table caption { text-align: start; font-weight: 650; padding-bottom: 4px; }
+.cs-table th, .cs-table td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: end; }
+.cs-table th:first-child { text-align: start; font-weight: normal; }
+.cs-table thead th, .cs-table tfoot th, .cs-table tfoot td { font-weight: 650; }
+.cs-help { margin: 8px 0 0; font-size: 13px; color: var(--muted); }
+.cs:not(:has(canvas:focus-visible)) .cs-help, .cs-live {
+  position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
+.cs-empty { margin: 12px 0; color: var(--muted); }
+.cs-error { border: 2px solid #b42318; background: #fff5f4; color: #5c1410; }
+:host([data-scheme="dark"]) .cs-error { background: #2d1512; color: #ffd9d4; border-color: #ff8a7a; }
+.cs-error-title { margin: 0 0 4px; font-weight: 650; }
+.cs-error ul { margin: 0; padding-inline-start: 20px; overflow-wrap: anywhere; }
+.cs-dialog { width: min(96vw, 1100px); max-width: 96vw; max-height: 96vh; border: 0; border-radius: 12px; padding: 16px; background: var(--bg); color: var(--fg); }
+.cs-dialog::backdrop { background: rgb(0 0 0 / 0.55); }
+.cs-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; }
+.cs-dialog .cs-plot { flex-basis: min(72vh, 62vw); }
+.cs-dialog .cs-plot[data-chart="bar"] { flex-basis: 100%; }
+@media (prefers-reduced-motion: no-preference) {
+  .cs-entry, .cs-tool, .cs-button { transition: background-color 120ms ease, border-color 120ms ease; }
+}
+@media (forced-colors: active) {
+  .cs-entry[aria-pressed="true"], .cs-item.is-selected { outline: 2px solid Highlight; }
+  .cs-tooltip { border: 1px solid CanvasText; background: Canvas; color: CanvasText; }
+  .cs-plot canvas { forced-color-adjust: none; }
+}
+`;

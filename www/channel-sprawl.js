@@ -1,0 +1,717 @@
+// channel-sprawl loader: the one file a page includes.
+//
+//   <script type="module" src="/assets/channel-sprawl.js"></script>
+//   <figure data-channel-sprawl><script type="application/json">{…}</script></figure>
+//
+// It mounts every element with `data-channel-sprawl` (now and when added later), reads its data,
+// builds the widget's HTML (title, summary, controls, legend, drill-down, table) in an open
+// shadow root, and hands the canvas to the wasm `Widget`, which owns the chart state, the canvas
+// events and the drawing. Dataset text only ever reaches the DOM as text (`textContent`).
+import init, { Widget } from "./pkg/channel_sprawl.js";
+import { STRINGS } from "./i18n.js";
+import { STYLES } from "./channel-sprawl.css.js";
+
+const ATTR = "data-channel-sprawl";
+const READY = "data-channel-sprawl-ready";
+const EVENT = "channel-sprawl:select";
+const GROUP_BYS = ["theme", "platform", "department", "country"];
+const CHARTS = ["donut", "pie", "bar"];
+const NOT_SET = "-";
+const OTHER = "~other";
+const FETCH_TIMEOUT_MS = 10000;
+
+let wasmReady = null;
+/** One module compile and instance, shared by every chart on the page. */
+function loadWasm() {
+  wasmReady ??= init({ module_or_path: new URL("./pkg/channel_sprawl_bg.wasm", import.meta.url) });
+  return wasmReady;
+}
+
+let sheet = null;
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+  }
+  return sheet;
+}
+
+/** `fill("{n} spaces", {n: 3})`; arrays are [singular, plural] chosen by `n`. */
+function fill(template, values, plural) {
+  const text = Array.isArray(template) ? template[plural === 1 ? 0 : 1] : template;
+  return text.replace(/\{(\w+)\}/g, (_, k) => (k in values ? String(values[k]) : ""));
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v == null) continue;
+    if (k === "text") node.textContent = v;
+    else if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : v);
+  }
+  node.append(...children);
+  return node;
+}
+
+function languageOf(figure) {
+  const wanted = (figure.getAttribute("data-lang") || figure.closest("[lang]")?.getAttribute("lang") || "en").toLowerCase();
+  const base = wanted.split("-")[0];
+  return STRINGS[base] ? base : "en";
+}
+
+/** Reads the dataset of a figure: inline JSON, inline CSV, then `data-src`. */
+async function readData(figure) {
+  const json = [...figure.querySelectorAll(':scope > script[type="application/json"]')];
+  if (json.length) return json.map((s) => ({ kind: "json", text: s.textContent }));
+  const csv = figure.querySelector(':scope > script[type="text/csv"]');
+  if (csv) return [{ kind: "csv", text: csv.textContent }];
+  const src = figure.getAttribute("data-src");
+  if (!src) return [{ kind: "json", text: "" }];
+  const url = new URL(src, document.baseURI).href;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+  try {
+    const response = await fetch(url, { signal: controller.signal });
+    if (!response.ok) throw { url, status: `HTTP ${response.status}` };
+    const type = response.headers.get("content-type") || "";
+    const text = await response.text();
+    const isCsv = type.includes("csv") || (/\.csv($|\?)/i.test(url) && !type.includes("json"));
+    if (!isCsv && !type.includes("json") && !/\.json($|\?)/i.test(url)) throw { url, status: type || "no content type" };
+    return [{ kind: isCsv ? "csv" : "json", text }];
+  } catch (e) {
+    if (e && e.url) throw e;
+    throw { url, status: e && e.name === "AbortError" ? "timeout" : String((e && e.message) || e) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Keys of this figure in the URL fragment: its id, else its position among the charts. */
+function stateKey(figure) {
+  if (figure.id) return figure.id;
+  return "chart" + ([...document.querySelectorAll(`[${ATTR}]`)].indexOf(figure) + 1);
+}
+
+/** Fragment format: `#<key>=g.platform~s.twitter~h.a,b~d.1~c.bar` (values URI-encoded), `&` between charts. */
+function readFragment(key) {
+  const hash = location.hash.slice(1);
+  for (const part of hash.split("&")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || decodeURIComponent(part.slice(0, eq)) !== key) continue;
+    const state = {};
+    for (const item of part.slice(eq + 1).split("~")) {
+      const dot = item.indexOf(".");
+      if (dot > 0) state[item.slice(0, dot)] = decodeURIComponent(item.slice(dot + 1));
+    }
+    return state;
+  }
+  return null;
+}
+
+function writeFragment(key, state) {
+  const parts = location.hash.slice(1).split("&").filter((p) => p && decodeURIComponent(p.split("=")[0]) !== key);
+  const value = Object.entries(state)
+    .filter(([, v]) => v !== "" && v != null)
+    .map(([k, v]) => `${k}.${encodeURIComponent(v)}`)
+    .join("~");
+  if (value) parts.push(`${encodeURIComponent(key)}=${value}`);
+  const hash = parts.length ? "#" + parts.join("&") : "";
+  if (hash !== location.hash && !(hash === "" && location.hash === "#")) {
+    history.replaceState(history.state, "", hash || location.pathname + location.search);
+  }
+}
+
+const darkQuery = matchMedia("(prefers-color-scheme: dark)");
+
+/** One mounted chart: the widget, its DOM, and everything to undo on destroy. */
+class Chart {
+  constructor(figure, options) {
+    this.figure = figure;
+    this.options = options;
+    this.lang = options.lang || languageOf(figure);
+    this.t = STRINGS[this.lang];
+    this.num = new Intl.NumberFormat(this.lang);
+    this.pct = new Intl.NumberFormat(this.lang, { style: "percent", maximumFractionDigits: 0 });
+    this.regions = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([this.lang], { type: "region" }) : null;
+    this.cleanups = [];
+    this.widget = null;
+    this.key = stateKey(figure);
+    this.host = el("div", { "data-channel-sprawl-host": "" });
+    this.root = this.host.attachShadow({ mode: "open" });
+    this.root.adoptedStyleSheets = [styleSheet()];
+    // Before the caption, so the chart sits where a picture would.
+    figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));
+  }
+
+  on(target, type, handler, opts) {
+    target.addEventListener(type, handler, opts);
+    this.cleanups.push(() => target.removeEventListener(type, handler, opts));
+  }
+
+  /** Shows `problems` in place of the chart and logs them. */
+  fail(problems, heading) {
+    const t = this.t;
+    const lines = problems.map((p) => {
+      const message = p.code ? fill(t.problems[p.code] || p.message || "", { detail: p.detail }) : p.message;
+      return `${p.path || "dataset"}: ${message}`;
+    });
+    const shown = problems.filter((p) => p.code !== "more").length + (problems.find((p) => p.code === "more") ? Number(problems.find((p) => p.code === "more").detail) : 0);
+    const title = heading || fill(t.invalid, { n: this.num.format(shown) }, shown);
+    this.root.replaceChildren(
+      el("div", { class: "cs cs-error", role: "alert" }, el("p", { class: "cs-error-title", text: title }), el("ul", {}, ...lines.map((l) => el("li", { text: l })))),
+    );
+    console.error(`channel-sprawl (${this.key}): ${title}\n` + lines.map((l) => "  " + l).join("\n"));
+  }
+
+  async load(data) {
+    await loadWasm();
+    let value;
+    if (data !== undefined) {
+      value = typeof data === "string" ? this.parseJson(data) : data;
+    } else {
+      const sources = await readData(this.figure);
+      const source = sources[0];
+      value = source.kind === "csv" ? { csv: source.text } : this.parseJson(source.text);
+    }
+    if (value && value.csv !== undefined && typeof value.csv === "string") {
+      value = csvToDataset(value.csv, this.figure);
+    }
+    this.build(value);
+  }
+
+  parseJson(text) {
+    try {
+      return JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch (e) {
+      throw [{ path: "", code: "syntax", detail: e.message }];
+    }
+  }
+
+  build(value) {
+    const t = this.t;
+    const figure = this.figure;
+    const fragment = readFragment(this.key) || {};
+    const attr = (name) => figure.getAttribute(name);
+    const groupBy = GROUP_BYS.includes(fragment.g) ? fragment.g : this.options.groupBy || attr("data-group-by") || "theme";
+    const chart = CHARTS.includes(fragment.c) ? fragment.c : this.options.chart || attr("data-chart") || "donut";
+    const dedupe = fragment.d != null ? fragment.d === "1" : this.options.dedupe ?? figure.hasAttribute("data-dedupe");
+    const otherBelow = parseFloat(this.options.otherBelow ?? attr("data-other-below"));
+
+    this.canvas = el("canvas", { tabindex: "0", role: "img", "aria-describedby": "help" });
+    this.widget = new Widget(
+      this.canvas,
+      value,
+      { groupBy, dedupe, chart, otherBelow: Number.isFinite(otherBelow) ? otherBelow : null, dark: this.isDark() },
+      (bits) => this.changed(bits),
+    );
+    for (const w of this.widget.warnings()) {
+      console.warn(`channel-sprawl (${this.key}): ${w.path}: ${fill(t.problems[w.code] || w.message, { detail: w.detail })} ${w.detail}`);
+    }
+
+    // The skeleton; `render()` fills it from the widget's view.
+    this.ids = { title: "title", help: "help" };
+    this.title = el("p", { class: "cs-title", id: "title" });
+    this.summary = el("p", { class: "cs-summary" });
+    this.groupSelect = el("select", { class: "cs-select", "aria-label": t.groupBy, onchange: () => this.act(() => this.widget.set_group_by(this.groupSelect.value), "group") });
+    for (const g of GROUP_BYS) this.groupSelect.append(el("option", { value: g, text: t.by[g] }));
+    this.chartSelect = el("select", { class: "cs-select", "aria-label": t.chartType, onchange: () => this.act(() => this.widget.set_chart(this.chartSelect.value)) });
+    for (const c of CHARTS) this.chartSelect.append(el("option", { value: c, text: t.charts[c] }));
+    this.dedupeBox = el("input", { type: "checkbox", id: "dedupe", onchange: () => this.act(() => this.widget.set_dedupe(this.dedupeBox.checked), "dedupe") });
+    this.dedupeLabel = el("label", { class: "cs-check", for: "dedupe" }, this.dedupeBox, el("span", { text: t.dedupe }));
+    this.tableButton = el("button", { type: "button", class: "cs-button", "aria-pressed": "false", "aria-controls": "table", text: t.table, onclick: () => this.toggleTable() });
+    this.enlargeButton = el("button", { type: "button", class: "cs-button", text: t.enlarge, onclick: () => this.enlarge() });
+    this.controls = el(
+      "div",
+      { class: "cs-controls" },
+      el("label", { class: "cs-field" }, el("span", { text: t.groupBy }), this.groupSelect),
+      el("label", { class: "cs-field" }, el("span", { text: t.chartType }), this.chartSelect),
+      this.dedupeLabel,
+      this.tableButton,
+      this.enlargeButton,
+    );
+    this.center = el("div", { class: "cs-center", "aria-hidden": "true" });
+    this.tooltip = el("div", { class: "cs-tooltip", role: "tooltip", id: "tooltip", hidden: true });
+    this.bars = el("ol", { class: "cs-bars", "aria-hidden": "true" });
+    this.plot = el("div", { class: "cs-plot" }, this.bars, this.canvas, this.center, this.tooltip);
+    this.legend = el("ul", { class: "cs-legend", "aria-label": t.group });
+    this.drill = el("section", { class: "cs-drill", hidden: true, "aria-live": "off" });
+    this.table = el("div", { class: "cs-table", id: "table", hidden: true });
+    this.body = el("div", { class: "cs-body" }, this.plot, this.legend);
+    this.main = el("div", { class: "cs-main" }, this.body, this.drill, this.table);
+    this.live = el("p", { class: "cs-live", "aria-live": "polite" });
+    this.empty = el("p", { class: "cs-empty", hidden: true, text: t.empty });
+    this.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": "title" });
+    this.container = el(
+      "div",
+      { class: "cs", role: "group", "aria-labelledby": "title" },
+      this.title,
+      this.summary,
+      this.controls,
+      this.empty,
+      this.main,
+      el("p", { class: "cs-help", id: "help", text: t.help }),
+      this.live,
+      this.dialog,
+    );
+    this.root.replaceChildren(this.container);
+
+    this.host.dataset.scheme = this.isDark() ? "dark" : "light";
+    this.on(darkQuery, "change", () => {
+      this.host.dataset.scheme = this.isDark() ? "dark" : "light";
+      this.widget?.set_dark(this.isDark());
+    });
+    this.on(this.dialog, "close", () => this.shrink());
+    this.on(this.canvas, "keydown", (e) => {
+      if (e.key === "Escape" && this.dialog.open && !this.widget.view().selected) this.dialog.close();
+    });
+    // Draw only near the viewport (and at once when it scrolls near).
+    if (typeof IntersectionObserver === "function") {
+      const io = new IntersectionObserver((entries) => this.widget?.set_visible(entries[entries.length - 1].isIntersecting), { rootMargin: "256px" });
+      io.observe(this.host);
+      this.cleanups.push(() => io.disconnect());
+    } else {
+      this.widget.set_visible(true);
+    }
+    this.render();
+    if (fragment.h) for (const key of fragment.h.split(",")) this.widget.toggle_hidden(key);
+    if (fragment.s) this.widget.select(fragment.s);
+    this.ready = true;
+    this.persist();
+  }
+
+  isDark() {
+    const theme = this.figure.getAttribute("data-theme");
+    return theme === "dark" || (theme !== "light" && darkQuery.matches);
+  }
+
+  labelOf(group, groupBy) {
+    if (group.key === NOT_SET) return this.t.notSet;
+    if (group.key === OTHER) return this.t.other;
+    if (groupBy === "country") {
+      if (group.key === "WW") return this.t.worldwide;
+      try {
+        return this.regions?.of(group.key) || group.key;
+      } catch {
+        return group.key;
+      }
+    }
+    return group.label;
+  }
+
+  spaces(n) {
+    return fill(this.t.spaces, { n: this.num.format(n) }, n);
+  }
+
+  /** Runs a widget call that changes the view, then announces it. */
+  act(call, announce) {
+    call();
+    const view = this.widget.view();
+    if (announce === "group") {
+      this.say(fill(this.t.announceGroup, { phrase: this.t.byPhrase[view.groupBy], n: this.num.format(view.groups.length) }));
+    } else if (announce === "dedupe") {
+      this.say(fill(view.dedupe ? this.t.announceDedupe : this.t.announceNoDedupe, { n: this.spaces(view.units) }));
+    }
+  }
+
+  say(text) {
+    // Re-setting the same text would not be announced again.
+    this.live.textContent = this.live.textContent === text ? text + "\u00a0" : text;
+  }
+
+  /** Called by the widget after every change: 1 view, 2 selection, 4 pointer. */
+  changed(bits) {
+    if (!this.ready) return;
+    if (bits & 1) this.render();
+    if (bits & 2) this.selectionChanged();
+    if (bits & 4) this.pointerChanged();
+  }
+
+  render() {
+    const t = this.t;
+    const view = this.widget.view();
+    this.view = view;
+    const title = view.title || view.company;
+    this.title.textContent = title;
+    this.title.hidden = !title;
+    const total = view.groups.reduce((s, g) => s + g.count, 0);
+    this.total = total;
+
+    const parts = [view.dedupe && view.units !== view.spaces ? `${this.spaces(view.spaces)} → ${fill(t.merged, { n: this.num.format(view.units) })}` : this.spaces(view.spaces)];
+    parts.push(fill(t.themes, { n: this.num.format(view.themes) }, view.themes));
+    parts.push(fill(t.platforms, { n: this.num.format(view.platforms) }, view.platforms));
+    if (view.hidden.length) parts.push(fill(t.hiddenCount, { n: this.num.format(view.hidden.length) }, view.hidden.length));
+    this.summary.textContent = parts.join(" · ");
+
+    this.groupSelect.value = view.groupBy;
+    this.chartSelect.value = view.chart;
+    this.dedupeBox.checked = view.dedupe;
+    this.dedupeLabel.hidden = !view.hasFunctions;
+    this.empty.hidden = view.spaces > 0;
+    this.main.hidden = view.spaces === 0;
+    this.plot.dataset.chart = view.chart;
+    this.plot.style.setProperty("--rows", String(Math.max(1, view.groups.length)));
+
+    const counted = view.units;
+    this.center.replaceChildren(el("strong", { text: this.num.format(counted) }), el("span", { text: fill(t.spaces, { n: "" }, counted).trim() }));
+    this.center.hidden = view.chart !== "donut";
+    this.bars.replaceChildren(
+      ...(view.chart === "bar" ? view.groups.map((g) => el("li", {}, el("span", { text: this.labelOf(g, view.groupBy) }), " ", el("span", { class: "cs-count", text: this.num.format(g.count) }))) : []),
+    );
+
+    // Accessible name: company, what it groups, the largest groups.
+    const largest = [...view.groups].sort((a, b) => b.count - a.count).slice(0, 3);
+    const top = largest.length ? fill(t.largest, { list: largest.map((g) => `${this.labelOf(g, view.groupBy)} ${this.num.format(g.count)}`).join(", ") }) : "";
+    this.canvas.setAttribute("aria-label", fill(t.chartName, { company: title, count: this.spaces(counted), phrase: t.byPhrase[view.groupBy], top }));
+
+    this.renderLegend(view);
+    if (!this.table.hidden) this.renderTable(view);
+    this.selectionChanged(true);
+    this.persist();
+  }
+
+  renderLegend(view) {
+    const t = this.t;
+    const entries = view.groups.map((g) => {
+      const label = this.labelOf(g, view.groupBy);
+      const selected = view.selected === g.key;
+      const entry = el(
+        "button",
+        { type: "button", class: "cs-entry", "aria-pressed": String(selected), "data-key": g.key, onclick: () => this.widget.toggle_select(g.key) },
+        this.swatch(g.color),
+        el("span", { class: "cs-label", text: label }),
+        el("span", { class: "cs-count", text: this.num.format(g.count) }),
+      );
+      const tools = [];
+      if (g.key === OTHER) {
+        entry.title = fill(t.otherHolds, { list: g.folded.map((k) => this.labelOf(view.legend.find((x) => x.key === k) || { key: k, label: k }, view.groupBy)).join(", ") });
+        tools.push(this.tool("+", t.expandOther, () => this.widget.expand_other(true)));
+      } else {
+        tools.push(this.tool("◐", fill(t.isolate, { label }), () => this.widget.isolate(g.key)));
+        tools.push(this.tool("×", fill(t.hide, { label }), () => this.toggleHidden(g.key, label)));
+      }
+      return el("li", { class: "cs-item" + (selected ? " is-selected" : "") }, entry, ...tools);
+    });
+    for (const key of view.hidden) {
+      const g = view.legend.find((x) => x.key === key);
+      if (!g) continue;
+      const label = this.labelOf(g, view.groupBy);
+      entries.push(
+        el(
+          "li",
+          { class: "cs-item is-hidden" },
+          el("span", { class: "cs-entry", "aria-disabled": "true" }, this.swatch(g.color), el("span", { class: "cs-label", text: label }), el("span", { class: "cs-count", text: this.num.format(g.count) })),
+          this.tool("+", fill(t.show, { label }), () => this.toggleHidden(key, label)),
+        ),
+      );
+    }
+    if (view.hidden.length > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, onclick: () => this.widget.show_all() })));
+    if (view.otherExpanded) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, onclick: () => this.widget.expand_other(false) })));
+    // Keep keyboard focus on the same control across the rebuild.
+    const active = this.root.activeElement;
+    const activeKey = active?.closest?.(".cs-item")?.querySelector(".cs-entry")?.dataset?.key;
+    const activeIndex = active ? [...(active.closest(".cs-item")?.children || [])].indexOf(active) : -1;
+    this.legend.replaceChildren(...entries);
+    if (activeKey != null && this.legend.contains(active) === false) {
+      const item = [...this.legend.querySelectorAll(".cs-entry")].find((b) => b.dataset.key === activeKey)?.closest(".cs-item");
+      (item?.children[activeIndex] || item?.children[0])?.focus();
+    }
+  }
+
+  swatch(color) {
+    const s = el("span", { class: "cs-swatch", "aria-hidden": "true" });
+    s.style.setProperty("--swatch", color);
+    return s;
+  }
+
+  tool(symbol, label, onclick) {
+    return el("button", { type: "button", class: "cs-tool", "aria-label": label, title: label, text: symbol, onclick });
+  }
+
+  toggleHidden(key, label) {
+    const wasHidden = this.widget.view().hidden.includes(key);
+    this.widget.toggle_hidden(key);
+    this.say(fill(wasHidden ? this.t.announceShown : this.t.announceHidden, { label }));
+  }
+
+  selectionChanged(quiet) {
+    const t = this.t;
+    const sel = this.widget.selection();
+    const view = this.view;
+    const previous = this.selectedKey ?? null;
+    this.selectedKey = sel ? sel.key : null;
+    for (const b of this.legend.querySelectorAll(".cs-entry[data-key]")) {
+      const on = b.dataset.key === this.selectedKey;
+      b.setAttribute("aria-pressed", String(on));
+      b.closest(".cs-item").classList.toggle("is-selected", on);
+    }
+    if (!sel) {
+      this.drill.hidden = true;
+      this.drill.replaceChildren();
+    } else {
+      this.renderDrill(sel, view);
+    }
+    this.persist();
+    if (quiet && previous === this.selectedKey) return;
+    if (previous === this.selectedKey && quiet) return;
+    const label = sel ? this.labelOf(sel, sel.groupBy) : null;
+    this.figure.dispatchEvent(
+      new CustomEvent(EVENT, {
+        bubbles: true,
+        detail: sel ? { groupBy: sel.groupBy, key: sel.key, label, count: sel.count, spaces: sel.spaces } : { groupBy: view.groupBy, key: null, label: null, count: 0, spaces: [] },
+      }),
+    );
+    this.say(sel ? fill(t.announceSelect, { label, count: this.spaces(sel.count), pct: this.pct.format(this.total ? sel.count / this.total : 0) }) : t.announceClear);
+  }
+
+  renderDrill(sel, view) {
+    const t = this.t;
+    const label = this.labelOf(sel, sel.groupBy);
+    const heading = el("h3", { class: "cs-drill-title", id: "drill-title", text: fill(t.drillHeading, { label, count: this.spaces(sel.count) }) });
+    const close = el("button", { type: "button", class: "cs-tool cs-close", "aria-label": t.clear, title: t.clear, text: "×", onclick: () => this.widget.select(null) });
+    // Sorted by audience when the data has it, else in dataset order (the sort is stable).
+    const items = [...sel.items];
+    if (items.some((i) => i.audience != null)) items.sort((a, b) => (b.audience ?? -1) - (a.audience ?? -1));
+    const rows = [];
+    const byFunction = new Map();
+    for (const item of items) {
+      const fn = view.dedupe && item.function ? item.function.toLowerCase() : null;
+      if (fn && byFunction.has(fn)) {
+        byFunction.get(fn).copies.push(item);
+        continue;
+      }
+      const row = { item, copies: [] };
+      if (fn) byFunction.set(fn, row);
+      rows.push(row);
+    }
+    const line = (item) =>
+      el(
+        "span",
+        { class: "cs-space" },
+        item.url ? el("a", { href: item.url, target: "_blank", rel: "noopener noreferrer", text: item.name }) : el("span", { class: "cs-name", text: item.name }),
+        el("span", { class: "cs-meta", text: [item.platform, item.country ? this.labelOf({ key: item.country }, "country") : null].filter(Boolean).join(" · ") }),
+      );
+    const list = el(
+      "ul",
+      { class: "cs-spaces", "aria-labelledby": "drill-title" },
+      ...rows.map(({ item, copies }) => {
+        if (!copies.length) return el("li", {}, line(item));
+        return el(
+          "li",
+          {},
+          el("details", {}, el("summary", {}, line(item), el("span", { class: "cs-copies", text: fill(t.copies, { n: this.num.format(copies.length) }) })), el("ul", {}, ...copies.map((c) => el("li", {}, line(c))))),
+        );
+      }),
+    );
+    const folded = sel.folded.length
+      ? el(
+          "p",
+          { class: "cs-folded" },
+          el("span", { text: fill(t.otherHolds, { list: sel.folded.map((k) => this.labelOf(view.legend.find((x) => x.key === k) || { key: k, label: k }, view.groupBy)).join(", ") }) }),
+          " ",
+          el("button", { type: "button", class: "cs-link", text: t.expandOther, onclick: () => this.widget.expand_other(true) }),
+        )
+      : "";
+    this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, heading, close), folded, list);
+    this.drill.hidden = false;
+  }
+
+  pointerChanged() {
+    const p = this.widget.pointer();
+    const t = this.t;
+    if (!p) {
+      this.tooltip.hidden = true;
+      this.canvas.removeAttribute("aria-activedescendant");
+      return;
+    }
+    const label = this.labelOf(p, this.view.groupBy);
+    const lines = [
+      el("strong", { text: label }),
+      el("span", { text: fill(t.share, { count: this.spaces(p.count), pct: this.pct.format(p.total ? p.count / p.total : 0) }) }),
+    ];
+    if (this.view.groupBy !== "platform" && p.platforms.length) {
+      lines.push(el("span", { class: "cs-muted", text: fill(t.topPlatforms, { list: p.platforms.map(([name, n]) => `${name} ${this.num.format(n)}`).join(", ") }) }));
+    }
+    this.tooltip.replaceChildren(...lines);
+    this.tooltip.hidden = false;
+    // Above the segment's middle, kept inside the plot; it never takes pointer events.
+    const box = this.plot.getBoundingClientRect();
+    const tip = this.tooltip.getBoundingClientRect();
+    const px = p.x + this.canvas.offsetLeft;
+    const py = p.y + this.canvas.offsetTop;
+    const x = Math.min(Math.max(px - tip.width / 2, 4), Math.max(4, box.width - tip.width - 4));
+    let y = py - tip.height - 14;
+    if (y < 4) y = py + 14;
+    this.tooltip.style.setProperty("--x", `${Math.round(x)}px`);
+    this.tooltip.style.setProperty("--y", `${Math.round(y)}px`);
+    if (p.focus) this.say(`${label}: ${this.spaces(p.count)}, ${this.pct.format(p.total ? p.count / p.total : 0)}`);
+  }
+
+  toggleTable() {
+    const open = this.table.hidden;
+    this.table.hidden = !open;
+    this.tableButton.setAttribute("aria-pressed", String(open));
+    if (open) this.renderTable(this.widget.view());
+  }
+
+  renderTable(view) {
+    const t = this.t;
+    const total = view.groups.reduce((s, g) => s + g.count, 0);
+    const row = (cells, header) => el("tr", {}, ...cells.map((c, i) => el(i === 0 ? "th" : header ? "th" : "td", { scope: i === 0 && !header ? "row" : header ? "col" : null, text: c })));
+    const title = view.title || view.company;
+    this.table.replaceChildren(
+      el(
+        "table",
+        {},
+        el("caption", { text: fill(t.caption, { title, phrase: t.byPhrase[view.groupBy] }) }),
+        el("thead", {}, row([t.group, t.count, t.shareCol], true)),
+        el("tbody", {}, ...view.groups.map((g) => row([this.labelOf(g, view.groupBy), this.num.format(g.count), this.pct.format(total ? g.count / total : 0)]))),
+        el("tfoot", {}, row([t.total, this.num.format(total), this.pct.format(total ? 1 : 0)])),
+      ),
+    );
+  }
+
+  enlarge() {
+    if (this.dialog.open) return;
+    this.returnFocus = this.root.activeElement || this.enlargeButton;
+    const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: this.t.close, onclick: () => this.dialog.close() });
+    this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, el("p", { class: "cs-title", text: this.title.textContent }), close), this.main);
+    this.container.classList.add("is-enlarged");
+    this.dialog.showModal();
+    this.canvas.focus();
+  }
+
+  shrink() {
+    this.container.insertBefore(this.main, this.container.querySelector(".cs-help"));
+    this.dialog.replaceChildren();
+    this.container.classList.remove("is-enlarged");
+    (this.returnFocus || this.enlargeButton).focus();
+  }
+
+  persist() {
+    if (!this.ready || !this.widget) return;
+    const view = this.widget.view();
+    const defaults = this.defaults ??= { g: view.groupBy, d: view.dedupe ? "1" : "0", c: view.chart };
+    writeFragment(this.key, {
+      g: view.groupBy !== defaults.g ? view.groupBy : "",
+      c: view.chart !== defaults.c ? view.chart : "",
+      d: (view.dedupe ? "1" : "0") !== defaults.d ? (view.dedupe ? "1" : "0") : "",
+      h: view.hidden.join(","),
+      s: view.selected || "",
+    });
+  }
+
+  destroy() {
+    for (const undo of this.cleanups.splice(0)) undo();
+    if (this.dialog?.open) this.dialog.close();
+    this.widget?.destroy();
+    this.widget?.free();
+    this.widget = null;
+    this.host.remove();
+    this.figure.removeAttribute(READY);
+    delete this.figure.channelSprawl;
+  }
+}
+
+/** Minimal RFC 4180 reader into the JSON shape; validation stays in the core. */
+function csvToDataset(text, figure) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  text = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(field), (field = "");
+      if (row.some((f) => f.trim() !== "")) rows.push(row);
+      row = [];
+    } else field += c;
+  }
+  row.push(field);
+  if (row.some((f) => f.trim() !== "")) rows.push(row);
+  const [header = [], ...body] = rows;
+  const names = header.map((h) => h.trim().toLowerCase());
+  const spaces = body.map((cells) => {
+    const space = {};
+    names.forEach((name, i) => {
+      const v = (cells[i] ?? "").trim();
+      if (v === "" || !name) return;
+      if (name === "themes" || name === "theme") space.themes = v.split(";").map((s) => s.trim()).filter(Boolean);
+      else if (name === "audience") space.audience = Number(v);
+      else if (name === "internal") space.internal = /^(true|1|yes|oui)$/i.test(v);
+      else space[name] = v;
+    });
+    return space;
+  });
+  const out = { company: figure.getAttribute("data-company") || " ", spaces };
+  const title = figure.getAttribute("data-title");
+  if (title) out.title = title;
+  return out;
+}
+
+/**
+ * Mounts a chart on `element` with `data` (an object, or JSON text; omitted: read from the
+ * element) and `options` ({groupBy, chart, dedupe, otherBelow, lang}). Resolves to the handle.
+ */
+export async function mount(element, data, options = {}) {
+  if (element.channelSprawl) element.channelSprawl.destroy();
+  const chart = new Chart(element, options);
+  const handle = {
+    select: (key) => chart.widget?.select(key ?? null) ?? false,
+    update: async (dataset) => {
+      chart.cleanups.splice(0).forEach((undo) => undo());
+      chart.widget?.destroy();
+      chart.widget?.free();
+      chart.widget = null;
+      chart.ready = false;
+      await run(dataset);
+    },
+    destroy: () => chart.destroy(),
+  };
+  element.channelSprawl = handle;
+  const run = async (dataset) => {
+    try {
+      await chart.load(dataset);
+    } catch (e) {
+      if (Array.isArray(e)) chart.fail(e);
+      else if (e && e.url) chart.fail([], fill(chart.t.loadFailed, { url: e.url, status: e.status }));
+      else chart.fail([{ path: "", message: String((e && e.message) || e) }]);
+    }
+    element.setAttribute(READY, "");
+  };
+  await run(data);
+  return handle;
+}
+
+function mountAll(root) {
+  const found = root.matches?.(`[${ATTR}]`) ? [root] : [];
+  for (const figure of [...found, ...(root.querySelectorAll?.(`[${ATTR}]`) || [])]) {
+    if (!figure.channelSprawl) mount(figure);
+  }
+}
+
+if (typeof document !== "undefined") {
+  const start = () => {
+    mountAll(document);
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const node of r.addedNodes) if (node.nodeType === 1) mountAll(node);
+        for (const node of r.removedNodes) {
+          if (node.nodeType !== 1) continue;
+          for (const f of [node, ...node.querySelectorAll(`[${ATTR}]`)]) if (f.channelSprawl && !f.isConnected) f.channelSprawl.destroy();
+        }
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
+}
