@@ -14,4 +14,4 @@ pub mod render;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

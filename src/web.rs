@@ -357,6 +357,11 @@ impl Widget {
         }
     }
 
+    /// Sets the canvas size (CSS pixels) and device-pixel ratio, as the ResizeObserver does.
+    pub fn resize(&self, width: f64, height: f64, dpr: f64) {
+        self.shared.apply(Action::Resize(width, height, dpr));
+    }
+
     /// Paints synchronously (tests, export).
     pub fn paint(&self) {
         self.shared.paint();

@@ -42,3 +42,49 @@ export async function ready(page, selector = "figure[data-channel-sprawl]") {
   await page.locator(`${selector} canvas`).first().scrollIntoViewIfNeeded();
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 }
+
+/** The set of `#rrggbb` colours painted on the figure's canvas. */
+export function canvasColors(page, figure) {
+  return page.evaluate((sel) => {
+    const canvas = document.querySelector(sel).querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4) seen.add("#" + [data[i], data[i + 1], data[i + 2]].map((c) => c.toString(16).padStart(2, "0")).join(""));
+    return [...seen];
+  }, figure).then((list) => new Set(list));
+}
+
+/** Legend entries: key, label, count and swatch colour. */
+export function legend(page, figure) {
+  return page.locator(`${figure} .cs-legend .cs-entry[data-key]`).evaluateAll((bs) =>
+    bs.map((b) => ({
+      key: b.dataset.key,
+      label: b.querySelector(".cs-label").textContent,
+      count: Number(b.querySelector(".cs-count").textContent.replace(/\s/g, "")),
+      color: b.querySelector(".cs-swatch").style.getPropertyValue("--swatch"),
+      pressed: b.getAttribute("aria-pressed") === "true",
+    })),
+  );
+}
+
+/** The page point at `degrees` clockwise from twelve o'clock, `radius` (0–1) of the way out on the ring. */
+export async function pointAtAngle(page, figure, degrees, radius = 0.8) {
+  const box = await page.locator(`${figure} canvas`).boundingBox();
+  const outer = Math.min(box.width, box.height) / 2 - 12;
+  const r = outer * radius;
+  const a = (degrees * Math.PI) / 180;
+  return { x: box.x + box.width / 2 + r * Math.sin(a), y: box.y + box.height / 2 - r * Math.cos(a) };
+}
+
+export async function clickAtAngle(page, figure, degrees, radius) {
+  const p = await pointAtAngle(page, figure, degrees, radius);
+  await page.mouse.click(p.x, p.y);
+}
+
+/** Resolves with the detail of the next `channel-sprawl:select` event on the figure. */
+export function nextSelect(page, figure) {
+  return page.evaluate(
+    (sel) => new Promise((ok) => document.querySelector(sel).addEventListener("channel-sprawl:select", (e) => ok(e.detail), { once: true })),
+    figure,
+  );
+}

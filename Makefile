@@ -1,0 +1,43 @@
+# channel-sprawl — every command a newcomer or CI needs. Each target installs what it needs
+# (scripts/setup.sh is idempotent and fast when the tools are there).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+WASM_PACK_FLAGS := --target web --release --out-dir www/pkg --no-pack
+
+.PHONY: setup build demo serve test test-native test-wasm test-e2e size bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+## The demo: set up, build with wasm-pack, serve www/ on http://127.0.0.1:$(PORT)/
+demo: build serve
+
+build: setup
+	wasm-pack build $(WASM_PACK_FLAGS)
+	@node scripts/size.mjs
+
+serve:
+	node scripts/serve.mjs $(PORT)
+
+## Every test: native core, wasm in headless Chromium, end to end in Chromium.
+test: build test-native test-wasm test-e2e
+
+test-native:
+	cargo test --quiet
+
+test-wasm: setup
+	wasm-pack test --headless --chrome -- --test web
+
+test-e2e: build
+	node --test --test-concurrency=1 tests/e2e/
+
+size:
+	@node scripts/size.mjs
+
+bench: build
+	node bench/run.mjs
+
+clean:
+	rm -rf target www/pkg

@@ -1,0 +1,81 @@
+// The Dell post end to end: mounted, drawn with every theme colour, a click on a known segment
+// selects it (event detail + drill-down links), the figure keeps its content.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, open, ready, SHOTS, canvasColors, legend, clickAtAngle, nextSelect } from "./browser.mjs";
+
+const dell = JSON.parse(readFileSync(new URL("../../www/data/dell.json", import.meta.url)));
+let env;
+before(async () => (env = await launch()));
+after(() => env.close());
+
+/** The expected count of a theme: spaces sharing a function count once (data-dedupe). */
+function expected(theme) {
+  const seen = new Set();
+  const names = [];
+  for (const s of dell.spaces) {
+    if (!s.themes.includes(theme)) continue;
+    const unit = s.function ? s.function.toLowerCase() : Symbol();
+    if (seen.has(unit)) continue;
+    seen.add(unit);
+    names.push(s.name);
+  }
+  return names;
+}
+
+test("the Dell post draws every theme in its legend colour", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  const entries = await legend(page, "#dell");
+  assert.deepEqual(entries.map((e) => e.label), dell.themes.map((t) => t.label));
+  const colors = await canvasColors(page, "#dell");
+  for (const e of entries) assert.ok(colors.has(e.color), `${e.label} ${e.color} is not on the canvas`);
+  const summary = await page.locator("#dell .cs-summary").textContent();
+  assert.match(summary, /^97 espaces → \d+ une fois les copies fusionnées · 9 thèmes · \d+ plateformes$/);
+  await page.locator("#dell").screenshot({ path: SHOTS + "dell-post.png" });
+  assert.deepEqual(page.problems, []);
+});
+
+test("clicking the first segment selects Expertise with the deduplicated spaces", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  const event = nextSelect(page, "#dell");
+  await clickAtAngle(page, "#dell", 8);
+  const detail = await event;
+  const names = expected("expertise");
+  assert.equal(detail.groupBy, "theme");
+  assert.equal(detail.key, "expertise");
+  assert.equal(detail.label, "Expertise");
+  assert.equal(detail.count, names.length);
+  assert.deepEqual(detail.spaces, names);
+  // The drill-down lists the group's spaces, links only for http(s) URLs, opened safely.
+  const heading = await page.locator("#dell .cs-drill-title").textContent();
+  assert.equal(heading, `Expertise : ${names.length} espaces`);
+  const links = await page.locator("#dell .cs-spaces a").evaluateAll((as) => as.map((a) => [a.textContent, a.href, a.target, a.rel]));
+  assert.ok(links.length >= names.length - 3);
+  for (const [, href, target, rel] of links) {
+    assert.match(href, /^https?:/);
+    assert.equal(target, "_blank");
+    assert.equal(rel, "noopener noreferrer");
+  }
+  const listed = await page.locator("#dell .cs-spaces > li").count();
+  assert.equal(listed, names.length, "one row per counted space; copies fold under it");
+  await page.locator("#dell").screenshot({ path: SHOTS + "dell-selected.png" });
+  // Clicking again clears, with key null.
+  const cleared = nextSelect(page, "#dell");
+  await clickAtAngle(page, "#dell", 8);
+  assert.equal((await cleared).key, null);
+  assert.equal(await page.locator("#dell .cs-drill").isHidden(), true);
+});
+
+test("the BT post has no Facebook among its platforms", async () => {
+  const page = await open(env, "/posts/bt.html");
+  await ready(page, "#bt");
+  await page.locator("#bt select").first().selectOption("platform");
+  const keys = await page.locator("#bt .cs-legend .cs-entry[data-key]").evaluateAll((bs) => bs.map((b) => b.dataset.key));
+  assert.deepEqual(keys.sort(), ["forum", "microblog", "twitter"]);
+  assert.match(await page.locator("#bt .cs-summary").textContent(), /^6 espaces · 5 thèmes · 3 plateformes$/);
+  await page.locator("#bt").screenshot({ path: SHOTS + "bt-post.png" });
+  assert.deepEqual(page.problems, []);
+});
