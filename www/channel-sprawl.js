@@ -13,6 +13,7 @@ import { STYLES } from "./channel-sprawl.css.js";
 
 const ATTR = "data-channel-sprawl";
 const READY = "data-channel-sprawl-ready";
+const FAILED = "data-channel-sprawl-error";
 const EVENT = "channel-sprawl:select";
 const GROUP_BYS = ["theme", "platform", "department", "country"];
 const CHARTS = ["donut", "pie", "bar"];
@@ -678,15 +679,19 @@ export async function mount(element, data, options = {}) {
     destroy: () => chart.destroy(),
   };
   element.channelSprawl = handle;
+  // Ready only when the data is parsed and the widget is in place; otherwise an error attribute.
   const run = async (dataset) => {
+    element.removeAttribute(READY);
+    element.removeAttribute(FAILED);
     try {
       await chart.load(dataset);
+      element.setAttribute(READY, "");
     } catch (e) {
       if (Array.isArray(e)) chart.fail(e);
       else if (e && e.url) chart.fail([], fill(chart.t.loadFailed, { url: e.url, status: e.status }));
       else chart.fail([{ path: "", message: String((e && e.message) || e) }]);
+      element.setAttribute(FAILED, "");
     }
-    element.setAttribute(READY, "");
   };
   await run(data);
   return handle;

@@ -1,0 +1,67 @@
+// The JS API and auto-mounting (SPEC §2): mount() returns a handle with select/update/destroy,
+// figures added later mount themselves, destroy() leaves nothing behind.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, open, ready, legend } from "./browser.mjs";
+
+let env;
+before(async () => (env = await launch()));
+after(() => env.close());
+
+const DATA = {
+  company: "Acme",
+  spaces: [
+    { name: "@Acme", platform: "Twitter", themes: ["support"] },
+    { name: "@AcmeX", platform: "x", themes: ["support", "promo"] },
+    { name: "Acme page", platform: "Facebook", themes: ["promo"] },
+  ],
+};
+
+test("mount() returns a handle; select, update and destroy work", async () => {
+  const page = await open(env, "/test/blank.html");
+  const result = await page.evaluate(async (data) => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("div");
+    fig.id = "api";
+    document.querySelector("#main").append(fig);
+    const events = [];
+    fig.addEventListener("channel-sprawl:select", (e) => events.push(e.detail));
+    const handle = await mount(fig, JSON.stringify(data), { groupBy: "platform" });
+    const same = fig.channelSprawl === handle;
+    const ready = fig.hasAttribute("data-channel-sprawl-ready");
+    const selected = handle.select("twitter");
+    return { same, ready, selected, events };
+  }, DATA);
+  assert.equal(result.same, true);
+  assert.equal(result.ready, true);
+  assert.equal(result.selected, true);
+  assert.deepEqual(result.events, [{ groupBy: "platform", key: "twitter", label: "Twitter", count: 2, spaces: ["@Acme", "@AcmeX"] }]);
+
+  await page.evaluate(() => document.querySelector("#api").channelSprawl.update({ company: "Acme", spaces: [{ name: "one", platform: "blog", theme: "hr" }] }));
+  assert.match(await page.locator("#api .cs-summary").textContent(), /^1 space · 1 theme · 1 platform$/);
+
+  const after = await page.evaluate(() => {
+    const fig = document.querySelector("#api");
+    fig.channelSprawl.destroy();
+    return { children: fig.children.length, ready: fig.hasAttribute("data-channel-sprawl-ready"), handle: "channelSprawl" in fig };
+  });
+  assert.deepEqual(after, { children: 0, ready: false, handle: false });
+  assert.deepEqual(page.problems, []);
+});
+
+test("a figure added later mounts by itself", async () => {
+  const page = await open(env, "/test/blank.html");
+  await page.evaluate(async (data) => {
+    await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    fig.id = "late";
+    fig.setAttribute("data-channel-sprawl", "");
+    const script = document.createElement("script");
+    script.type = "application/json";
+    script.textContent = JSON.stringify(data);
+    fig.append(script);
+    document.querySelector("#main").append(fig);
+  }, DATA);
+  await ready(page, "#late");
+  assert.deepEqual((await legend(page, "#late")).map((e) => [e.key, e.count]), [["support", 2], ["promo", 2]]);
+});

@@ -1,0 +1,55 @@
+// Bad data never breaks the page: each broken figure shows what is wrong and where, in place,
+// and logs it; the good chart next to it works; nothing from the data becomes markup or a link.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, open, ready, SHOTS, canvasColors, clickAtAngle, nextSelect } from "./browser.mjs";
+
+let env;
+before(async () => (env = await launch()));
+after(() => env.close());
+
+test("a broken dataset shows every problem with its path; the good chart still works", async () => {
+  const page = await open(env, "/test/errors.html");
+  await ready(page, "#good");
+  const alert = page.locator("#broken [role=alert]");
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /3 problems/);
+  assert.match(text, /spaces\[1\]\.themes: a space needs at least one theme/);
+  assert.match(text, /spaces\[2\]\.name: must not be empty/);
+  assert.match(text, /spaces\[2\]\.audience: an audience is a number of at least 0/);
+  assert.equal(await page.locator("#broken").getAttribute("data-channel-sprawl-ready"), null);
+  const syntax = await page.locator("#syntax [role=alert]").textContent();
+  assert.match(syntax, /dataset: the data cannot be read/);
+  // Logged to the console too, with the same paths.
+  assert.ok(page.problems.some((p) => p.includes("spaces[1].themes")), page.problems.join("\n"));
+
+  // The good chart: exact dataset colours, selection works.
+  const colors = await canvasColors(page, "#good");
+  assert.ok(colors.has("#1b6ca8") && colors.has("#c4501b"));
+  const event = nextSelect(page, "#good");
+  await clickAtAngle(page, "#good", 20);
+  const detail = await event;
+  assert.equal(detail.key, "support");
+  assert.deepEqual(detail.spaces, ["@GoodCares", "<img src=x onerror=alert(1)>"]);
+  await page.locator("#broken").screenshot({ path: SHOTS + "errors-broken.png" });
+});
+
+test("dataset text is text: no markup from the data, no javascript: link", async () => {
+  const page = await open(env, "/test/errors.html");
+  await ready(page, "#good");
+  await page.evaluate(() => document.querySelector("#good").channelSprawl.select("promo"));
+  const drill = page.locator("#good .cs-spaces");
+  await drill.waitFor();
+  assert.equal(await page.locator("#good .cs-spaces img").count(), 0);
+  assert.match(await drill.textContent(), /<img src=x onerror=alert\(1\)>/);
+  const hrefs = await page.locator("#good .cs-spaces a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual(hrefs, []);
+  assert.match(await drill.textContent(), /Deals/);
+  // The javascript: URL is named in a console warning, not an error.
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.reload();
+  await ready(page, "#good");
+  assert.ok(warnings.some((w) => w.includes("spaces[1].url")), warnings.join("\n"));
+});
