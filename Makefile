@@ -31,7 +31,7 @@ test-wasm: setup
 	wasm-pack test --headless --chrome -- --test web
 
 test-e2e: build
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
 size:
 	@node scripts/size.mjs

@@ -208,7 +208,13 @@ impl Chart {
                     change.redraw = true;
                     change.pointer = true;
                 } else {
+                    // A second tap selects; a tap on empty space also hides the shown segment.
+                    let shown = self.hovered.take().is_some();
                     change = self.toggle(hit.map(|i| self.groups[i].key.clone()));
+                    if shown && hit.is_none() {
+                        change.redraw = true;
+                        change.pointer = true;
+                    }
                 }
             }
             Action::Focus(focus) => {
@@ -252,8 +258,11 @@ impl Chart {
                 if !self.all_groups.iter().any(|g| g.key == key) {
                     return change;
                 }
-                self.hidden = if self.hidden == others { Vec::new() } else { others };
-                self.other_expanded = true;
+                // Isolating shows the group even if it was folded; isolating it again restores
+                // every group and the folded view.
+                let restore = self.hidden == others;
+                self.hidden = if restore { Vec::new() } else { others };
+                self.other_expanded = !restore;
                 change = self.regroup();
             }
             Action::ShowAll if !self.hidden.is_empty() => {
@@ -289,9 +298,9 @@ impl Chart {
         Change { selection: before != self.selected, ..Change::all() }
     }
 
+    /// Selects `key`; an unknown key changes nothing (the current selection stays).
     fn select(&mut self, key: Option<String>) -> Change {
-        let key = key.filter(|k| self.groups.iter().any(|g| &g.key == k));
-        if key == self.selected {
+        if key.as_ref().is_some_and(|k| !self.groups.iter().any(|g| &g.key == k)) || key == self.selected {
             return Change::default();
         }
         self.selected = key;
@@ -314,18 +323,18 @@ impl Chart {
         if n == 0 {
             return Change::default();
         }
-        let current = self.focused.unwrap_or(0);
-        let next = match key {
-            Key::Next => (current + 1) % n,
-            Key::Previous => (current + n - 1) % n,
-            Key::First => 0,
-            Key::Last => n - 1,
-            Key::Activate => {
+        let next = match (key, self.focused) {
+            (Key::Next | Key::Previous, None) => 0,
+            (Key::Next, Some(current)) => (current + 1) % n,
+            (Key::Previous, Some(current)) => (current + n - 1) % n,
+            (Key::First, _) => 0,
+            (Key::Last, _) => n - 1,
+            (Key::Activate, _) => {
                 let focused = self.focused.unwrap_or(0);
                 self.focused = Some(focused);
                 return self.toggle(Some(self.groups[focused].key.clone()));
             }
-            Key::Escape => return self.select(None),
+            (Key::Escape, _) => return self.select(None),
         };
         self.focused = Some(next);
         self.has_focus = true;

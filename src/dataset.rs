@@ -65,7 +65,7 @@ impl Space {
 /// `Some(url)` (trimmed) when `url` may become an `<a href>`.
 pub fn safe_link(url: &str) -> Option<&str> {
     let url = url.trim_matches(|c: char| c <= ' ');
-    let has_scheme = |scheme: &str| url.len() > scheme.len() && url[..scheme.len()].eq_ignore_ascii_case(scheme);
+    let has_scheme = |scheme: &str| url.len() > scheme.len() && url.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme));
     let clean = !url.chars().any(|c| c.is_control());
     (clean && (has_scheme("https://") || has_scheme("http://"))).then_some(url)
 }
@@ -399,9 +399,17 @@ fn is_iso_date(text: &str) -> bool {
     if b.len() < 10 || !digits(0..4) || b[4] != b'-' || !digits(5..7) || b[7] != b'-' || !digits(8..10) {
         return false;
     }
-    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
-    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
-    (1..=12).contains(&month) && (1..=31).contains(&day) && (b.len() == 10 || b[10] == b'T')
+    let number = |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, d| n * 10 + (d - b'0') as u32);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    (1..=days).contains(&day) && (b.len() == 10 || b[10] == b'T')
 }
 
 impl Dataset {

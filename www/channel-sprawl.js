@@ -326,7 +326,8 @@ class Chart {
     if (!this.ready) return;
     if (bits & 1) this.render();
     if (bits & 2) this.selectionChanged();
-    if (bits & 4) this.pointerChanged();
+    // A selection is announced by itself; the focus announcement would talk over it.
+    if (bits & 4) this.pointerChanged(!(bits & 2));
   }
 
   render() {
@@ -518,7 +519,7 @@ class Chart {
     this.drill.hidden = false;
   }
 
-  pointerChanged() {
+  pointerChanged(announce) {
     const p = this.widget.pointer();
     const t = this.t;
     if (!p) {
@@ -546,7 +547,7 @@ class Chart {
     if (y < 4) y = py + 14;
     this.tooltip.style.setProperty("--x", `${Math.round(x)}px`);
     this.tooltip.style.setProperty("--y", `${Math.round(y)}px`);
-    if (p.focus) this.say(`${label}: ${this.spaces(p.count)}, ${this.pct.format(p.total ? p.count / p.total : 0)}`);
+    if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.pct.format(p.total ? p.count / p.total : 0) }));
   }
 
   toggleTable() {

@@ -81,10 +81,22 @@ export async function clickAtAngle(page, figure, degrees, radius) {
   await page.mouse.click(p.x, p.y);
 }
 
-/** Resolves with the detail of the next `channel-sprawl:select` event on the figure. */
-export function nextSelect(page, figure) {
-  return page.evaluate(
-    (sel) => new Promise((ok) => document.querySelector(sel).addEventListener("channel-sprawl:select", (e) => ok(e.detail), { once: true })),
-    figure,
-  );
+/**
+ * Starts recording `channel-sprawl:select` events on the figure; resolves to a function that
+ * waits for the next one and returns its detail. (Installing the listener first, then acting,
+ * avoids racing the page.)
+ */
+export async function nextSelect(page, figure) {
+  const seen = await page.evaluate((sel) => {
+    const fig = document.querySelector(sel);
+    if (!fig.__selects) {
+      fig.__selects = [];
+      fig.addEventListener("channel-sprawl:select", (e) => fig.__selects.push(e.detail));
+    }
+    return fig.__selects.length;
+  }, figure);
+  return async () => {
+    const handle = await page.waitForFunction(([sel, n]) => document.querySelector(sel).__selects[n], [figure, seen]);
+    return handle.jsonValue();
+  };
 }

@@ -40,9 +40,9 @@ test("the Dell post draws every theme in its legend colour", async () => {
 test("clicking the first segment selects Expertise with the deduplicated spaces", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
-  const event = nextSelect(page, "#dell");
+  const event = await nextSelect(page, "#dell");
   await clickAtAngle(page, "#dell", 8);
-  const detail = await event;
+  const detail = await event();
   const names = expected("expertise");
   assert.equal(detail.groupBy, "theme");
   assert.equal(detail.key, "expertise");
@@ -63,9 +63,9 @@ test("clicking the first segment selects Expertise with the deduplicated spaces"
   assert.equal(listed, names.length, "one row per counted space; copies fold under it");
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-selected.png" });
   // Clicking again clears, with key null.
-  const cleared = nextSelect(page, "#dell");
+  const cleared = await nextSelect(page, "#dell");
   await clickAtAngle(page, "#dell", 8);
-  assert.equal((await cleared).key, null);
+  assert.equal((await cleared()).key, null);
   assert.equal(await page.locator("#dell .cs-drill").isHidden(), true);
 });
 

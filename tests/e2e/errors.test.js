@@ -27,9 +27,9 @@ test("a broken dataset shows every problem with its path; the good chart still w
   // The good chart: exact dataset colours, selection works.
   const colors = await canvasColors(page, "#good");
   assert.ok(colors.has("#1b6ca8") && colors.has("#c4501b"));
-  const event = nextSelect(page, "#good");
+  const event = await nextSelect(page, "#good");
   await clickAtAngle(page, "#good", 20);
-  const detail = await event;
+  const detail = await event();
   assert.equal(detail.key, "support");
   assert.deepEqual(detail.spaces, ["@GoodCares", "<img src=x onerror=alert(1)>"]);
   await page.locator("#broken").screenshot({ path: SHOTS + "errors-broken.png" });

@@ -1,0 +1,445 @@
+//! The chart state machine: each action, the state it leaves, and the `Change` it reports.
+//!
+//! The chart is 320 × 320 CSS px: centre (160, 160), outer radius 160 − 12 (padding) = 148,
+//! hole 0.58 × 148 ≈ 85.8. With themes a = 2, b = 1, c = 1 spaces, segment a runs from twelve to
+//! six o'clock, b from six to nine, c from nine to twelve.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use channel_sprawl::chart::{Action, Change, Chart, Key, Options};
+use channel_sprawl::dataset::Dataset;
+use channel_sprawl::geometry::{Segment, Shape};
+use channel_sprawl::group::{GroupBy, NOT_SET, OTHER};
+use channel_sprawl::palette::{Scheme, DARK, LIGHT_PALETTE};
+use common::{counts, dataset, expect, space, with};
+use serde_json::json;
+use std::f64::consts::{PI, TAU};
+
+/// Points in CSS pixels, about 117 px from the centre.
+const IN_A: (f64, f64) = (277.0, 160.0); // three o'clock
+const IN_B: (f64, f64) = (77.0, 243.0); // half past seven
+const IN_C: (f64, f64) = (77.0, 77.0); // half past ten
+const HOLE: (f64, f64) = (160.0, 160.0);
+const OUTSIDE: (f64, f64) = (5.0, 5.0);
+const ON_SIX: (f64, f64) = (160.0, 277.0); // the boundary between a and b
+
+const NOTHING: Change = Change { redraw: false, view: false, selection: false, pointer: false };
+const POINTER: Change = Change { redraw: true, view: false, selection: false, pointer: true };
+const SELECTION: Change = Change { redraw: true, view: false, selection: true, pointer: true };
+const VIEW: Change = Change { redraw: true, view: true, selection: false, pointer: true };
+const VIEW_AND_SELECTION: Change = Change { redraw: true, view: true, selection: true, pointer: true };
+const REDRAW: Change = Change { redraw: true, view: false, selection: false, pointer: false };
+
+fn abc() -> Dataset {
+    dataset(json!({
+        "company": "Acme",
+        "themes": [{ "id": "a" }, { "id": "b" }, { "id": "c" }],
+        "spaces": [
+            with(space("a1", "LinkedIn", &["a"]), json!({ "department": "HR", "country": "FR", "function": "careers" })),
+            with(space("a2", "LinkedIn", &["a"]), json!({ "department": "HR", "function": "Careers" })),
+            with(space("b1", "X", &["b"]), json!({ "department": "Comms" })),
+            with(space("c1", "blog", &["c"]), json!({ "country": "DE" })),
+        ]
+    }))
+}
+
+fn chart() -> Chart {
+    Chart::new(abc(), Options::default())
+}
+
+/// `action` reports `expected`.
+#[track_caller]
+fn check(chart: &mut Chart, action: Action, expected: Change) {
+    let label = format!("{action:?}");
+    assert_eq!(chart.apply(action), expected, "after {label}");
+}
+
+fn keys(chart: &Chart) -> Vec<&str> {
+    chart.groups.iter().map(|g| g.key.as_str()).collect()
+}
+
+fn hit(chart: &Chart, (x, y): (f64, f64)) -> Option<&str> {
+    chart.segment_at(x, y).map(|i| chart.groups[i].key.as_str())
+}
+
+fn arcs(chart: &Chart) -> Vec<(f64, f64)> {
+    chart
+        .layout
+        .segments
+        .iter()
+        .map(|s| match *s {
+            Segment::Arc { start, end } => (start, end),
+            Segment::Rect { .. } => panic!("not a ring"),
+        })
+        .collect()
+}
+
+#[track_caller]
+fn check_arcs(chart: &Chart, expected: &[(f64, f64)]) {
+    let got = arcs(chart);
+    assert_eq!(got.len(), expected.len(), "{got:?}");
+    for (g, e) in got.iter().zip(expected) {
+        assert!((g.0 - e.0).abs() < 1e-9 && (g.1 - e.1).abs() < 1e-9, "got {got:?}, expected {expected:?}");
+    }
+}
+
+#[test]
+fn a_new_chart_shows_every_group_with_nothing_selected() {
+    let c = chart();
+    assert_eq!(keys(&c), ["a", "b", "c"]);
+    assert_eq!((c.selected.as_deref(), c.hovered, c.focused, c.has_focus), (None, None, None, false));
+    check_arcs(&c, &[(0.0, PI), (PI, 1.5 * PI), (1.5 * PI, TAU)]);
+    assert_eq!(c.colors(), LIGHT_PALETTE[..3]);
+    assert_eq!(c.units, 4);
+    assert_eq!((hit(&c, IN_A), hit(&c, IN_B), hit(&c, IN_C)), (Some("a"), Some("b"), Some("c")));
+    assert_eq!((hit(&c, HOLE), hit(&c, OUTSIDE), hit(&c, ON_SIX)), (None, None, None));
+}
+
+// ---------------------------------------------------------------- pointer
+
+#[test]
+fn hover_follows_the_pointer_and_reports_only_changes() {
+    let mut c = chart();
+    check(&mut c, Action::Hover(Some(IN_A)), POINTER);
+    assert_eq!(c.hovered, Some(0));
+    check(&mut c, Action::Hover(Some((280.0, 150.0))), NOTHING); // still over a
+    check(&mut c, Action::Hover(Some(IN_C)), POINTER);
+    assert_eq!(c.hovered, Some(2));
+    check(&mut c, Action::Hover(Some(HOLE)), POINTER);
+    assert_eq!(c.hovered, None);
+    check(&mut c, Action::Hover(Some(IN_B)), POINTER);
+    check(&mut c, Action::Hover(None), POINTER);
+    assert_eq!(c.hovered, None);
+    check(&mut c, Action::Hover(None), NOTHING);
+    assert_eq!(c.emphasis().hovered, None);
+}
+
+#[test]
+fn a_click_selects_the_segment_and_a_second_click_clears_it() {
+    let mut c = chart();
+    check(&mut c, Action::Click(IN_B.0, IN_B.1), SELECTION);
+    assert_eq!(c.selected.as_deref(), Some("b"));
+    assert_eq!((c.selected_index(), c.focused), (Some(1), Some(1)));
+    assert_eq!(c.selected_group().map(|g| g.spaces.clone()), Some(vec![2]));
+    check(&mut c, Action::Click(IN_A.0, IN_A.1), SELECTION);
+    assert_eq!(c.selected.as_deref(), Some("a"));
+    check(&mut c, Action::Click(IN_A.0, IN_A.1), SELECTION);
+    assert_eq!(c.selected, None);
+}
+
+#[test]
+fn a_click_on_empty_space_clears_the_selection() {
+    let mut c = chart();
+    check(&mut c, Action::Click(HOLE.0, HOLE.1), NOTHING);
+    check(&mut c, Action::Click(IN_C.0, IN_C.1), SELECTION);
+    check(&mut c, Action::Click(OUTSIDE.0, OUTSIDE.1), SELECTION);
+    assert_eq!(c.selected, None);
+    check(&mut c, Action::Click(ON_SIX.0, ON_SIX.1), NOTHING);
+}
+
+#[test]
+fn the_first_tap_on_a_segment_shows_it_and_the_second_selects_it() {
+    let mut c = chart();
+    check(&mut c, Action::Tap(IN_A.0, IN_A.1), POINTER);
+    assert_eq!((c.hovered, c.selected.as_deref()), (Some(0), None));
+    check(&mut c, Action::Tap(IN_A.0, IN_A.1), SELECTION);
+    assert_eq!(c.selected.as_deref(), Some("a"));
+    // Another segment: shown first, the selection stays.
+    check(&mut c, Action::Tap(IN_B.0, IN_B.1), POINTER);
+    assert_eq!((c.hovered, c.selected.as_deref()), (Some(1), Some("a")));
+    check(&mut c, Action::Tap(IN_B.0, IN_B.1), SELECTION);
+    assert_eq!(c.selected.as_deref(), Some("b"));
+    // A tap on empty space clears.
+    check(&mut c, Action::Tap(HOLE.0, HOLE.1), SELECTION);
+    assert_eq!(c.selected, None);
+}
+
+#[test]
+
+fn a_tap_on_empty_space_also_hides_the_shown_segment() {
+    let mut c = chart();
+    c.apply(Action::Tap(IN_B.0, IN_B.1));
+    check(&mut c, Action::Tap(HOLE.0, HOLE.1), POINTER);
+    assert_eq!(c.hovered, None);
+    // So the next tap on b only shows it again.
+    check(&mut c, Action::Tap(IN_B.0, IN_B.1), POINTER);
+    assert_eq!(c.selected, None);
+}
+
+// ---------------------------------------------------------------- keyboard
+
+#[test]
+fn focus_starts_on_the_first_segment_or_the_selected_one() {
+    let mut c = chart();
+    check(&mut c, Action::Focus(true), POINTER);
+    assert_eq!((c.focused, c.emphasis().focused), (Some(0), Some(0)));
+    check(&mut c, Action::Focus(false), POINTER);
+    assert_eq!((c.focused, c.emphasis().focused), (Some(0), None), "the outline shows only with focus");
+
+    let mut c = chart();
+    c.apply(Action::Select(Some("c".into())));
+    c.apply(Action::Focus(true));
+    assert_eq!(c.focused, Some(2));
+}
+
+#[test]
+fn arrow_keys_move_the_focus_and_wrap_around() {
+    let mut c = chart();
+    c.apply(Action::Focus(true));
+    let mut steps = Vec::new();
+    for key in [Key::Next, Key::Next, Key::Next, Key::Previous, Key::Last, Key::First, Key::Previous] {
+        check(&mut c, Action::Key(key), POINTER);
+        steps.push(c.focused.unwrap());
+    }
+    assert_eq!(steps, [1, 2, 0, 2, 2, 0, 2]);
+    assert_eq!(c.selected, None, "moving the focus selects nothing");
+}
+
+#[test]
+fn activate_toggles_the_selection_of_the_focused_segment_and_escape_clears_it() {
+    let mut c = chart();
+    c.apply(Action::Focus(true));
+    c.apply(Action::Key(Key::Last));
+    check(&mut c, Action::Key(Key::Activate), SELECTION);
+    assert_eq!(c.selected.as_deref(), Some("c"));
+    assert_eq!(c.emphasis().selected, Some(2));
+    check(&mut c, Action::Key(Key::Activate), SELECTION);
+    assert_eq!(c.selected, None);
+    check(&mut c, Action::Key(Key::Activate), SELECTION);
+    check(&mut c, Action::Key(Key::Escape), SELECTION);
+    assert_eq!(c.selected, None);
+    check(&mut c, Action::Key(Key::Escape), NOTHING);
+}
+
+// ---------------------------------------------------------------- selection by key
+
+#[test]
+fn select_and_toggle_select_by_key() {
+    let mut c = chart();
+    check(&mut c, Action::Select(Some("b".into())), SELECTION);
+    assert_eq!((c.selected.as_deref(), c.focused), (Some("b"), Some(1)));
+    check(&mut c, Action::Select(Some("b".into())), NOTHING);
+    check(&mut c, Action::ToggleSelect("c".into()), SELECTION);
+    assert_eq!(c.selected.as_deref(), Some("c"));
+    check(&mut c, Action::ToggleSelect("c".into()), SELECTION);
+    assert_eq!(c.selected, None);
+    check(&mut c, Action::Select(None), NOTHING);
+}
+
+#[test]
+fn select_of_an_unknown_key_is_a_no_op() {
+    let mut c = chart();
+    check(&mut c, Action::Select(Some("nope".into())), NOTHING);
+    assert_eq!(c.selected, None);
+}
+
+#[test]
+
+fn select_of_an_unknown_key_keeps_the_current_selection() {
+    let mut c = chart();
+    c.apply(Action::Select(Some("a".into())));
+    check(&mut c, Action::Select(Some("nope".into())), NOTHING);
+    assert_eq!(c.selected.as_deref(), Some("a"));
+    check(&mut c, Action::ToggleSelect("nope".into()), NOTHING);
+    assert_eq!(c.selected.as_deref(), Some("a"));
+}
+
+// ---------------------------------------------------------------- options
+
+#[test]
+fn group_by_regroups_clears_hidden_groups_and_drops_a_selection_that_no_longer_exists() {
+    let mut c = chart();
+    c.apply(Action::ToggleHidden("c".into()));
+    c.apply(Action::Select(Some("a".into())));
+    check(&mut c, Action::GroupBy(GroupBy::Platform), VIEW_AND_SELECTION);
+    assert_eq!(counts(&c.groups), expect(&[("linkedin", 2), ("twitter", 1), ("blog", 1)]));
+    assert!(c.hidden.is_empty());
+    assert_eq!(c.selected, None);
+    check(&mut c, Action::GroupBy(GroupBy::Platform), NOTHING);
+}
+
+#[test]
+fn group_by_keeps_a_selection_whose_key_still_exists() {
+    let mut c = chart();
+    c.apply(Action::GroupBy(GroupBy::Department));
+    assert_eq!(counts(&c.groups), expect(&[("hr", 2), ("comms", 1), (NOT_SET, 1)]));
+    c.apply(Action::Select(Some(NOT_SET.into())));
+    check(&mut c, Action::GroupBy(GroupBy::Country), VIEW);
+    assert_eq!(counts(&c.groups), expect(&[("FR", 1), ("DE", 1), (NOT_SET, 2)]));
+    assert_eq!((c.selected.as_deref(), c.selected_index()), (Some(NOT_SET), Some(2)));
+}
+
+#[test]
+fn dedupe_recounts_and_relays_out() {
+    let mut c = chart();
+    check(&mut c, Action::Dedupe(true), VIEW);
+    // a1 and a2 share the function "careers": every theme now counts 1.
+    assert_eq!(counts(&c.groups), expect(&[("a", 1), ("b", 1), ("c", 1)]));
+    assert_eq!(c.units, 3);
+    check_arcs(&c, &[(0.0, TAU / 3.0), (TAU / 3.0, 2.0 * TAU / 3.0), (2.0 * TAU / 3.0, TAU)]);
+    assert_eq!(hit(&c, (218.0, 261.0)), Some("b"), "five o'clock is b's now");
+    check(&mut c, Action::Dedupe(true), NOTHING);
+    check(&mut c, Action::Dedupe(false), VIEW);
+    assert_eq!(c.units, 4);
+}
+
+#[test]
+fn shape_changes_the_layout_only() {
+    let mut c = chart();
+    c.apply(Action::Select(Some("b".into())));
+    check(&mut c, Action::Shape(Shape::Bar), VIEW);
+    assert_eq!(c.layout.shape, Shape::Bar);
+    assert_eq!(c.selected.as_deref(), Some("b"));
+    check(&mut c, Action::Shape(Shape::Bar), NOTHING);
+    check(&mut c, Action::Shape(Shape::Pie), VIEW);
+    assert_eq!(hit(&c, (200.0, 160.0)), Some("a"), "the pie has no hole");
+}
+
+#[test]
+fn hiding_a_group_renormalises_the_others_to_a_full_turn() {
+    let mut c = chart();
+    check(&mut c, Action::ToggleHidden("a".into()), VIEW);
+    assert_eq!(keys(&c), ["b", "c"]);
+    assert_eq!(c.all_groups.len(), 3, "the legend still lists it");
+    check_arcs(&c, &[(0.0, PI), (PI, TAU)]);
+    assert_eq!(hit(&c, IN_A), Some("b"));
+    check(&mut c, Action::ToggleHidden("a".into()), VIEW);
+    assert_eq!(keys(&c), ["a", "b", "c"]);
+    check(&mut c, Action::ToggleHidden("nope".into()), NOTHING);
+    assert!(c.hidden.is_empty());
+}
+
+#[test]
+fn hiding_the_selected_group_drops_the_selection() {
+    let mut c = chart();
+    c.apply(Action::Select(Some("b".into())));
+    check(&mut c, Action::ToggleHidden("b".into()), VIEW_AND_SELECTION);
+    assert_eq!(c.selected, None);
+}
+
+#[test]
+fn isolate_shows_one_group_and_again_shows_all() {
+    let mut c = chart();
+    check(&mut c, Action::Isolate("b".into()), VIEW);
+    assert_eq!(keys(&c), ["b"]);
+    assert_eq!(c.hidden, ["a", "c"]);
+    check_arcs(&c, &[(0.0, TAU)]);
+    assert_eq!((hit(&c, IN_A), hit(&c, IN_C), hit(&c, (160.0, 40.0))), (Some("b"), Some("b"), Some("b")));
+    check(&mut c, Action::Isolate("b".into()), VIEW);
+    assert_eq!(keys(&c), ["a", "b", "c"]);
+    assert!(c.hidden.is_empty());
+    check(&mut c, Action::Isolate("nope".into()), NOTHING);
+}
+
+#[test]
+fn isolating_another_group_switches_to_it() {
+    let mut c = chart();
+    c.apply(Action::Isolate("b".into()));
+    check(&mut c, Action::Isolate("c".into()), VIEW);
+    assert_eq!(keys(&c), ["c"]);
+}
+
+#[test]
+fn show_all_unhides_every_group() {
+    let mut c = chart();
+    check(&mut c, Action::ShowAll, NOTHING);
+    c.apply(Action::ToggleHidden("a".into()));
+    c.apply(Action::ToggleHidden("c".into()));
+    assert_eq!(keys(&c), ["b"]);
+    check(&mut c, Action::ShowAll, VIEW);
+    assert_eq!(keys(&c), ["a", "b", "c"]);
+}
+
+/// big 50, mid 48, tiny1 1, tiny2 1: the two tiny themes (1 % each) fold into "Other".
+fn with_small_groups() -> Chart {
+    let mut spaces = Vec::new();
+    for (theme, n) in [("big", 50), ("mid", 48), ("tiny1", 1), ("tiny2", 1)] {
+        spaces.extend((0..n).map(|i| space(&format!("{theme} {i}"), "blog", &[theme])));
+    }
+    Chart::new(dataset(json!({ "company": "Acme", "spaces": spaces })), Options::default())
+}
+
+#[test]
+fn expand_other_shows_the_folded_groups() {
+    let mut c = with_small_groups();
+    assert_eq!(counts(&c.groups), expect(&[("big", 50), ("mid", 48), (OTHER, 2)]));
+    assert_eq!(c.groups[2].folded, ["tiny1", "tiny2"]);
+    check(&mut c, Action::ExpandOther(true), VIEW);
+    assert_eq!(counts(&c.groups), expect(&[("big", 50), ("mid", 48), ("tiny1", 1), ("tiny2", 1)]));
+    check(&mut c, Action::ExpandOther(true), NOTHING);
+    check(&mut c, Action::ExpandOther(false), VIEW);
+    assert_eq!(keys(&c), ["big", "mid", OTHER]);
+}
+
+#[test]
+fn a_folded_group_is_selected_as_other_and_the_selection_is_lost_on_expand() {
+    let mut c = with_small_groups();
+    check(&mut c, Action::Select(Some("tiny1".into())), NOTHING); // not on the chart while folded
+    check(&mut c, Action::Select(Some(OTHER.into())), SELECTION);
+    assert_eq!(c.selected_group().map(|g| g.spaces.clone()), Some(vec![98, 99]));
+    check(&mut c, Action::ExpandOther(true), VIEW_AND_SELECTION);
+    assert_eq!(c.selected, None);
+}
+
+#[test]
+fn isolating_a_folded_group_expands_other() {
+    let mut c = with_small_groups();
+    check(&mut c, Action::Isolate("tiny2".into()), VIEW);
+    assert_eq!(counts(&c.groups), expect(&[("tiny2", 1)]));
+}
+
+#[test]
+
+fn isolate_and_its_toggle_back_restore_the_folded_view() {
+    let mut c = with_small_groups();
+    c.apply(Action::Isolate("big".into()));
+    c.apply(Action::Isolate("big".into()));
+    assert_eq!(keys(&c), ["big", "mid", OTHER]);
+}
+
+// ---------------------------------------------------------------- size and pixel ratio
+
+#[test]
+fn resize_relays_out_in_device_pixels() {
+    let mut c = chart();
+    check(&mut c, Action::Resize(320.0, 320.0, 1.0), NOTHING);
+    check(&mut c, Action::Resize(320.0, 320.0, 2.0), REDRAW);
+    assert_eq!((c.layout.width, c.layout.height, c.layout.cx, c.layout.outer), (640.0, 640.0, 320.0, 296.0));
+    check(&mut c, Action::Resize(640.0, 320.0, 1.0), REDRAW);
+    assert_eq!((c.layout.cx, c.layout.cy, c.layout.outer), (320.0, 160.0, 148.0));
+    check(&mut c, Action::Resize(0.0, -3.0, 0.0), REDRAW);
+    assert_eq!(c.size, (1.0, 1.0, 1.0), "a collapsed canvas keeps a 1 px size and ratio 1");
+}
+
+#[test]
+fn the_same_css_point_hits_the_same_segment_at_any_pixel_ratio() {
+    let points = [IN_A, IN_B, IN_C, HOLE, OUTSIDE, ON_SIX, (160.0, 20.0), (300.0, 160.0)];
+    let at_one: Vec<Option<String>> = {
+        let c = chart();
+        points.iter().map(|&p| hit(&c, p).map(str::to_owned)).collect()
+    };
+    assert_eq!(
+        at_one,
+        [Some("a"), Some("b"), Some("c"), None, None, None, None, Some("a")].map(|k| k.map(str::to_owned))
+    );
+    for dpr in [1.5, 2.0, 3.0] {
+        let mut c = chart();
+        c.apply(Action::Resize(320.0, 320.0, dpr));
+        let got: Vec<Option<String>> = points.iter().map(|&p| hit(&c, p).map(str::to_owned)).collect();
+        assert_eq!(got, at_one, "at ratio {dpr}");
+        check(&mut c, Action::Hover(Some(IN_B)), POINTER);
+        assert_eq!(c.hovered, Some(1));
+    }
+}
+
+// ---------------------------------------------------------------- colour scheme
+
+#[test]
+fn a_scheme_change_recolours_every_group() {
+    let mut c = chart();
+    static DARK_SCHEME: &Scheme = &DARK;
+    check(&mut c, Action::Scheme(DARK_SCHEME), VIEW);
+    assert_eq!(c.colors(), DARK.palette[..3]);
+    check(&mut c, Action::Scheme(DARK_SCHEME), NOTHING);
+}

@@ -1,0 +1,91 @@
+// Accessibility: axe-core finds no violation on the demo pages and on the chart in each state
+// (selected, table view, dialog open, dark); the keyboard alone does every task; the live region
+// speaks; the accessible name summarises; the table's total equals the chart's.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { launch, open, ready, SHOTS, legend, nextSelect } from "./browser.mjs";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+let env;
+before(async () => (env = await launch()));
+after(() => env.close());
+
+async function axe(page, label) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  assert.deepEqual(summary, [], `${label}: axe violations`);
+}
+
+for (const path of ["/index.html", "/posts/dell.html", "/posts/bt.html", "/guide.html", "/test/errors.html"]) {
+  test(`axe: no violations on ${path}`, async () => {
+    const page = await open(env, path);
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-channel-sprawl]")].every((f) => f.hasAttribute("data-channel-sprawl-ready") || f.hasAttribute("data-channel-sprawl-error")));
+    await axe(page, path);
+  });
+}
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe: no violations in each state of the Dell chart (${scheme})`, async () => {
+    const page = await open(env, "/posts/dell.html", { colorScheme: scheme });
+    await ready(page, "#dell");
+    await page.evaluate(() => document.querySelector("#dell").channelSprawl.select("education"));
+    await axe(page, "selected");
+    await page.locator("#dell .cs-button", { hasText: "Tableau" }).click();
+    await axe(page, "table view");
+    await page.locator("#dell .cs-button", { hasText: "Agrandir" }).click();
+    await page.locator("#dell dialog[open]").waitFor();
+    await axe(page, "dialog open");
+    await page.screenshot({ path: `${SHOTS}dell-dialog-${scheme}.png` });
+  });
+}
+
+test("keyboard only: tab to the chart, arrows, Enter, Escape, with live announcements", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  const live = page.locator("#dell .cs-live");
+  const canvas = page.locator("#dell canvas");
+  // Focus order inside the widget: controls, then the chart, then the legend.
+  await page.locator("#dell select").first().focus();
+  const order = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Tab");
+    order.push(await page.evaluate(() => {
+      const host = document.querySelector("#dell [data-channel-sprawl-host]");
+      const a = host.shadowRoot.activeElement;
+      return a ? a.tagName.toLowerCase() + (a.className ? "." + a.className.split(" ")[0] : "") : "outside";
+    }));
+  }
+  assert.deepEqual(order, ["select.cs-select", "input", "button.cs-button", "button.cs-button", "canvas", "button.cs-entry"]);
+  await canvas.focus();
+  const name = await canvas.getAttribute("aria-label");
+  assert.match(name, /^Les espaces sociaux de Dell par thème : \d+ espaces par thème\. Les plus grands : /);
+  await page.keyboard.press("ArrowRight");
+  assert.match(await live.textContent(), /^Éducation : \d+ espaces, \d+\s%/);
+  const event = await nextSelect(page, "#dell");
+  await page.keyboard.press("Enter");
+  assert.equal((await event()).key, "education");
+  assert.match(await live.textContent(), /^Éducation sélectionné : \d+ espaces, \d+\s%\.$/);
+  await page.keyboard.press("End");
+  await page.keyboard.press("Home");
+  await page.keyboard.press("Escape");
+  assert.equal(await live.textContent(), "Sélection effacée.");
+  await page.locator("#dell").screenshot({ path: SHOTS + "dell-keyboard-focus.png" });
+
+  // Group by with the keyboard: the select, then the announcement.
+  await page.locator("#dell select").first().focus();
+  await page.keyboard.press("ArrowDown");
+  assert.match(await live.textContent(), /^Regroupé par plateforme : \d+ groupes\.$/);
+});
+
+test("the table's total equals the chart's", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  await page.locator("#dell .cs-button", { hasText: "Tableau" }).click();
+  const rows = await page.locator("#dell .cs-table tbody tr").evaluateAll((trs) => trs.map((tr) => Number(tr.children[1].textContent.replace(/\s/g, ""))));
+  const total = Number((await page.locator("#dell .cs-table tfoot td").first().textContent()).replace(/\s/g, ""));
+  const entries = await legend(page, "#dell");
+  assert.equal(total, rows.reduce((a, b) => a + b, 0));
+  assert.equal(total, entries.reduce((a, e) => a + e.count, 0));
+});

@@ -1,0 +1,187 @@
+//! Rendering to SVG, compared with checked-in references under `tests/reference/`.
+//!
+//! `UPDATE_REFERENCES=1 cargo test --test render` (re)writes the references; look at them before
+//! committing. On a mismatch the actual picture is written to
+//! `target/reference-diff/<name>.actual.svg`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use channel_sprawl::chart::{Action, Chart, Key, Options};
+use channel_sprawl::geometry::Shape;
+use channel_sprawl::palette::{Rgb, LIGHT, LIGHT_PALETTE};
+use channel_sprawl::render::{draw, Emphasis};
+use common::{dataset, space};
+use plotters::backend::SVGBackend;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// Jobs 3, news 2, support 1, on a 200 × 200 canvas at pixel ratio 1.
+fn three_themes(shape: Shape) -> Chart {
+    let d = dataset(json!({
+        "company": "Acme",
+        "themes": [{ "id": "jobs" }, { "id": "news" }, { "id": "support" }],
+        "spaces": [
+            space("Careers FR", "LinkedIn", &["jobs"]),
+            space("Careers DE", "LinkedIn", &["jobs"]),
+            space("Careers UK", "X", &["jobs", "news"]),
+            space("Newsroom", "X", &["news"]),
+            space("Help", "forum", &["support"]),
+        ]
+    }));
+    let mut chart = Chart::new(d, Options { shape, ..Options::default() });
+    chart.apply(Action::Resize(200.0, 200.0, 1.0));
+    chart
+}
+
+/// The chart as SVG text, the way plotters-svg writes it.
+fn svg(chart: &Chart) -> String {
+    svg_with(chart, chart.emphasis())
+}
+
+fn svg_with(chart: &Chart, emphasis: Emphasis) -> String {
+    let (w, h, dpr) = chart.size;
+    let mut out = String::new();
+    {
+        let mut backend = SVGBackend::with_string(&mut out, ((w * dpr) as u32, (h * dpr) as u32));
+        draw(&mut backend, &chart.layout, &chart.colors(), chart.scheme, emphasis, dpr).expect("drawing to a string cannot fail");
+    }
+    out
+}
+
+/// The fill attribute plotters-svg writes (`make_svg_color`: `#{:02X}{:02X}{:02X}`, upper case).
+fn fill(c: Rgb) -> String {
+    format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2)
+}
+
+/// The fills of the polygons, in painting order.
+fn polygon_fills(svg: &str) -> Vec<&str> {
+    svg.lines()
+        .filter(|l| l.starts_with("<polygon"))
+        .filter_map(|l| l.split("fill=\"").nth(1)?.split('"').next())
+        .collect()
+}
+
+fn manifest() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| manifest().join("target"))
+}
+
+/// `actual` equals `tests/reference/<name>.svg`, or is written there with `UPDATE_REFERENCES=1`.
+#[track_caller]
+fn check_reference(name: &str, actual: &str) {
+    let reference = manifest().join("tests/reference").join(format!("{name}.svg"));
+    if std::env::var("UPDATE_REFERENCES").is_ok_and(|v| v == "1") {
+        std::fs::create_dir_all(reference.parent().unwrap()).unwrap();
+        std::fs::write(&reference, actual).unwrap_or_else(|e| panic!("cannot write {}: {e}", reference.display()));
+        return;
+    }
+    let expected = std::fs::read_to_string(&reference).unwrap_or_else(|e| {
+        panic!("no reference {} ({e}); create it with UPDATE_REFERENCES=1 cargo test --test render", reference.display())
+    });
+    if expected == actual {
+        return;
+    }
+    let dir = target_dir().join("reference-diff");
+    std::fs::create_dir_all(&dir).unwrap();
+    let written = dir.join(format!("{name}.actual.svg"));
+    std::fs::write(&written, actual).unwrap();
+    let line = expected.lines().zip(actual.lines()).position(|(e, a)| e != a).map_or_else(
+        || format!("the files differ in length ({} vs {} lines)", expected.lines().count(), actual.lines().count()),
+        |i| {
+            format!(
+                "first difference on line {}:\n  expected: {}\n  actual:   {}",
+                i + 1,
+                expected.lines().nth(i).unwrap(),
+                actual.lines().nth(i).unwrap()
+            )
+        },
+    );
+    panic!(
+        "{name}: the rendering differs from {}\n{line}\nactual picture: {}\nif the change is intended: UPDATE_REFERENCES=1 cargo test --test render",
+        reference.display(),
+        written.display()
+    );
+}
+
+// ---------------------------------------------------------------- references
+
+#[test]
+fn donut_of_three_themes() {
+    check_reference("donut-3-themes", &svg(&three_themes(Shape::Donut)));
+}
+
+#[test]
+fn pie() {
+    check_reference("pie", &svg(&three_themes(Shape::Pie)));
+}
+
+#[test]
+fn bar() {
+    check_reference("bar", &svg(&three_themes(Shape::Bar)));
+}
+
+#[test]
+fn donut_with_a_selected_and_a_focused_segment() {
+    let mut chart = three_themes(Shape::Donut);
+    chart.apply(Action::Select(Some("jobs".into())));
+    chart.apply(Action::Focus(true));
+    chart.apply(Action::Key(Key::Next));
+    assert_eq!(chart.emphasis(), Emphasis { hovered: None, selected: Some(0), focused: Some(1) });
+    check_reference("donut-selected-focused", &svg(&chart));
+}
+
+// ---------------------------------------------------------------- what the picture holds
+
+#[test]
+fn the_svg_is_the_canvas_size_in_device_pixels_on_the_background() {
+    let mut chart = three_themes(Shape::Donut);
+    chart.apply(Action::Resize(200.0, 150.0, 2.0));
+    let svg = svg(&chart);
+    assert!(svg.starts_with("<svg width=\"400\" height=\"300\" viewBox=\"0 0 400 300\""), "{}", svg.lines().next().unwrap());
+    let first_shape = svg.lines().nth(1).unwrap();
+    assert!(first_shape.starts_with("<rect") && first_shape.contains(&fill(LIGHT.background)), "{first_shape}");
+}
+
+#[test]
+fn every_group_colour_appears_as_a_fill() {
+    for shape in Shape::ALL {
+        let chart = three_themes(shape);
+        let svg = svg(&chart);
+        assert_eq!(chart.colors(), LIGHT_PALETTE[..3]);
+        for c in chart.colors() {
+            assert!(svg.contains(&fill(c)), "{}: no {} in\n{svg}", shape.as_str(), fill(c));
+        }
+        assert_eq!(polygon_fills(&svg), ["#1B6CA8", "#C4501B", "#117D55"], "{}", shape.as_str());
+    }
+}
+
+#[test]
+fn a_selected_segment_keeps_its_colour_and_is_painted_last() {
+    let mut chart = three_themes(Shape::Donut);
+    chart.apply(Action::Select(Some("news".into())));
+    let svg = svg(&chart);
+    assert_eq!(polygon_fills(&svg), ["#1B6CA8", "#117D55", "#C4501B"]);
+}
+
+#[test]
+fn while_one_segment_is_hovered_the_others_fade_toward_the_background() {
+    let chart = three_themes(Shape::Donut);
+    let svg = svg_with(&chart, Emphasis { hovered: Some(1), ..Emphasis::default() });
+    // #1b6ca8 and #117d55 45 % of the way to white; #c4501b (hovered) unchanged, painted last.
+    assert_eq!(polygon_fills(&svg), ["#82AECF", "#7CB8A2", "#C4501B"]);
+}
+
+#[test]
+fn a_selected_segment_does_not_fade_while_another_is_hovered() {
+    let chart = three_themes(Shape::Donut);
+    let svg = svg_with(&chart, Emphasis { hovered: Some(1), selected: Some(0), focused: None });
+    let fills = polygon_fills(&svg);
+    assert_eq!(fills.len(), 3);
+    assert!(fills.contains(&"#1B6CA8"), "{fills:?}");
+    assert!(fills.contains(&"#C4501B"), "{fills:?}");
+    assert!(!fills.contains(&"#117D55"), "{fills:?}");
+}
