@@ -25,7 +25,7 @@ pub const SEPARATOR: f64 = 1.5;
 /// Room the layout keeps around the chart for lifts and the focus ring.
 pub const PAD: f64 = 12.0;
 /// How far non-hovered segments fade toward the background while one is hovered.
-const DIM: f64 = 0.45;
+const DIM: f64 = 0.35;
 
 /// Paints `layout` with `colors` (one per segment) on `backend`. `scale` is the device-pixel ratio.
 pub fn draw<B: DrawingBackend>(

@@ -171,8 +171,8 @@ fn a_selected_segment_keeps_its_colour_and_is_painted_last() {
 fn while_one_segment_is_hovered_the_others_fade_toward_the_background() {
     let chart = three_themes(Shape::Donut);
     let svg = svg_with(&chart, Emphasis { hovered: Some(1), ..Emphasis::default() });
-    // #1b6ca8 and #117d55 45 % of the way to white; #c4501b (hovered) unchanged, painted last.
-    assert_eq!(polygon_fills(&svg), ["#82AECF", "#7CB8A2", "#C4501B"]);
+    // #1b6ca8 and #117d55 35 % of the way to white (27 + 228 × 0.35 = 106.8 → 0x6B, …); #c4501b (hovered) unchanged, painted last.
+    assert_eq!(polygon_fills(&svg), ["#6B9FC6", "#64AB91", "#C4501B"]);
 }
 
 #[test]

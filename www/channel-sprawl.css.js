@@ -46,8 +46,9 @@ export const STYLES = `
 .cs-plot canvas { display: block; width: 100%; height: 100%; max-width: none; border-radius: 8px; touch-action: manipulation; }
 .cs-plot[data-chart="bar"] {
   flex: 1 1 100%; aspect-ratio: auto; height: calc(var(--rows, 1) * 28px + 24px);
-  display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); column-gap: 4px;
+  display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); grid-template-rows: 100%; column-gap: 4px;
 }
+.cs-plot[data-chart="bar"] canvas { height: 100%; min-height: 0; }
 .cs-bars { display: none; }
 .cs-plot[data-chart="bar"] .cs-bars { display: block; list-style: none; margin: 0; padding: 12px 0; max-width: 16em; min-width: 0; }
 .cs-bars li { height: 28px; line-height: 28px; font-size: 13px; text-align: end; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -93,7 +94,8 @@ export const STYLES = `
 .cs-spaces ul { padding-inline-start: 22px; }
 .cs-spaces li { padding: 3px 0; border-bottom: 1px solid var(--soft); }
 .cs-spaces li:last-child { border-bottom: 0; }
-.cs-space { display: inline-flex; flex-wrap: wrap; gap: 2px 10px; align-items: baseline; min-width: 0; max-width: 100%; }
+.cs-space { display: inline; }
+.cs-meta { margin-inline-start: 8px; }
 .cs-space a { color: var(--accent); overflow-wrap: anywhere; }
 .cs-name { overflow-wrap: anywhere; }
 .cs-meta, .cs-copies { color: var(--muted); font-size: 0.88em; }

@@ -275,11 +275,10 @@ class Chart {
     } else {
       this.widget.set_visible(true);
     }
+    this.ready = true;
     this.render();
     if (fragment.h) for (const key of fragment.h.split(",")) this.widget.toggle_hidden(key);
     if (fragment.s) this.widget.select(fragment.s);
-    this.ready = true;
-    this.persist();
   }
 
   isDark() {

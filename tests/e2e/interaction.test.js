@@ -1,0 +1,153 @@
+// Readers explore: hover and tap show a tooltip, legend entries select/hide/isolate, the grouping,
+// dedupe and chart type change from the figure's own controls, "Other" folds and expands, the
+// chart enlarges into a dialog, and the state survives a reload through the URL fragment.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, open, ready, SHOTS, legend, pointAtAngle, clickAtAngle, nextSelect, canvasColors } from "./browser.mjs";
+
+let env;
+before(async () => (env = await launch()));
+after(() => env.close());
+
+test("hovering a segment shows its tooltip inside the figure; leaving hides it", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  const p = await pointAtAngle(page, "#dell", 8);
+  await page.mouse.move(p.x, p.y);
+  const tip = page.locator("#dell .cs-tooltip");
+  await tip.waitFor();
+  const text = await tip.textContent();
+  assert.match(text, /^Expertise\d+ espaces · \d+\s%Surtout /);
+  const [fig, box] = [await page.locator("#dell [data-channel-sprawl-host]").boundingBox(), await tip.boundingBox()];
+  assert.ok(box.x >= fig.x && box.x + box.width <= fig.x + fig.width, "the tooltip stays inside the figure");
+  assert.ok(!(p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height), "the tooltip does not cover the pointer");
+  await page.locator("#dell").screenshot({ path: SHOTS + "dell-hover.png" });
+  await page.mouse.move(5, 5);
+  await tip.waitFor({ state: "hidden" });
+});
+
+test("touch: the first tap shows a segment, the second selects it", async () => {
+  const page = await open(env, "/posts/dell.html", { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  await ready(page, "#dell");
+  const p = await pointAtAngle(page, "#dell", 8);
+  const selected = await nextSelect(page, "#dell");
+  await page.touchscreen.tap(p.x, p.y);
+  await page.locator("#dell .cs-tooltip").waitFor();
+  assert.equal(await page.locator("#dell .cs-drill").isHidden(), true, "one tap only shows");
+  await page.touchscreen.tap(p.x, p.y);
+  assert.equal((await selected()).key, "expertise");
+  await page.locator("#dell").screenshot({ path: SHOTS + "dell-mobile.png" });
+});
+
+test("legend: select like the segment, hide re-normalises, isolate, bring back", async () => {
+  const page = await open(env, "/posts/bt.html");
+  await ready(page, "#bt");
+  const before = await legend(page, "#bt");
+  const selected = await nextSelect(page, "#bt");
+  await page.locator('#bt .cs-entry[data-key="support"]').click();
+  const detail = await selected();
+  assert.deepEqual([detail.key, detail.count], ["support", before.find((e) => e.key === "support").count]);
+  assert.equal((await legend(page, "#bt")).find((e) => e.key === "support").pressed, true);
+
+  await page.getByRole("button", { name: "Masquer Conversation" }).click();
+  assert.match(await page.locator("#bt .cs-summary").textContent(), /1 masqué$/);
+  const colors = await canvasColors(page, "#bt");
+  const hidden = before.find((e) => e.key === "conversation").color;
+  assert.equal(colors.has(hidden), false, "a hidden group is not drawn");
+  assert.match(await page.locator("#bt .cs-live").textContent(), /Conversation masqué/);
+  await page.getByRole("button", { name: "Afficher Conversation" }).click();
+  assert.equal((await legend(page, "#bt")).length, before.length);
+
+  await page.getByRole("button", { name: "Afficher seulement Expertise" }).click();
+  assert.deepEqual((await legend(page, "#bt")).map((e) => e.key), ["expertise"]);
+  await page.getByRole("button", { name: "Afficher tous les groupes" }).click();
+  assert.equal((await legend(page, "#bt")).length, before.length);
+});
+
+test("group by, dedupe and chart type from the figure's controls", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  const summary = page.locator("#dell .cs-summary");
+  assert.match(await summary.textContent(), /^97 espaces → \d+ une fois les copies fusionnées/);
+  await page.getByLabel("Compter une fois les copies par pays").uncheck();
+  assert.match(await summary.textContent(), /^97 espaces · 9 thèmes/);
+  assert.match(await page.locator("#dell .cs-live").textContent(), /^Chaque espace compté : 97 espaces\.$/);
+
+  await page.locator("#dell select").first().selectOption("platform");
+  const platforms = await legend(page, "#dell");
+  assert.equal(platforms[0].key, "twitter");
+  assert.equal(platforms[0].count, 45, "45 Twitter accounts");
+  assert.ok(!platforms.some((e) => e.key === "-"), "every space has a platform");
+
+  await page.locator("#dell select").first().selectOption("department");
+  await page.locator("#dell select").first().selectOption("country");
+  const countries = await legend(page, "#dell");
+  assert.equal(countries[0].label, "Monde");
+
+  await page.locator("#dell select").nth(1).selectOption("bar");
+  await page.locator("#dell").screenshot({ path: SHOTS + "dell-bars.png" });
+  // Bars: the first row's bar is hit at its left end.
+  const box = await page.locator("#dell canvas").boundingBox();
+  const selected = await nextSelect(page, "#dell");
+  await page.mouse.click(box.x + 20, box.y + 12 + 14);
+  assert.equal((await selected()).key, countries[0].key);
+});
+
+test("small groups fold into Other, which lists and expands them", async () => {
+  const page = await open(env, "/test/two-charts.html");
+  await ready(page, "#one");
+  await page.locator("#one select").first().selectOption("country");
+  const folded = await legend(page, "#one");
+  const other = folded.find((e) => e.key === "~other");
+  assert.ok(other, "countries under 5 % fold into Other");
+  await page.locator('#one .cs-entry[data-key="~other"]').click();
+  assert.match(await page.locator("#one .cs-folded").textContent(), /^Other: /);
+  await page.locator("#one .cs-folded button").click();
+  const expanded = await legend(page, "#one");
+  assert.ok(!expanded.some((e) => e.key === "~other"));
+  assert.equal(expanded.reduce((s, e) => s + e.count, 0), folded.reduce((s, e) => s + e.count, 0), "folding keeps the total");
+  // The second chart on the page was not touched.
+  assert.equal((await legend(page, "#two"))[0].key, "forum");
+});
+
+test("enlarge opens a modal dialog; Escape closes it and focus returns", async () => {
+  const page = await open(env, "/posts/dell.html", { viewport: { width: 1280, height: 900 } });
+  await ready(page, "#dell");
+  const small = await page.locator("#dell canvas").boundingBox();
+  const button = page.getByRole("button", { name: "Agrandir" });
+  await button.click();
+  const dialog = page.locator("#dell dialog[open]");
+  await dialog.waitFor();
+  await page.waitForFunction(() => {
+    const c = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("dialog canvas");
+    return c && c.width >= c.getBoundingClientRect().width * devicePixelRatio - 1 && c.getBoundingClientRect().width > 400;
+  });
+  const big = await page.locator("#dell dialog canvas").boundingBox();
+  assert.ok(big.width > small.width * 1.4, `enlarged ${big.width} vs ${small.width}`);
+  // Same interactions inside the dialog.
+  const selected = await nextSelect(page, "#dell");
+  await clickAtAngle(page, "#dell dialog", 8);
+  assert.equal((await selected()).key, "expertise");
+  await page.screenshot({ path: SHOTS + "dell-enlarged.png" });
+  await page.keyboard.press("Escape"); // clears the selection first
+  await page.keyboard.press("Escape"); // then closes
+  await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
+  assert.equal(await page.evaluate(() => document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.textContent), "Agrandir");
+});
+
+test("the state is written to the URL fragment and restored on load", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  await page.locator("#dell select").first().selectOption("platform");
+  await page.locator('#dell .cs-entry[data-key="twitter"]').click();
+  await page.getByRole("button", { name: "Masquer Blog" }).click();
+  const url = page.url();
+  assert.match(url, /#dell=g\.platform~h\.blog~s\.twitter$/);
+  const again = await open(env, url.slice(url.indexOf("/posts")));
+  await ready(again, "#dell");
+  assert.equal(await again.locator("#dell select").first().inputValue(), "platform");
+  const entries = await legend(again, "#dell");
+  assert.equal(entries.find((e) => e.key === "twitter").pressed, true);
+  assert.ok(!entries.some((e) => e.key === "blog"));
+  assert.match(await again.locator("#dell .cs-drill-title").textContent(), /^Twitter : \d+ espaces$/);
+});
