@@ -59,10 +59,10 @@ fn each_scheme_uses_its_own_palette_of_ten_distinct_colours_none_of_them_the_neu
 fn generated_colours_follow_the_palette_and_repeat_past_its_end() {
     let scheme: &Scheme = &LIGHT;
     assert_eq!(generated(scheme, 0), Rgb(0x1b, 0x6c, 0xa8));
-    assert_eq!(generated(scheme, 9), Rgb(0x4a, 0x6f, 0x1c));
+    assert_eq!(generated(scheme, 9), Rgb(0x8a, 0x6a, 0x00));
     assert_eq!(generated(scheme, 10), generated(scheme, 0));
     assert_eq!(generated(scheme, 23), generated(scheme, 3));
-    assert_eq!(generated(&DARK, 1), Rgb(0xf0, 0x8a, 0x4b));
+    assert_eq!(generated(&DARK, 1), Rgb(0xc0, 0x95, 0x6d));
 }
 
 #[test]

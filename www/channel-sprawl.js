@@ -264,6 +264,27 @@ class Chart {
       this.widget?.set_dark(this.isDark());
     });
     this.on(this.dialog, "close", () => this.shrink());
+    this.on(this.canvas, "pointermove", (e) => {
+      const box = this.plot.getBoundingClientRect();
+      this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
+    }, { passive: true });
+    this.on(this.canvas, "pointerdown", (e) => {
+      const box = this.plot.getBoundingClientRect();
+      this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
+    }, { passive: true });
+    // A device-pixel-ratio change (zoom, another screen) without a resize: redraw crisp.
+    const watchRatio = () => {
+      const query = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
+      const changed = () => {
+        this.widget?.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
+        query.removeEventListener("change", changed);
+        watchRatio();
+      };
+      query.addEventListener("change", changed);
+      this.stopRatio = () => query.removeEventListener("change", changed);
+    };
+    watchRatio();
+    this.cleanups.push(() => this.stopRatio());
     this.on(this.canvas, "keydown", (e) => {
       if (e.key === "Escape" && this.dialog.open && !this.widget.view().selected) this.dialog.close();
     });
@@ -536,14 +557,17 @@ class Chart {
     }
     this.tooltip.replaceChildren(...lines);
     this.tooltip.hidden = false;
-    // Above the segment's middle, kept inside the plot; it never takes pointer events.
+    // Next to the pointer (or, from the keyboard, the segment's middle), on the side where it
+    // fits inside the plot, never over the pointer; it never takes pointer events.
     const box = this.plot.getBoundingClientRect();
     const tip = this.tooltip.getBoundingClientRect();
-    const px = p.x + this.canvas.offsetLeft;
-    const py = p.y + this.canvas.offsetTop;
-    const x = Math.min(Math.max(px - tip.width / 2, 4), Math.max(4, box.width - tip.width - 4));
-    let y = py - tip.height - 14;
-    if (y < 4) y = py + 14;
+    const at = !p.focus && this.pointerAt ? this.pointerAt : { x: p.x + this.canvas.offsetLeft, y: p.y + this.canvas.offsetTop };
+    const gap = 14;
+    let x = at.x + gap;
+    if (x + tip.width > box.width - 4) x = at.x - gap - tip.width;
+    x = Math.min(Math.max(x, 4), Math.max(4, box.width - tip.width - 4));
+    let y = at.y - gap - tip.height;
+    if (y < 4) y = at.y + gap;
     this.tooltip.style.setProperty("--x", `${Math.round(x)}px`);
     this.tooltip.style.setProperty("--y", `${Math.round(y)}px`);
     if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.pct.format(p.total ? p.count / p.total : 0) }));
