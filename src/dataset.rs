@@ -381,9 +381,32 @@ pub fn humanize(id: &str) -> String {
     let spaced: String = id.chars().map(|c| if c == '-' || c == '_' { ' ' } else { c }).collect();
     let mut chars = spaced.trim().chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(upper(first)).chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// The capital of a Latin, Greek or Cyrillic letter; any other character is kept. Not
+/// `char::to_uppercase`: its Unicode tables cost 14 KB of wasm.
+fn upper(c: char) -> char {
+    let u = c as u32;
+    let up = match u {
+        0x61..=0x7a | 0xe0..=0xfe if u != 0xf7 => u - 0x20,
+        0xff => 0x178,
+        0x131 => 0x49,
+        0x17f => 0x53,
+        0x101..=0x137 | 0x14b..=0x177 if u % 2 == 1 => u - 1,
+        0x13a..=0x148 | 0x17a..=0x17e if u % 2 == 0 => u - 1,
+        0x3c2 => 0x3a3,
+        0x3ac => 0x386,
+        0x3ad..=0x3af => u - 0x25,
+        0x3cc => 0x38c,
+        0x3cd..=0x3ce => u - 0x3f,
+        0x3b1..=0x3cb | 0x430..=0x44f => u - 0x20,
+        0x450..=0x45f => u - 0x50,
+        _ => u,
+    };
+    char::from_u32(up).unwrap_or(c)
 }
 
 fn quote(text: &str) -> String {

@@ -90,7 +90,7 @@ impl Layout {
             });
         }
         let (dx, dy) = (x - self.cx, y - self.cy);
-        let r = dx.hypot(dy);
+        let r = (dx * dx + dy * dy).sqrt();
         if r < self.inner || r > self.outer + slack || r == 0.0 {
             return None;
         }
@@ -126,7 +126,8 @@ impl Layout {
         match self.segments.get(i) {
             Some(&Segment::Arc { start, end }) if end > start => {
                 let mid = (start + end) / 2.0;
-                let (ox, oy) = (lift * mid.sin(), -lift * mid.cos());
+                let (sin, cos) = sin_cos(mid);
+                let (ox, oy) = (lift * sin, -lift * cos);
                 // About one vertex per 2 degrees, and at least a few per segment.
                 let steps = ((end - start) / TAU * 180.0).ceil().max(2.0) as usize;
                 let mut points = Vec::with_capacity(2 * steps + 3);
@@ -154,7 +155,29 @@ impl Layout {
     }
 
     fn polar(&self, angle: f64, r: f64) -> (f64, f64) {
-        (self.cx + r * angle.sin(), self.cy - r * angle.cos())
+        let (sin, cos) = sin_cos(angle);
+        (self.cx + r * sin, self.cy - r * cos)
+    }
+}
+
+/// `(sin a, cos a)` for the angles of a chart (|a| up to a few turns), within 2 ulp of `f64::sin`/`cos`.
+/// Not `f64::sin`: its argument reduction for huge angles costs ≈7 KB of wasm. The kernels are
+/// musl's (`__sin`, `__cos`); the reduction is Cody–Waite by π/2.
+pub fn sin_cos(a: f64) -> (f64, f64) {
+    const PIO2_HI: f64 = 1.57079632673412561417e+00;
+    const PIO2_LO: f64 = 6.07710050650619224932e-11;
+    let n = (a * std::f64::consts::FRAC_2_PI).round();
+    let x = a - n * PIO2_HI - n * PIO2_LO;
+    let z = x * x;
+    let s = x + x * z * (-1.66666666666666324348e-01 + z * (8.33333333332248946124e-03 + z * (-1.98412698298579493134e-04
+        + z * (2.75573137070700676789e-06 + z * (-2.50507602534068634195e-08 + z * 1.58969099521155010221e-10)))));
+    let c = 1.0 - 0.5 * z + z * z * (4.16666666666666019037e-02 + z * (-1.38888888888741095749e-03 + z * (2.48015872894767294178e-05
+        + z * (-2.75573143513906633035e-07 + z * (2.08757232129817482790e-09 + z * -1.13596475577881948265e-11)))));
+    match (n as i64).rem_euclid(4) {
+        0 => (s, c),
+        1 => (c, -s),
+        2 => (-s, -c),
+        _ => (-c, s),
     }
 }
 

@@ -8,7 +8,6 @@
 use crate::dataset::Dataset;
 use crate::palette::{self, Rgb, Scheme};
 use crate::platform;
-use std::collections::BTreeMap;
 
 /// Key of the group of spaces that have no value for the grouped field.
 pub const NOT_SET: &str = "-";
@@ -61,24 +60,62 @@ pub struct Group {
 /// The replication unit of every space: spaces that share a `function` (compared in ASCII lower
 /// case) share a unit when `dedupe` is on; otherwise every space is its own unit.
 pub fn units(dataset: &Dataset, dedupe: bool) -> (Vec<usize>, usize) {
-    let mut by_function: BTreeMap<String, usize> = BTreeMap::new();
+    let keys: Vec<Option<String>> =
+        dataset.spaces.iter().map(|s| s.function.as_ref().filter(|_| dedupe).map(|f| f.to_ascii_lowercase())).collect();
+    let first = firsts(&keys);
+    let mut ids = vec![0; keys.len()];
     let mut next = 0;
-    let ids = dataset
-        .spaces
-        .iter()
-        .map(|s| {
-            let shared = s.function.as_ref().filter(|_| dedupe).map(|f| f.to_ascii_lowercase());
-            let id = match shared {
-                Some(f) => *by_function.entry(f).or_insert(next),
-                None => next,
-            };
-            if id == next {
-                next += 1;
-            }
-            id
-        })
-        .collect();
+    for i in 0..keys.len() {
+        ids[i] = if first[i] == i {
+            next += 1;
+            next - 1
+        } else {
+            ids[first[i]]
+        };
+    }
     (ids, next)
+}
+
+/// For each entry, the index of the first entry with the same key (`None` keys are all distinct).
+/// A sort instead of a map: `BTreeMap` costs ≈5 KB of wasm.
+pub fn firsts(keys: &[Option<String>]) -> Vec<usize> {
+    let mut first: Vec<usize> = (0..keys.len()).collect();
+    let mut order: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].is_some()).collect();
+    sort_indices(&mut order, &|a, b| keys[a] < keys[b]);
+    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
+        for &i in run {
+            first[i] = run[0];
+        }
+    }
+    first
+}
+
+/// Stable merge sort of indices by `less`. One small function for every sort of the crate: each
+/// `sort_by` instantiation of the standard library costs 2–5 KB of wasm.
+pub fn sort_indices(v: &mut [usize], less: &dyn Fn(usize, usize) -> bool) {
+    let n = v.len();
+    let mut buf = v.to_vec();
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut a, mut b) = (start, mid);
+            for slot in &mut buf[start..end] {
+                if b >= end || (a < mid && !less(v[b], v[a])) {
+                    *slot = v[a];
+                    a += 1;
+                } else {
+                    *slot = v[b];
+                    b += 1;
+                }
+            }
+            start = end;
+        }
+        v.copy_from_slice(&buf);
+        width *= 2;
+    }
 }
 
 /// Groups the spaces of `dataset`, ordered: by theme, the dataset's theme order (themes it does not
@@ -106,28 +143,34 @@ pub fn group(dataset: &Dataset, by: GroupBy, dedupe: bool, scheme: &Scheme) -> V
             }
         }
     } else {
-        let mut index: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, space) in dataset.spaces.iter().enumerate() {
-            let (key, label) = match by {
+        let (keys, labels): (Vec<Option<String>>, Vec<String>) = dataset
+            .spaces
+            .iter()
+            .map(|space| match by {
                 GroupBy::Platform => {
                     let key = platform::key(&space.platform);
                     let label = platform::label(&key, &space.platform).to_owned();
-                    (key, label)
+                    (Some(key), label)
                 }
                 GroupBy::Department => match &space.department {
-                    Some(d) => (d.to_ascii_lowercase(), d.clone()),
-                    None => (NOT_SET.to_owned(), String::new()),
+                    Some(d) => (Some(d.to_ascii_lowercase()), d.clone()),
+                    None => (Some(NOT_SET.to_owned()), String::new()),
                 },
                 _ => match &space.country {
-                    Some(c) => (c.clone(), c.clone()),
-                    None => (NOT_SET.to_owned(), String::new()),
+                    Some(c) => (Some(c.clone()), c.clone()),
+                    None => (Some(NOT_SET.to_owned()), String::new()),
                 },
-            };
-            let g = *index.entry(key).or_insert_with_key(|key| {
-                groups.push(empty(key.clone(), label, Rgb(0, 0, 0)));
-                groups.len() - 1
-            });
-            groups[g].spaces.push(i);
+            })
+            .unzip();
+        // Groups in order of first appearance, labelled as first written.
+        let first = firsts(&keys);
+        let mut slot = vec![0; keys.len()];
+        for (i, (key, label)) in keys.into_iter().zip(labels).enumerate() {
+            if first[i] == i {
+                slot[i] = groups.len();
+                groups.push(empty(key.unwrap_or_default(), label, Rgb(0, 0, 0)));
+            }
+            groups[slot[first[i]]].spaces.push(i);
         }
     }
 
@@ -151,10 +194,11 @@ pub fn group(dataset: &Dataset, by: GroupBy, dedupe: bool, scheme: &Scheme) -> V
         _ => vec![false; groups.len()],
     };
     let mut order: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].count > 0).collect();
-    order.sort_by_key(|&g| match listed[g] {
+    let rank = |g: usize| match listed[g] {
         true => (0, false, std::cmp::Reverse(0)),
         false => (1, groups[g].key == NOT_SET, std::cmp::Reverse(groups[g].count)),
-    });
+    };
+    sort_indices(&mut order, &|a, b| rank(a) < rank(b));
     let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
     let mut groups: Vec<Group> = order.iter().filter_map(|&g| slots[g].take()).collect();
     if by != GroupBy::Theme {
@@ -190,7 +234,7 @@ pub fn fold(groups: Vec<Group>, below: f64, scheme: &Scheme) -> Vec<Group> {
         other.folded.push(g.key);
     }
     for list in [&mut other.spaces, &mut other.units] {
-        list.sort_unstable();
+        sort_indices(list, &|a, b| a < b);
         list.dedup();
     }
     kept.push(other);

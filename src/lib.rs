@@ -15,3 +15,7 @@ pub mod value;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -46,17 +46,24 @@ impl Rgb {
     }
 }
 
+impl Rgb {
+    /// `#rrggbb`, lower case: the form the dataset uses and CSS reads (no `core::fmt`).
+    pub fn hex(self) -> String {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut out = String::with_capacity(7);
+        out.push('#');
+        for c in [self.0, self.1, self.2] {
+            out.push(HEX[(c >> 4) as usize] as char);
+            out.push(HEX[(c & 15) as usize] as char);
+        }
+        out
+    }
+}
+
 /// `#rrggbb`, lower case: the form the dataset uses and CSS reads.
 impl fmt::Display for Rgb {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut out = [b'#'; 7];
-        for (i, c) in [self.0, self.1, self.2].into_iter().enumerate() {
-            out[1 + 2 * i] = HEX[(c >> 4) as usize];
-            out[2 + 2 * i] = HEX[(c & 15) as usize];
-        }
-        // The buffer holds only ASCII.
-        f.write_str(std::str::from_utf8(&out).unwrap_or("#000000"))
+        f.write_str(&self.hex())
     }
 }
 

@@ -48,9 +48,9 @@ pub fn draw<B: DrawingBackend>(
         }
     };
     // Lifted segments are painted last so that nothing covers them.
-    let mut order: Vec<usize> = (0..layout.segments.len()).collect();
-    order.sort_by_key(|&i| lift(i) > 0.0);
-    for &i in &order {
+    let n = layout.segments.len();
+    let order = (0..n).filter(|&i| lift(i) == 0.0).chain((0..n).filter(|&i| lift(i) > 0.0));
+    for i in order {
         let outline = to_coords(&layout.outline(i, lift(i)));
         if outline.is_empty() {
             continue;

@@ -15,12 +15,11 @@ use crate::platform;
 use crate::render;
 use crate::value::Value;
 use plotters_canvas::CanvasBackend;
-use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, EventTarget, HtmlCanvasElement, KeyboardEvent, PointerEvent, ResizeObserver, ResizeObserverEntry};
+use web_sys::{Event, HtmlCanvasElement, KeyboardEvent, PointerEvent, ResizeObserver, ResizeObserverEntry};
 
 /// Bits of the `notify(kind)` callback: what the loader must refresh.
 const VIEW: u32 = 1;
@@ -30,7 +29,8 @@ const POINTER: u32 = 4;
 #[wasm_bindgen]
 pub struct Widget {
     shared: Rc<Shared>,
-    listeners: Vec<(EventTarget, &'static str, Closure<dyn FnMut(Event)>)>,
+    /// One listener for every kind in `EVENTS` (one closure instead of seven: ≈3 KB of wasm).
+    listener: Option<Closure<dyn FnMut(Event)>>,
     observer: Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
 }
 
@@ -46,8 +46,7 @@ struct Shared {
     touch: Cell<bool>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Default)]
 struct JsOptions {
     group_by: Option<String>,
     dedupe: Option<bool>,
@@ -56,16 +55,12 @@ struct JsOptions {
     dark: Option<bool>,
 }
 
-#[derive(Serialize)]
 struct JsProblem<'a> {
     path: &'a str,
     code: &'a str,
     detail: &'a str,
-    message: String,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct JsView<'a> {
     company: &'a str,
     title: Option<&'a str>,
@@ -85,7 +80,6 @@ struct JsView<'a> {
     selected: Option<&'a str>,
 }
 
-#[derive(Serialize)]
 struct JsGroup<'a> {
     key: &'a str,
     label: &'a str,
@@ -96,12 +90,10 @@ struct JsGroup<'a> {
 
 impl<'a> From<&'a Group> for JsGroup<'a> {
     fn from(g: &'a Group) -> Self {
-        JsGroup { key: &g.key, label: &g.label, color: g.color.to_string(), count: g.count, folded: &g.folded }
+        JsGroup { key: &g.key, label: &g.label, color: g.color.hex(), count: g.count, folded: &g.folded }
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct JsSelection<'a> {
     group_by: &'static str,
     key: &'a str,
@@ -114,7 +106,6 @@ struct JsSelection<'a> {
     folded: &'a [String],
 }
 
-#[derive(Serialize)]
 struct JsItem<'a> {
     name: &'a str,
     url: Option<&'a str>,
@@ -125,7 +116,6 @@ struct JsItem<'a> {
     counted: bool,
 }
 
-#[derive(Serialize)]
 struct JsPointer<'a> {
     index: usize,
     key: &'a str,
@@ -138,31 +128,215 @@ struct JsPointer<'a> {
     platforms: Vec<(&'a str, usize)>,
 }
 
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+/// Plain JS values built with `Reflect`: no serde, no string formatting.
+trait ToJs {
+    fn js(&self) -> JsValue;
+}
+impl ToJs for str {
+    fn js(&self) -> JsValue {
+        JsValue::from_str(self)
+    }
+}
+impl ToJs for String {
+    fn js(&self) -> JsValue {
+        JsValue::from_str(self)
+    }
+}
+impl<T: ToJs + ?Sized> ToJs for &T {
+    fn js(&self) -> JsValue {
+        (**self).js()
+    }
+}
+impl ToJs for usize {
+    fn js(&self) -> JsValue {
+        JsValue::from_f64(*self as f64)
+    }
+}
+impl ToJs for f64 {
+    fn js(&self) -> JsValue {
+        JsValue::from_f64(*self)
+    }
+}
+impl ToJs for bool {
+    fn js(&self) -> JsValue {
+        JsValue::from_bool(*self)
+    }
+}
+impl<T: ToJs> ToJs for Option<T> {
+    fn js(&self) -> JsValue {
+        self.as_ref().map_or(JsValue::NULL, T::js)
+    }
+}
+impl<T: ToJs> ToJs for [T] {
+    fn js(&self) -> JsValue {
+        self.iter().map(T::js).collect::<js_sys::Array>().into()
+    }
+}
+impl<T: ToJs> ToJs for Vec<T> {
+    fn js(&self) -> JsValue {
+        self.as_slice().js()
+    }
+}
+impl<A: ToJs, B: ToJs> ToJs for (A, B) {
+    fn js(&self) -> JsValue {
+        js_sys::Array::of2(&self.0.js(), &self.1.js()).into()
+    }
+}
+
+/// `{k: v, …}` from pairs.
+fn obj(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+impl ToJs for JsProblem<'_> {
+    fn js(&self) -> JsValue {
+        obj(&[("path", self.path.js()), ("code", self.code.js()), ("detail", self.detail.js())])
+    }
+}
+
+impl ToJs for JsView<'_> {
+    fn js(&self) -> JsValue {
+        obj(&[
+            ("company", self.company.js()),
+            ("title", self.title.js()),
+            ("groupBy", self.group_by.js()),
+            ("dedupe", self.dedupe.js()),
+            ("chart", self.chart.js()),
+            ("spaces", self.spaces.js()),
+            ("units", self.units.js()),
+            ("themes", self.themes.js()),
+            ("platforms", self.platforms.js()),
+            ("hasFunctions", self.has_functions.js()),
+            ("groups", self.groups.js()),
+            ("legend", self.legend.js()),
+            ("hidden", self.hidden.js()),
+            ("otherExpanded", self.other_expanded.js()),
+            ("selected", self.selected.js()),
+        ])
+    }
+}
+
+impl ToJs for JsGroup<'_> {
+    fn js(&self) -> JsValue {
+        obj(&[
+            ("key", self.key.js()),
+            ("label", self.label.js()),
+            ("color", self.color.js()),
+            ("count", self.count.js()),
+            ("folded", self.folded.js()),
+        ])
+    }
+}
+
+impl ToJs for JsSelection<'_> {
+    fn js(&self) -> JsValue {
+        obj(&[
+            ("groupBy", self.group_by.js()),
+            ("key", self.key.js()),
+            ("label", self.label.js()),
+            ("count", self.count.js()),
+            ("spaces", self.spaces.js()),
+            ("items", self.items.js()),
+            ("folded", self.folded.js()),
+        ])
+    }
+}
+
+impl ToJs for JsItem<'_> {
+    fn js(&self) -> JsValue {
+        obj(&[
+            ("name", self.name.js()),
+            ("url", self.url.js()),
+            ("platform", self.platform.js()),
+            ("country", self.country.js()),
+            ("audience", self.audience.js()),
+            ("function", self.function.js()),
+            ("counted", self.counted.js()),
+        ])
+    }
+}
+
+impl ToJs for JsPointer<'_> {
+    fn js(&self) -> JsValue {
+        obj(&[
+            ("index", self.index.js()),
+            ("key", self.key.js()),
+            ("label", self.label.js()),
+            ("count", self.count.js()),
+            ("total", self.total.js()),
+            ("x", self.x.js()),
+            ("y", self.y.js()),
+            ("focus", self.focus.js()),
+            ("platforms", serde_wasm_bindgen::to_value(&self.platforms).unwrap_or(JsValue::NULL)),
+        ])
+    }
+}
+
+/// The dataset as a `Value`, read straight from the JS value (what `JSON.parse` returns): no
+/// serde visitor, no number formatting. Functions, symbols and bigints are refused.
+fn read_value(v: &JsValue, depth: usize) -> Result<Value, &'static str> {
+    if depth > crate::value::MAX_DEPTH {
+        return Err("the data is nested too deeply");
+    }
+    Ok(if v.is_null() || v.is_undefined() {
+        Value::Null
+    } else if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        Value::Number(n)
+    } else if let Some(s) = v.as_string() {
+        Value::String(s)
+    } else if js_sys::Array::is_array(v) {
+        let items: &js_sys::Array = v.unchecked_ref();
+        let mut out = Vec::with_capacity(items.length() as usize);
+        for item in items.iter() {
+            out.push(read_value(&item, depth + 1)?);
+        }
+        Value::Array(out)
+    } else if v.is_object() {
+        let entries = js_sys::Object::entries(v.unchecked_ref());
+        let mut out = Vec::with_capacity(entries.length() as usize);
+        for entry in entries.iter() {
+            let pair: &js_sys::Array = entry.unchecked_ref();
+            out.push((pair.get(0).as_string().unwrap_or_default(), read_value(&pair.get(1), depth + 1)?));
+        }
+        Value::Object(out)
+    } else {
+        return Err("not JSON data");
+    })
 }
 
 fn problems_to_js(problems: &[Problem]) -> JsValue {
     let list: Vec<JsProblem> = problems
         .iter()
-        .map(|p| JsProblem { path: &p.path, code: p.code, detail: &p.detail, message: p.message() })
+        .map(|p| JsProblem { path: &p.path, code: p.code, detail: &p.detail })
         .collect();
-    to_js(&list)
+    list.js()
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// Validates `data` (a parsed JSON value) and attaches a chart to `canvas`. On invalid data,
-    /// throws the array of problems `{path, code, detail, message}`. `notify(bits)` is called after
+    /// throws the array of problems `{path, code, detail}` (the loader words
+    /// them from `code` in the reader's language). `notify(bits)` is called after
     /// every change: 1 view, 2 selection, 4 pointer.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, data: JsValue, options: JsValue, notify: js_sys::Function) -> Result<Widget, JsValue> {
-        let value: Value = serde_wasm_bindgen::from_value(data).map_err(|e| {
-            problems_to_js(&[Problem { path: String::new(), code: "syntax", detail: e.to_string() }])
-        })?;
+        let value: Value = read_value(&data, 0)
+            .map_err(|detail| problems_to_js(&[Problem { path: String::new(), code: "syntax", detail: detail.into() }]))?;
         let dataset = dataset::parse(&value).map_err(|p| problems_to_js(&p))?;
-        let js: JsOptions = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+        let get = |k: &str| js_sys::Reflect::get(&options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let js = JsOptions {
+            group_by: get("groupBy").as_string(),
+            dedupe: get("dedupe").as_bool(),
+            chart: get("chart").as_string(),
+            other_below: get("otherBelow").as_f64(),
+            dark: get("dark").as_bool(),
+        };
         let defaults = Options::default();
         let options = Options {
             group_by: js.group_by.as_deref().and_then(GroupBy::parse).unwrap_or(defaults.group_by),
@@ -190,7 +364,7 @@ impl Widget {
                 s.paint();
             }
         }));
-        let mut widget = Widget { shared, listeners: Vec::new(), observer: None };
+        let mut widget = Widget { shared, listener: None, observer: None };
         widget.listen();
         Ok(widget)
     }
@@ -204,9 +378,8 @@ impl Widget {
     pub fn view(&self) -> JsValue {
         let chart = self.shared.chart.borrow();
 
-        let mut platforms: Vec<String> = chart.dataset.platform_keys().collect();
-        platforms.sort_unstable();
-        platforms.dedup();
+        let keys: Vec<Option<String>> = chart.dataset.platform_keys().map(Some).collect();
+        let platforms = crate::group::firsts(&keys).iter().enumerate().filter(|&(i, &f)| i == f).count();
         let view = JsView {
             company: &chart.dataset.company,
             title: chart.dataset.title.as_deref(),
@@ -216,7 +389,7 @@ impl Widget {
             spaces: chart.dataset.spaces.len(),
             units: chart.units,
             themes: chart.dataset.used_themes(),
-            platforms: platforms.len(),
+            platforms,
             has_functions: chart.dataset.spaces.iter().any(|s| s.function.is_some()),
             groups: chart.groups.iter().map(JsGroup::from).collect(),
             legend: chart.all_groups.iter().map(JsGroup::from).collect(),
@@ -224,7 +397,7 @@ impl Widget {
             other_expanded: chart.other_expanded,
             selected: chart.selected.as_deref(),
         };
-        to_js(&view)
+        view.js()
     }
 
     /// The selected group with its drill-down rows, or `null`.
@@ -256,7 +429,7 @@ impl Widget {
                 .collect(),
             folded: &group.folded,
         };
-        to_js(&selection)
+        selection.js()
     }
 
     /// The hovered (else focused) segment, for the tooltip: position in CSS pixels, or `null`.
@@ -281,9 +454,10 @@ impl Widget {
                 None => platforms.push((label, 1)),
             }
         }
-        platforms.sort_by(|a, b| b.1.cmp(&a.1));
-        platforms.truncate(3);
-        to_js(&JsPointer {
+        let mut top: Vec<usize> = (0..platforms.len()).collect();
+        crate::group::sort_indices(&mut top, &|a, b| platforms[a].1 > platforms[b].1);
+        let platforms: Vec<(&str, usize)> = top.iter().take(3).map(|&i| platforms[i]).collect();
+        JsPointer {
             index,
             key: &group.key,
             label: &group.label,
@@ -293,7 +467,8 @@ impl Widget {
             y: y / dpr,
             focus,
             platforms,
-        })
+        }
+        .js()
     }
 
     /// Selects the group `key` (`null` clears). Returns whether it is now selected.
@@ -374,8 +549,10 @@ impl Widget {
 
     /// Removes every listener and observer and cancels the pending frame.
     pub fn destroy(&mut self) {
-        for (target, kind, closure) in self.listeners.drain(..) {
-            let _ = target.remove_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+        if let Some(closure) = self.listener.take() {
+            for kind in EVENTS {
+                let _ = self.shared.canvas.remove_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+            }
         }
         if let Some((observer, _)) = self.observer.take() {
             observer.disconnect();
@@ -394,67 +571,17 @@ impl Drop for Widget {
 }
 
 impl Widget {
-    fn on(&mut self, kind: &'static str, handler: impl FnMut(&Shared, Event) + 'static) {
+    fn listen(&mut self) {
         let weak: Weak<Shared> = Rc::downgrade(&self.shared);
-        let mut handler = handler;
         let closure: Closure<dyn FnMut(Event)> = Closure::new(move |event: Event| {
             if let Some(shared) = weak.upgrade() {
-                handler(&shared, event);
+                shared.handle(event);
             }
         });
-        let target: EventTarget = self.shared.canvas.clone().into();
-        if target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref()).is_ok() {
-            self.listeners.push((target, kind, closure));
+        for kind in EVENTS {
+            let _ = self.shared.canvas.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
         }
-    }
-
-    fn listen(&mut self) {
-        self.on("pointerdown", |s, e| {
-            if let Some(e) = e.dyn_ref::<PointerEvent>() {
-                s.touch.set(e.pointer_type() != "mouse");
-            }
-        });
-        self.on("pointermove", |s, e| {
-            if let Some(e) = e.dyn_ref::<PointerEvent>() {
-                if e.pointer_type() == "mouse" {
-                    let at = s.local(e.client_x() as f64, e.client_y() as f64);
-                    s.apply(Action::Hover(Some(at)));
-                    let hit = s.chart.borrow().hovered.is_some();
-                    let _ = s.canvas.style().set_property("cursor", if hit { "pointer" } else { "default" });
-                }
-            }
-        });
-        self.on("pointerleave", |s, e| {
-            if e.dyn_ref::<PointerEvent>().is_some_and(|e| e.pointer_type() == "mouse") {
-                s.apply(Action::Hover(None));
-            }
-        });
-        self.on("click", |s, e| {
-            if let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() {
-                let (x, y) = s.local(e.client_x() as f64, e.client_y() as f64);
-                s.apply(if s.touch.get() { Action::Tap(x, y) } else { Action::Click(x, y) });
-            }
-        });
-        self.on("focus", |s, _| s.apply(Action::Focus(true)));
-        self.on("blur", |s, _| s.apply(Action::Focus(false)));
-        self.on("keydown", |s, e| {
-            let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-            if e.alt_key() || e.ctrl_key() || e.meta_key() {
-                return;
-            }
-            let key = match e.key().as_str() {
-                "ArrowRight" | "ArrowDown" => Key::Next,
-                "ArrowLeft" | "ArrowUp" => Key::Previous,
-                "Home" => Key::First,
-                "End" => Key::Last,
-                "Enter" | " " => Key::Activate,
-                // Escape with nothing selected is left to the page (e.g. to close the dialog).
-                "Escape" if s.chart.borrow().selected.is_some() => Key::Escape,
-                _ => return,
-            };
-            e.prevent_default();
-            s.apply(Action::Key(key));
-        });
+        self.listener = Some(closure);
 
         let weak = Rc::downgrade(&self.shared);
         let on_resize: Closure<dyn FnMut(js_sys::Array)> = Closure::new(move |entries: js_sys::Array| {
@@ -470,7 +597,62 @@ impl Widget {
     }
 }
 
+const EVENTS: [&str; 7] = ["pointerdown", "pointermove", "pointerleave", "click", "focus", "blur", "keydown"];
+
 impl Shared {
+    fn handle(&self, e: Event) {
+        let s = self;
+        match e.type_().as_str() {
+            "pointerdown" => {
+                if let Some(e) = e.dyn_ref::<PointerEvent>() {
+                    s.touch.set(e.pointer_type() != "mouse");
+                }
+            }
+            "pointermove" => {
+                if let Some(e) = e.dyn_ref::<PointerEvent>() {
+                    if e.pointer_type() == "mouse" {
+                        let at = s.local(e.client_x() as f64, e.client_y() as f64);
+                        s.apply(Action::Hover(Some(at)));
+                        let hit = s.chart.borrow().hovered.is_some();
+                        let _ = s.canvas.style().set_property("cursor", if hit { "pointer" } else { "default" });
+                    }
+                }
+            }
+            "pointerleave" => {
+                if e.dyn_ref::<PointerEvent>().is_some_and(|e| e.pointer_type() == "mouse") {
+                    s.apply(Action::Hover(None));
+                }
+            }
+            "click" => {
+                if let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() {
+                    let (x, y) = s.local(e.client_x() as f64, e.client_y() as f64);
+                    s.apply(if s.touch.get() { Action::Tap(x, y) } else { Action::Click(x, y) });
+                }
+            }
+            "focus" => s.apply(Action::Focus(true)),
+            "blur" => s.apply(Action::Focus(false)),
+            "keydown" => {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                if e.alt_key() || e.ctrl_key() || e.meta_key() {
+                    return;
+                }
+                let key = match e.key().as_str() {
+                    "ArrowRight" | "ArrowDown" => Key::Next,
+                    "ArrowLeft" | "ArrowUp" => Key::Previous,
+                    "Home" => Key::First,
+                    "End" => Key::Last,
+                    "Enter" | " " => Key::Activate,
+                    // Escape with nothing selected is left to the page (e.g. to close the dialog).
+                    "Escape" if s.chart.borrow().selected.is_some() => Key::Escape,
+                    _ => return,
+                };
+                e.prevent_default();
+                s.apply(Action::Key(key));
+            }
+            _ => {}
+        }
+    }
+
     /// Client coordinates → CSS pixels in the chart's own frame (robust to borders and zoom).
     fn local(&self, client_x: f64, client_y: f64) -> (f64, f64) {
         let rect = self.canvas.get_bounding_client_rect();
@@ -518,3 +700,4 @@ impl Shared {
         }
     }
 }
+

@@ -9,7 +9,7 @@ mod common;
 
 use channel_sprawl::chart::{Action, Chart, Key, Options};
 use channel_sprawl::geometry::Shape;
-use channel_sprawl::palette::{Rgb, LIGHT, LIGHT_PALETTE};
+use channel_sprawl::palette::{Rgb, LIGHT};
 use channel_sprawl::render::{draw, Emphasis};
 use common::{dataset, space};
 use plotters::backend::SVGBackend;
@@ -20,7 +20,12 @@ use std::path::{Path, PathBuf};
 fn three_themes(shape: Shape) -> Chart {
     let d = dataset(json!({
         "company": "Acme",
-        "themes": [{ "id": "jobs" }, { "id": "news" }, { "id": "support" }],
+        // Explicit colours: the references do not move when the default palette is reordered.
+        "themes": [
+            { "id": "jobs", "color": "#1b6ca8" },
+            { "id": "news", "color": "#c4501b" },
+            { "id": "support", "color": "#117d55" }
+        ],
         "spaces": [
             space("Careers FR", "LinkedIn", &["jobs"]),
             space("Careers DE", "LinkedIn", &["jobs"]),
@@ -151,7 +156,7 @@ fn every_group_colour_appears_as_a_fill() {
     for shape in Shape::ALL {
         let chart = three_themes(shape);
         let svg = svg(&chart);
-        assert_eq!(chart.colors(), LIGHT_PALETTE[..3]);
+        assert_eq!(chart.colors(), [Rgb(0x1b, 0x6c, 0xa8), Rgb(0xc4, 0x50, 0x1b), Rgb(0x11, 0x7d, 0x55)]);
         for c in chart.colors() {
             assert!(svg.contains(&fill(c)), "{}: no {} in\n{svg}", shape.as_str(), fill(c));
         }
