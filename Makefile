@@ -16,6 +16,7 @@ demo: build serve
 
 build: setup
 	wasm-pack build $(WASM_PACK_FLAGS)
+	node scripts/bundle.mjs
 	@node scripts/size.mjs
 
 serve:

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const www = new URL("../www/", import.meta.url);
-const files = ["channel-sprawl.js", "i18n.js", "channel-sprawl.css.js", "pkg/channel_sprawl.js", "pkg/channel_sprawl_bg.wasm"];
+const files = ["channel-sprawl.js", "pkg/channel_sprawl.js", "pkg/channel_sprawl_bg.wasm"];
 const rows = files.map((f) => {
   const b = readFileSync(new URL(f, www));
   return [f, b.length, gzipSync(b, { level: 9 }).length, brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length];

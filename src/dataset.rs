@@ -132,15 +132,46 @@ pub fn parse(value: &Value) -> Result<Dataset, Vec<Problem>> {
     }
 }
 
+/// Where a value sits in the dataset, built on the stack as the validator descends and written
+/// out (`spaces[3].themes`) only when there is a problem to report: valid data allocates no paths.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'static str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn key(&'a self, key: &'static str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
+    }
+
+    fn render(&self) -> String {
+        match *self {
+            Path::Root => String::new(),
+            Path::Key(Path::Root, key) => key.to_owned(),
+            Path::Key(parent, key) => parent.render() + "." + key,
+            Path::Index(parent, i) => parent.render() + "[" + &i.to_string() + "]",
+        }
+    }
+}
+
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
+    /// Theme ids sorted, with their index in `Dataset::themes`: lookups stay fast with thousands
+    /// of themes (no hash map: it costs kilobytes of wasm).
+    theme_index: Vec<(String, usize)>,
 }
 
 impl Validator {
-    fn fail(&mut self, path: &str, code: &'static str, detail: impl Into<String>) {
-        self.problems.push(Problem::new(path, code, detail));
+    fn fail(&mut self, path: Path, code: &'static str, detail: impl Into<String>) {
+        self.problems.push(Problem::new(path.render(), code, detail));
     }
 
     fn dataset(&mut self, root: &Value) -> Dataset {
@@ -151,38 +182,38 @@ impl Validator {
             spaces: Vec::new(),
             warnings: Vec::new(),
         };
+        let top = Path::Root;
         if !matches!(root, Value::Object(_)) {
-            self.fail("", "type", format!("an object with \"company\" and \"spaces\", got {}", root.kind()));
+            self.fail(top, "type", format!("an object with \"company\" and \"spaces\", got {}", root.kind()));
             return out;
         }
         match root.get("company") {
-            None => self.fail("company", "required", ""),
-            Some(v) => out.company = self.text(v, "company", true).unwrap_or_default(),
+            None => self.fail(top.key("company"), "required", ""),
+            Some(v) => out.company = self.text(v, top.key("company"), true).unwrap_or_default(),
         }
-        out.title = root.get("title").and_then(|v| self.text(v, "title", false)).filter(|t| !t.trim().is_empty());
+        out.title = self.optional_text(root, "title", top);
         if let Some(themes) = root.get("themes") {
-            self.themes(themes, &mut out.themes);
+            self.themes(themes, top.key("themes"), &mut out.themes);
         }
+        let path = top.key("spaces");
         match root.get("spaces") {
-            None => self.fail("spaces", "required", ""),
-            Some(Value::Array(items)) if items.len() > MAX_SPACES => {
-                self.fail("spaces", "too-many", MAX_SPACES.to_string())
-            }
+            None => self.fail(path, "required", ""),
+            Some(Value::Array(items)) if items.len() > MAX_SPACES => self.fail(path, "too-many", MAX_SPACES.to_string()),
             Some(Value::Array(items)) => {
                 out.spaces.reserve(items.len());
                 for (i, item) in items.iter().enumerate() {
-                    if let Some(space) = self.space(item, &format!("spaces[{i}]"), &mut out.themes) {
+                    if let Some(space) = self.space(item, path.index(i), &mut out.themes) {
                         out.spaces.push(space);
                     }
                 }
             }
-            Some(other) => self.fail("spaces", "type", format!("an array of spaces, got {}", other.kind())),
+            Some(other) => self.fail(path, "type", format!("an array of spaces, got {}", other.kind())),
         }
         out
     }
 
     /// A string field; `required` also refuses the empty string.
-    fn text(&mut self, v: &Value, path: &str, required: bool) -> Option<String> {
+    fn text(&mut self, v: &Value, path: Path, required: bool) -> Option<String> {
         match v {
             Value::String(s) if s.len() > MAX_TEXT => {
                 self.fail(path, "too-long", MAX_TEXT.to_string());
@@ -200,75 +231,81 @@ impl Validator {
         }
     }
 
-    fn optional_text(&mut self, obj: &Value, key: &str, path: &str) -> Option<String> {
+    /// A text field that may be absent; blank counts as absent.
+    fn optional_text(&mut self, obj: &Value, key: &'static str, path: Path) -> Option<String> {
         let v = obj.get(key)?;
-        self.text(v, &format!("{path}.{key}"), false).filter(|s| !s.trim().is_empty())
+        self.text(v, path.key(key), false).filter(|s| !s.trim().is_empty())
     }
 
-    fn themes(&mut self, list: &Value, themes: &mut Vec<Theme>) {
+    /// A required, non-empty text field, trimmed.
+    fn required_text(&mut self, obj: &Value, key: &'static str, path: Path) -> Option<String> {
+        match obj.get(key) {
+            None => {
+                self.fail(path.key(key), "required", "");
+                None
+            }
+            Some(v) => self.text(v, path.key(key), true).map(|s| s.trim().to_owned()),
+        }
+    }
+
+    fn theme_position(&self, id: &str) -> Result<usize, usize> {
+        self.theme_index.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
+
+    fn add_theme(&mut self, themes: &mut Vec<Theme>, theme: Theme, slot: usize) -> usize {
+        self.theme_index.insert(slot, (theme.id.clone(), themes.len()));
+        themes.push(theme);
+        themes.len() - 1
+    }
+
+    fn themes(&mut self, list: &Value, path: Path, themes: &mut Vec<Theme>) {
         let Value::Array(items) = list else {
-            return self.fail("themes", "type", format!("an array of themes, got {}", list.kind()));
+            return self.fail(path, "type", format!("an array of themes, got {}", list.kind()));
         };
         if items.len() > MAX_THEMES {
-            return self.fail("themes", "too-many", MAX_THEMES.to_string());
+            return self.fail(path, "too-many", MAX_THEMES.to_string());
         }
         for (i, item) in items.iter().enumerate() {
-            let path = format!("themes[{i}]");
+            let path = path.index(i);
             if !matches!(item, Value::Object(_)) {
-                self.fail(&path, "type", format!("an object with an \"id\", got {}", item.kind()));
+                self.fail(path, "type", format!("an object with an \"id\", got {}", item.kind()));
                 continue;
             }
-            let id = match item.get("id") {
-                None => {
-                    self.fail(&format!("{path}.id"), "required", "");
-                    None
-                }
-                Some(v) => self.text(v, &format!("{path}.id"), true).map(|s| s.trim().to_owned()),
-            };
-            let label = self.optional_text(item, "label", &path);
+            let id = self.required_text(item, "id", path);
+            let label = self.optional_text(item, "label", path);
             let color = match item.get("color") {
                 None => None,
                 Some(Value::String(s)) => match Rgb::parse_hex(s.trim()) {
                     Some(c) => Some(c),
                     None => {
-                        self.fail(&format!("{path}.color"), "color", quote(s));
+                        self.fail(path.key("color"), "color", quote(s));
                         None
                     }
                 },
                 Some(other) => {
-                    self.fail(&format!("{path}.color"), "type", format!("text, got {}", other.kind()));
+                    self.fail(path.key("color"), "type", format!("text, got {}", other.kind()));
                     None
                 }
             };
             let Some(id) = id else { continue };
-            if themes.iter().any(|t| t.id == id) {
-                self.fail(&format!("{path}.id"), "duplicate", id);
-                continue;
+            match self.theme_position(&id) {
+                Ok(_) => self.fail(path.key("id"), "duplicate", id),
+                Err(slot) => {
+                    let theme = Theme { label: label.unwrap_or_else(|| humanize(&id)), color, id, listed: true };
+                    self.add_theme(themes, theme, slot);
+                }
             }
-            themes.push(Theme {
-                label: label.unwrap_or_else(|| humanize(&id)),
-                color,
-                id,
-                listed: true,
-            });
         }
     }
 
-    fn space(&mut self, item: &Value, path: &str, themes: &mut Vec<Theme>) -> Option<Space> {
+    fn space(&mut self, item: &Value, path: Path, themes: &mut Vec<Theme>) -> Option<Space> {
         if !matches!(item, Value::Object(_)) {
             self.fail(path, "type", format!("an object (a space), got {}", item.kind()));
             return None;
         }
         let before = self.problems.len();
-        let required = |v: &mut Validator, key: &str| match item.get(key) {
-            None => {
-                v.fail(&format!("{path}.{key}"), "required", "");
-                None
-            }
-            Some(value) => v.text(value, &format!("{path}.{key}"), true),
-        };
-        let name = required(self, "name");
-        let platform = required(self, "platform");
+        let name = self.required_text(item, "name", path);
+        let platform = self.required_text(item, "platform", path);
         let theme_ids = self.space_themes(item, path);
 
         let country = self.optional_text(item, "country", path).and_then(|c| {
@@ -276,7 +313,7 @@ impl Validator {
             if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
                 Some(c.to_ascii_uppercase())
             } else {
-                self.fail(&format!("{path}.country"), "country", quote(c));
+                self.fail(path.key("country"), "country", quote(c));
                 None
             }
         });
@@ -284,7 +321,7 @@ impl Validator {
             None => None,
             Some(Value::Number(n)) if n.is_finite() && *n >= 0.0 => Some(*n),
             Some(_) => {
-                self.fail(&format!("{path}.audience"), "audience", "");
+                self.fail(path.key("audience"), "audience", "");
                 None
             }
         };
@@ -292,7 +329,7 @@ impl Validator {
             if is_iso_date(d.trim()) {
                 Some(d.trim().to_owned())
             } else {
-                self.fail(&format!("{path}.last_post"), "date", quote(&d));
+                self.fail(path.key("last_post"), "date", quote(&d));
                 None
             }
         });
@@ -300,7 +337,7 @@ impl Validator {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.fail(&format!("{path}.internal"), "type", format!("true or false, got {}", other.kind()));
+                self.fail(path.key("internal"), "type", format!("true or false, got {}", other.kind()));
                 false
             }
         };
@@ -315,61 +352,49 @@ impl Validator {
         let (name, platform, theme_ids) = (name?, platform?, theme_ids?);
         if let Some(u) = &url {
             if safe_link(u).is_none() {
-                self.warnings.push(Problem::new(format!("{path}.url"), "url", quote(u)));
+                self.warnings.push(Problem::new(path.key("url").render(), "url", quote(u)));
             }
         }
         let mut indices: Vec<usize> = Vec::with_capacity(theme_ids.len());
         for id in theme_ids {
-            let index = match themes.iter().position(|t| t.id == id) {
-                Some(i) => i,
-                None => {
-                    themes.push(Theme { label: humanize(&id), color: None, id, listed: false });
-                    themes.len() - 1
+            let index = match self.theme_position(&id) {
+                Ok(at) => self.theme_index[at].1,
+                Err(slot) => {
+                    let theme = Theme { label: humanize(&id), color: None, id, listed: false };
+                    self.add_theme(themes, theme, slot)
                 }
             };
             if !indices.contains(&index) {
                 indices.push(index);
             }
         }
-        Some(Space {
-            name,
-            platform: platform.trim().to_owned(),
-            themes: indices,
-            url,
-            country,
-            language,
-            department,
-            function,
-            audience,
-            last_post,
-            internal,
-        })
+        Some(Space { name, platform, themes: indices, url, country, language, department, function, audience, last_post, internal })
     }
 
     /// `themes: [..]` (at least one non-empty id) or `theme: ".."`.
-    fn space_themes(&mut self, item: &Value, path: &str) -> Option<Vec<String>> {
-        let themes_path = format!("{path}.themes");
+    fn space_themes(&mut self, item: &Value, path: Path) -> Option<Vec<String>> {
+        let list = path.key("themes");
         match (item.get("themes"), item.get("theme")) {
             (None, None) => {
-                self.fail(&themes_path, "no-theme", "");
+                self.fail(list, "no-theme", "");
                 None
             }
-            (None, Some(single)) => self.text(single, &format!("{path}.theme"), true).map(|t| vec![t.trim().to_owned()]),
+            (None, Some(_)) => self.required_text(item, "theme", path).map(|t| vec![t]),
             (Some(Value::Array(ids)), _) => {
                 if ids.is_empty() {
-                    self.fail(&themes_path, "no-theme", "");
+                    self.fail(list, "no-theme", "");
                     return None;
                 }
                 let mut out = Vec::with_capacity(ids.len());
                 for (i, id) in ids.iter().enumerate() {
-                    if let Some(id) = self.text(id, &format!("{themes_path}[{i}]"), true) {
+                    if let Some(id) = self.text(id, list.index(i), true) {
                         out.push(id.trim().to_owned());
                     }
                 }
                 (out.len() == ids.len()).then_some(out)
             }
             (Some(other), _) => {
-                self.fail(&themes_path, "type", format!("an array of theme ids, got {}", other.kind()));
+                self.fail(list, "type", format!("an array of theme ids, got {}", other.kind()));
                 None
             }
         }

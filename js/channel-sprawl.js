@@ -9,7 +9,7 @@
 // events and the drawing. Dataset text only ever reaches the DOM as text (`textContent`).
 import init, { Widget } from "./pkg/channel_sprawl.js";
 import { STRINGS } from "./i18n.js";
-import { STYLES } from "./channel-sprawl.css.js";
+import { STYLES } from "./styles.js";
 
 const ATTR = "data-channel-sprawl";
 const READY = "data-channel-sprawl-ready";

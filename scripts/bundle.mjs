@@ -1,0 +1,49 @@
+// Post-build: the loader a page includes, as one minified ES module (js/ → www/channel-sprawl.js),
+// and the wasm-bindgen glue minified in place. Readable sources stay in js/ and src/.
+import { build, transform } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+
+// 1. Shorter wasm import/export names (wasm-opt), and the glue patched to match: −2.3 KB brotli.
+//    The glue's shape is pinned with wasm-bindgen (=0.2.130); the browser tests catch any drift.
+const wasm = "www/pkg/channel_sprawl_bg.wasm";
+const glue = "www/pkg/channel_sprawl.js";
+const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+const out = execFileSync("wasm-opt", [...features, wasm, "--minify-imports-and-exports-and-modules", "-o", wasm], { encoding: "utf8" });
+const map = JSON.parse(out.slice(out.indexOf("{")));
+let code = readFileSync(glue, "utf8");
+const modules = new Set();
+for (const [module, name, short] of map.imports) {
+  modules.add(module);
+  code = code.replace(new RegExp(`\\b${name}:`, "g"), `${JSON.stringify(short)}:`);
+}
+// binaryen names every import module "a".
+for (const m of modules) code = code.split(JSON.stringify(m)).join('"a"');
+for (const [name, short] of map.exports) code = code.replace(new RegExp(`wasm\\.${name}\\b`, "g"), `wasm[${JSON.stringify(short)}]`);
+writeFileSync(glue, code);
+
+// 2. The widget's stylesheet, minified inside the loader.
+const cssPlugin = {
+  name: "minify-styles",
+  setup(b) {
+    b.onLoad({ filter: /styles\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const start = source.indexOf("STYLES = `") + "STYLES = `".length;
+      const css = source.slice(start, source.lastIndexOf("`"));
+      const min = (await transform(css, { loader: "css", minify: true })).code.trim();
+      return { contents: `export const STYLES = ${JSON.stringify(min)};`, loader: "js" };
+    });
+  },
+};
+
+const common = { bundle: true, format: "esm", minify: true, target: "es2022", legalComments: "none", logLevel: "warning" };
+await build({
+  ...common,
+  entryPoints: ["js/channel-sprawl.js"],
+  outfile: "www/channel-sprawl.js",
+  // The wasm package is loaded relative to the loader's own URL at run time.
+  external: ["./pkg/*"],
+  banner: { js: "// channel-sprawl — sources: js/ and src/ of the channel-sprawl repository. MIT." },
+  plugins: [cssPlugin],
+});
+await build({ ...common, bundle: false, entryPoints: ["www/pkg/channel_sprawl.js"], outfile: "www/pkg/channel_sprawl.js", allowOverwrite: true });
