@@ -8,7 +8,7 @@ export const STRINGS = {
     themes: ["{n} theme", "{n} themes"],
     platforms: ["{n} platform", "{n} platforms"],
     merged: "{n} once copies are merged",
-    hiddenCount: "{n} hidden",
+    hiddenCount: ["{n} hidden", "{n} hidden"],
     groupBy: "Group by",
     by: { theme: "Theme", platform: "Platform", department: "Department", country: "Country" },
     byPhrase: { theme: "by theme", platform: "by platform", department: "by department", country: "by country" },

@@ -70,6 +70,11 @@ pub fn safe_link(url: &str) -> Option<&str> {
     (clean && (has_scheme("https://") || has_scheme("http://"))).then_some(url)
 }
 
+/// Every problem code the validator emits; the loader's `js/i18n.js` words each one in every
+/// language (checked by `tests/i18n.rs`).
+pub const CODES: &[&str] =
+    &["required", "type", "empty", "no-theme", "color", "duplicate", "country", "audience", "date", "too-many", "too-long", "url", "more", "syntax"];
+
 /// What is wrong, and where. `code` names the message (translated by the loader), `detail` fills it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

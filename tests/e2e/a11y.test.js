@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { launch, open, ready, SHOTS, legend, nextSelect } from "./browser.mjs";
+import { launch, open, ready, SHOTS, legend, nextSelect, canvasColors } from "./browser.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let env;
@@ -88,4 +88,44 @@ test("the table's total equals the chart's", async () => {
   const entries = await legend(page, "#dell");
   assert.equal(total, rows.reduce((a, b) => a + b, 0));
   assert.equal(total, entries.reduce((a, e) => a + e.count, 0));
+});
+
+test("reflows down to 320 px wide without horizontal scrolling", async () => {
+  const page = await open(env, "/posts/dell.html", { viewport: { width: 320, height: 800 } });
+  await ready(page, "#dell");
+  const overflow = await page.evaluate(() => {
+    const host = document.querySelector("#dell [data-channel-sprawl-host]");
+    const box = host.shadowRoot.querySelector(".cs");
+    return { page: document.documentElement.scrollWidth, widget: box.scrollWidth - box.clientWidth, canvas: host.shadowRoot.querySelector("canvas").getBoundingClientRect().width };
+  });
+  assert.ok(overflow.page <= 320, `page is ${overflow.page} px wide`);
+  assert.equal(overflow.widget, 0);
+  assert.ok(overflow.canvas > 200 && overflow.canvas <= 300, `canvas ${overflow.canvas}`);
+  await page.screenshot({ path: SHOTS + "dell-320.png", fullPage: true });
+});
+
+test("200 % zoom: crisp canvas at twice the pixels, no overflow", async () => {
+  const page = await open(env, "/posts/dell.html", { viewport: { width: 640, height: 900 }, deviceScaleFactor: 2 });
+  await ready(page, "#dell");
+  const sizes = await page.evaluate(() => {
+    const c = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+    return { backing: c.width, css: c.getBoundingClientRect().width, page: document.documentElement.scrollWidth };
+  });
+  assert.equal(sizes.backing, Math.round(sizes.css * 2));
+  assert.ok(sizes.page <= 640);
+});
+
+test("dark scheme: dark canvas, dark palette, still no axe violation; forced colours stay usable", async () => {
+  const page = await open(env, "/posts/dell.html", { colorScheme: "dark" });
+  await ready(page, "#dell");
+  const colors = await canvasColors(page, "#dell");
+  assert.ok(colors.has("#1c1c1e"), "dark background on the canvas");
+  for (const e of await legend(page, "#dell")) assert.ok(colors.has(e.color), `${e.label} ${e.color}`);
+  await page.locator("#dell").screenshot({ path: SHOTS + "dell-dark.png" });
+  const forced = await open(env, "/posts/bt.html", { forcedColors: "active" });
+  await ready(forced, "#bt");
+  await forced.locator('#bt .cs-entry[data-key="support"]').click();
+  assert.equal(await forced.locator("#bt .cs-drill").isVisible(), true);
+  await axe(forced, "forced colours");
+  await forced.locator("#bt").screenshot({ path: SHOTS + "bt-forced-colors.png" });
 });
