@@ -204,7 +204,15 @@ class Chart {
     this.widget = new Widget(
       this.canvas,
       value,
-      { groupBy, dedupe, chart, otherBelow: Number.isFinite(otherBelow) ? otherBelow : null, dark: this.isDark() },
+      {
+        groupBy,
+        dedupe,
+        chart,
+        otherBelow: Number.isFinite(otherBelow) ? otherBelow : null,
+        dark: this.isDark(),
+        // The language's digit-group separator, for the counts drawn on the canvas.
+        thousands: this.num.formatToParts(1234).find((p) => p.type === "group")?.value ?? ",",
+      },
       (bits) => this.changed(bits),
     );
     for (const w of this.widget.warnings()) {

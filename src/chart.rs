@@ -12,7 +12,7 @@ use crate::dataset::Dataset;
 use crate::geometry::{Layout, Shape};
 use crate::group::{self, Group, GroupBy};
 use crate::palette::{Rgb, Scheme, LIGHT};
-use crate::render::{Emphasis, LIFT_SELECTED, PAD, SEPARATOR};
+use crate::render::{Emphasis, Picture, LIFT_SELECTED, PAD, SEPARATOR};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -20,11 +20,20 @@ pub struct Options {
     pub dedupe: bool,
     pub shape: Shape,
     pub other_below: f64,
+    /// Digit-group separator of the reader's language for the segments' direct labels
+    /// (`,` in English, a narrow no-break space in French).
+    pub thousands: String,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { group_by: GroupBy::Theme, dedupe: false, shape: Shape::Donut, other_below: group::DEFAULT_OTHER_BELOW }
+        Options {
+            group_by: GroupBy::Theme,
+            dedupe: false,
+            shape: Shape::Donut,
+            other_below: group::DEFAULT_OTHER_BELOW,
+            thousands: ",".to_owned(),
+        }
     }
 }
 
@@ -99,6 +108,8 @@ pub struct Chart {
     pub size: (f64, f64, f64),
     /// Visible groups (hidden ones removed, small ones folded), in drawing order.
     pub groups: Vec<Group>,
+    /// The direct label of each visible group: its count, digits grouped.
+    pub labels: Vec<String>,
     /// Every group before hiding and folding: the legend lists these.
     pub all_groups: Vec<Group>,
     pub layout: Layout,
@@ -122,6 +133,7 @@ impl Chart {
             scheme: &LIGHT,
             size: (320.0, 320.0, 1.0),
             groups: Vec::new(),
+            labels: Vec::new(),
             all_groups: Vec::new(),
             layout: Layout::new(Shape::Donut, &[], 1.0, 1.0, 1.0, 0.0, 0.0),
             fill: 1.0,
@@ -142,6 +154,7 @@ impl Chart {
         if self.selected.as_ref().is_some_and(|k| !self.groups.iter().any(|g| &g.key == k)) {
             self.selected = None;
         }
+        self.labels = self.groups.iter().map(|g| group_digits(g.count, &self.options.thousands)).collect();
         self.hovered = self.hovered.filter(|&i| i < self.groups.len());
         self.focused = self.focused.filter(|&i| i < self.groups.len());
         self.relayout();
@@ -161,6 +174,18 @@ impl Chart {
 
     pub fn colors(&self) -> Vec<Rgb> {
         self.groups.iter().map(|g| g.color).collect()
+    }
+
+    /// What to paint now; `colors` is `self.colors()` (kept by the caller for the call's length).
+    pub fn picture<'a>(&'a self, colors: &'a [Rgb]) -> Picture<'a> {
+        Picture {
+            layout: &self.layout,
+            colors,
+            labels: &self.labels,
+            scheme: self.scheme,
+            emphasis: self.emphasis(),
+            scale: self.size.2,
+        }
     }
 
     pub fn emphasis(&self) -> Emphasis {
@@ -340,4 +365,17 @@ impl Chart {
         self.has_focus = true;
         Change { redraw: true, pointer: true, ..Change::default() }
     }
+}
+
+/// `1234567` → `1,234,567` with `separator` between groups of three digits.
+pub fn group_digits(n: usize, separator: &str) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + separator.len() * (digits.len() / 3));
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(separator);
+        }
+        out.push(d);
+    }
+    out
 }

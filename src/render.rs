@@ -5,10 +5,11 @@
 //! segment is hovered (then the rest are dimmed); emphasis is shown by lifting the segment and by
 //! outlines, never by changing its colour.
 
-use crate::geometry::Layout;
+use crate::geometry::{sin_cos, Layout, Segment};
 use crate::palette::{Rgb, Scheme};
 use plotters::prelude::DrawingBackend;
-use plotters_backend::{BackendColor, BackendStyle, DrawingErrorKind};
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendColor, BackendStyle, BackendTextStyle, DrawingErrorKind, FontFamily, FontStyle};
 
 /// What to emphasise, by segment index.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -27,15 +28,27 @@ pub const PAD: f64 = 12.0;
 /// How far non-hovered segments fade toward the background while one is hovered.
 const DIM: f64 = 0.35;
 
-/// Paints `layout` with `colors` (one per segment) on `backend`. `scale` is the device-pixel ratio.
-pub fn draw<B: DrawingBackend>(
-    backend: &mut B,
-    layout: &Layout,
-    colors: &[Rgb],
-    scheme: &Scheme,
-    emphasis: Emphasis,
-    scale: f64,
-) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+/// Everything one paint needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Picture<'a> {
+    pub layout: &'a Layout,
+    /// One colour per segment.
+    pub colors: &'a [Rgb],
+    /// Direct labels (the counts), one per segment, drawn inside it where they fit: the reader
+    /// never depends on colour alone.
+    pub labels: &'a [String],
+    pub scheme: &'a Scheme,
+    pub emphasis: Emphasis,
+    /// The device-pixel ratio.
+    pub scale: f64,
+}
+
+/// Label text size in CSS pixels (never under 12).
+pub const LABEL_SIZE: f64 = 13.0;
+
+/// Paints a picture on `backend`.
+pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    let Picture { layout, colors, scheme, emphasis, scale, .. } = *picture;
     let (w, h) = backend.get_size();
     backend.draw_rect((0, 0), (w as i32, h as i32), &color(scheme.background), true)?;
     let lift = |i: usize| {
@@ -64,6 +77,8 @@ pub fn draw<B: DrawingBackend>(
         // The separator: a background-coloured stroke on the edge, half on each neighbour.
         let closed = outline.iter().copied().chain(outline.first().copied());
         backend.draw_path(closed, &Stroke(scheme.background, (SEPARATOR * scale).round().max(1.0) as u32))?;
+        marks(backend, picture, i, lift(i))?;
+        label(backend, picture, i, lift(i), fill)?;
     }
     if let Some(i) = emphasis.selected {
         ring(backend, &layout.outline(i, lift(i)), scheme.text, 2.0 * scale)?;
@@ -75,6 +90,107 @@ pub fn draw<B: DrawingBackend>(
         ring(backend, &outline, scheme.text, 3.0 * scale)?;
     }
     backend.present()
+}
+
+/// How many earlier segments have a colour close to segment `i`'s (at most 2): the palette
+/// repeats past ten groups, and a dataset may give near-identical colours.
+pub fn twin_level(colors: &[Rgb], i: usize) -> usize {
+    let Some(&c) = colors.get(i) else { return 0 };
+    let close = |d: &Rgb| (d.0 as i32 - c.0 as i32).abs() + (d.1 as i32 - c.1 as i32).abs() + (d.2 as i32 - c.2 as i32).abs() < 60;
+    colors[..i].iter().filter(|d| close(d)).count().min(2)
+}
+
+/// A pattern of background-coloured dots on a segment whose colour repeats an earlier one's:
+/// one row for the first repeat, two for the next.
+fn marks<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    let rows = twin_level(p.colors, i);
+    if rows == 0 {
+        return Ok(());
+    }
+    let (layout, scale) = (p.layout, p.scale);
+    let (radius, step) = ((1.6 * scale).round().max(1.0) as u32, 7.0 * scale);
+    let dot = color(p.scheme.background);
+    for row in 1..=rows {
+        let t = row as f64 / (rows + 1) as f64;
+        match layout.segments[i] {
+            Segment::Arc { start, end } => {
+                let inner = if layout.inner > 0.0 { layout.inner } else { layout.outer * 0.25 };
+                let r = inner + (layout.outer - inner) * t;
+                let (ms, mc) = sin_cos((start + end) / 2.0);
+                let count = (((end - start) * r / step) as usize).min(400);
+                for k in 1..count {
+                    let (sa, ca) = sin_cos(start + (end - start) * k as f64 / count as f64);
+                    let at = (layout.cx + r * sa + lift * ms, layout.cy - r * ca - lift * mc);
+                    backend.draw_circle((at.0.round() as i32, at.1.round() as i32), radius, &dot, true)?;
+                }
+            }
+            Segment::Rect { x0, y0, x1, y1 } => {
+                let y = y0 + (y1 - y0) * t;
+                let count = (((x1 - x0) / step) as usize).min(400);
+                for k in 1..count {
+                    let x = x0 + (x1 - x0) * k as f64 / count as f64;
+                    backend.draw_circle((x.round() as i32, y.round() as i32), radius, &dot, true)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The segment's label in its middle, if it fits, in black or white, whichever contrasts more.
+fn label<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64, fill: Rgb) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    let (Some(text), Segment::Arc { start, end }) = (p.labels.get(i), p.layout.segments[i]) else {
+        return Ok(());
+    };
+    let layout = p.layout;
+    let size = LABEL_SIZE * p.scale;
+    let width = 0.62 * size * text.chars().count() as f64;
+    let (r, depth) = if layout.inner > 0.0 {
+        ((layout.outer + layout.inner) / 2.0, layout.outer - layout.inner)
+    } else {
+        (layout.outer * 0.65, layout.outer * 0.5)
+    };
+    if text.is_empty() || depth < size * 1.4 || (end - start) * r < width.max(size) + 8.0 * p.scale {
+        return Ok(());
+    }
+    let (s, c) = sin_cos((start + end) / 2.0);
+    let at = (layout.cx + (r + lift) * s, layout.cy - (r + lift) * c);
+    let ink = if fill.is_dark() { Rgb(255, 255, 255) } else { Rgb(0, 0, 0) };
+    backend.draw_text(text, &Label { size, color: ink }, (at.0.round() as i32, at.1.round() as i32))
+}
+
+/// Bold sans-serif text centred on its anchor. Backends that draw text natively (canvas, SVG)
+/// only read its description; `layout_box` is an estimate for the others.
+pub struct Label {
+    pub size: f64,
+    pub color: Rgb,
+}
+
+impl BackendTextStyle for Label {
+    type FontError = std::fmt::Error;
+
+    fn color(&self) -> BackendColor {
+        color(self.color)
+    }
+    fn size(&self) -> f64 {
+        self.size
+    }
+    fn style(&self) -> FontStyle {
+        FontStyle::Bold
+    }
+    fn anchor(&self) -> Pos {
+        Pos::new(HPos::Center, VPos::Center)
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::SansSerif
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        let w = (0.62 * self.size * text.chars().count() as f64) as i32;
+        Ok(((0, 0), (w, self.size as i32)))
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(&self, _: &str, _: (i32, i32), _: F) -> Result<Result<(), E>, Self::FontError> {
+        Ok(Ok(()))
+    }
 }
 
 fn ring<B: DrawingBackend>(backend: &mut B, outline: &[(f64, f64)], c: Rgb, width: f64) -> Result<(), DrawingErrorKind<B::ErrorType>> {

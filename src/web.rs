@@ -53,6 +53,7 @@ struct JsOptions {
     chart: Option<String>,
     other_below: Option<f64>,
     dark: Option<bool>,
+    thousands: Option<String>,
 }
 
 struct JsProblem<'a> {
@@ -336,6 +337,7 @@ impl Widget {
             chart: get("chart").as_string(),
             other_below: get("otherBelow").as_f64(),
             dark: get("dark").as_bool(),
+            thousands: get("thousands").as_string(),
         };
         let defaults = Options::default();
         let options = Options {
@@ -343,6 +345,7 @@ impl Widget {
             dedupe: js.dedupe.unwrap_or(false),
             shape: js.chart.as_deref().and_then(Shape::parse).unwrap_or(defaults.shape),
             other_below: js.other_below.filter(|f| f.is_finite() && *f >= 0.0 && *f < 1.0).unwrap_or(defaults.other_below),
+            thousands: js.thousands.unwrap_or(defaults.thousands),
         };
         let mut chart = Chart::new(dataset, options);
         if js.dark == Some(true) {
@@ -696,7 +699,8 @@ impl Shared {
             self.canvas.set_height(ph);
         }
         if let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) {
-            let _ = render::draw(&mut backend, &chart.layout, &chart.colors(), chart.scheme, chart.emphasis(), dpr);
+            let colors = chart.colors();
+            let _ = render::draw(&mut backend, &chart.picture(&colors));
         }
     }
 }

@@ -101,3 +101,13 @@ fn mix_moves_toward_the_other_colour() {
     // 168 + 87 × 0.45 = 207.15.
     assert_eq!(Rgb(0x1b, 0x6c, 0xa8).mix(white, 0.45), Rgb(130, 174, 207));
 }
+
+#[test]
+fn the_cheap_dark_test_picks_a_readable_ink_on_every_palette_colour() {
+    let (white, black) = (Rgb(255, 255, 255), Rgb(0, 0, 0));
+    for c in LIGHT_PALETTE.iter().chain(DARK_PALETTE.iter()) {
+        let chosen = c.contrast(if c.is_dark() { white } else { black });
+        let best = c.contrast(white).max(c.contrast(black));
+        assert!(chosen >= 4.5 && chosen > best - 0.2, "{c}: chosen {chosen:.2}, best {best:.2}");
+    }
+}

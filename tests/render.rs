@@ -10,7 +10,7 @@ mod common;
 use channel_sprawl::chart::{Action, Chart, Key, Options};
 use channel_sprawl::geometry::Shape;
 use channel_sprawl::palette::{Rgb, LIGHT};
-use channel_sprawl::render::{draw, Emphasis};
+use channel_sprawl::render::{draw, Emphasis, Picture};
 use common::{dataset, space};
 use plotters::backend::SVGBackend;
 use serde_json::json;
@@ -49,7 +49,9 @@ fn svg_with(chart: &Chart, emphasis: Emphasis) -> String {
     let mut out = String::new();
     {
         let mut backend = SVGBackend::with_string(&mut out, ((w * dpr) as u32, (h * dpr) as u32));
-        draw(&mut backend, &chart.layout, &chart.colors(), chart.scheme, emphasis, dpr).expect("drawing to a string cannot fail");
+        let colors = chart.colors();
+        let picture = Picture { emphasis, ..chart.picture(&colors) };
+        draw(&mut backend, &picture).expect("drawing to a string cannot fail");
     }
     out
 }
@@ -189,4 +191,62 @@ fn a_selected_segment_does_not_fade_while_another_is_hovered() {
     assert!(fills.contains(&"#1B6CA8"), "{fills:?}");
     assert!(fills.contains(&"#C4501B"), "{fills:?}");
     assert!(!fills.contains(&"#117D55"), "{fills:?}");
+}
+
+// ---------------------------------------------------------------- colour is never the only cue
+
+/// The `<text>` elements of an SVG: (content, fill).
+fn texts(svg: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut lines = svg.lines();
+    while let Some(line) = lines.next() {
+        if line.starts_with("<text") {
+            let fill = line.split("fill=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or("").to_owned();
+            out.push((lines.next().unwrap_or("").trim().to_owned(), fill));
+        }
+    }
+    out
+}
+
+#[test]
+fn each_segment_with_room_carries_its_count_in_the_contrasting_ink() {
+    // 3 / 2 / 1 of six (jobs counts Careers UK too): all three have room at 200 px.
+    let svg = svg(&three_themes(Shape::Donut));
+    let labels = texts(&svg);
+    assert_eq!(labels, [("3".to_owned(), "#FFFFFF".to_owned()), ("2".into(), "#FFFFFF".into()), ("1".into(), "#FFFFFF".into())]);
+}
+
+#[test]
+fn a_sliver_gets_no_label_and_bars_get_none_on_the_canvas() {
+    let mut spaces: Vec<serde_json::Value> = (0..60).map(|i| space(&format!("s{i}"), "blog", &["big"])).collect();
+    spaces.push(space("lone", "blog", &["tiny"]));
+    let d = dataset(serde_json::json!({ "company": "Acme", "spaces": spaces }));
+    let mut chart = Chart::new(d, Options { other_below: 0.0, ..Options::default() });
+    chart.apply(Action::Resize(200.0, 200.0, 1.0));
+    assert_eq!(texts(&svg(&chart)).iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), ["60"]);
+    chart.apply(Action::Shape(Shape::Bar));
+    assert!(texts(&svg(&chart)).is_empty(), "bars are labelled in HTML next to the canvas");
+}
+
+#[test]
+fn counts_of_thousands_are_grouped_the_readers_way() {
+    assert_eq!(channel_sprawl::chart::group_digits(1234567, "\u{202f}"), "1\u{202f}234\u{202f}567");
+    assert_eq!(channel_sprawl::chart::group_digits(999, ","), "999");
+    assert_eq!(channel_sprawl::chart::group_digits(1000, ","), "1,000");
+}
+
+#[test]
+fn a_repeated_colour_gets_a_dot_pattern() {
+    use channel_sprawl::render::twin_level;
+    let (a, b) = (Rgb(0x1b, 0x6c, 0xa8), Rgb(0xc4, 0x50, 0x1b));
+    let colors = [a, b, a, Rgb(0x1c, 0x6d, 0xa9), b];
+    assert_eq!((0..5).map(|i| twin_level(&colors, i)).collect::<Vec<_>>(), [0, 0, 1, 2, 1]);
+    // Eleven platform groups: the eleventh repeats the first colour and is dotted.
+    let spaces: Vec<serde_json::Value> = (0..11).map(|i| space(&format!("s{i}"), &format!("p{i}"), &["t"])).collect();
+    let d = dataset(serde_json::json!({ "company": "Acme", "spaces": spaces }));
+    let mut chart = Chart::new(d, Options { group_by: channel_sprawl::group::GroupBy::Platform, other_below: 0.0, ..Options::default() });
+    chart.apply(Action::Resize(300.0, 300.0, 1.0));
+    let svg = svg(&chart);
+    let dots = svg.lines().filter(|l| l.starts_with("<circle") && l.contains(&fill(LIGHT.background))).count();
+    assert!(dots >= 3, "{dots} dots");
 }

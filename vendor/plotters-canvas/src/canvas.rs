@@ -286,7 +286,8 @@ impl DrawingBackend for CanvasBackend {
         self.context.set_font(&format!(
             "{} {}px {}",
             style.style().as_str(),
-            style.size(),
+            // channel-sprawl: whole pixels, so no f64 formatting is linked into the wasm.
+            style.size().round() as u32,
             style.family().as_str(),
         ));
         self.context
