@@ -26,7 +26,7 @@ serve:
 test: build test-native test-wasm test-e2e
 
 test-native:
-	cargo test --quiet
+	cargo test --quiet --features cli
 
 test-wasm: setup
 	wasm-pack test --headless --chrome -- --test web

@@ -7,7 +7,6 @@
 // builds the widget's HTML (title, summary, controls, legend, drill-down, table) in an open
 // shadow root, and hands the canvas to the wasm `Widget`, which owns the chart state, the canvas
 // events and the drawing. Dataset text only ever reaches the DOM as text (`textContent`).
-import init, { Widget } from "./pkg/channel_sprawl.js";
 import { STRINGS } from "./i18n.js";
 import { STYLES } from "./styles.js";
 
@@ -21,12 +20,54 @@ const NOT_SET = "-";
 const OTHER = "~other";
 const FETCH_TIMEOUT_MS = 10000;
 
-let wasmReady = null;
-/** One module compile and instance, shared by every chart on the page. */
-function loadWasm() {
-  wasmReady ??= init({ module_or_path: new URL("./pkg/channel_sprawl_bg.wasm", import.meta.url) });
-  return wasmReady;
+// The wasm runtime: compiled once per page, instantiated once and shared by every chart. If a
+// chart ever traps (a bug), the instance is replaced by a fresh one from the same compiled module
+// and every other chart is rebuilt on it from its last state; the failing chart shows an error.
+let compiled = null;
+let runtime = null;
+let generation = 0;
+const charts = new Set();
+
+function loadRuntime() {
+  runtime ??= (async () => {
+    const wasmUrl = new URL("./pkg/channel_sprawl_bg.wasm", import.meta.url);
+    compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch(async () => WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer()));
+    // A new generation imports its own copy of the glue (the glue keeps one instance per copy).
+    const glueUrl = new URL("./pkg/channel_sprawl.js", import.meta.url);
+    if (generation) glueUrl.search = `instance=${generation}`;
+    const glue = await import(glueUrl.href);
+    await glue.default({ module_or_path: await compiled });
+    return glue.Widget;
+  })();
+  return runtime;
 }
+
+async function recover(culprit, error) {
+  console.error(`channel-sprawl (${culprit.key}): this chart failed and was stopped; the others go on.`, error);
+  for (const chart of charts) chart.widget = null;
+  charts.delete(culprit);
+  culprit.fail([], culprit.t.crashed);
+  generation++;
+  runtime = null;
+  const Widget = await loadRuntime();
+  for (const chart of charts) chart.revive(Widget);
+}
+
+// One animation frame paints every chart that asked for it (and is near the viewport).
+const dirty = new Set();
+let frame = 0;
+function schedulePaint(chart) {
+  dirty.add(chart);
+  frame ||= requestAnimationFrame(() => {
+    frame = 0;
+    for (const chart of [...dirty]) {
+      if (!chart.visible) continue;
+      dirty.delete(chart);
+      chart.w.paint();
+    }
+  });
+}
+const CANVAS_EVENTS = ["pointerdown", "pointermove", "pointerleave", "click", "focus", "blur", "keydown"];
 
 let sheet = null;
 function styleSheet() {
@@ -138,6 +179,9 @@ class Chart {
     this.regions = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([this.lang], { type: "region" }) : null;
     this.cleanups = [];
     this.widget = null;
+    this.visible = false;
+    // Every call into the wasm goes through `this.w`: a trap is caught and contained.
+    this.w = new Proxy({}, { get: (_, name) => (...args) => this.call((widget) => widget[name](...args)) });
     this.key = stateKey(figure);
     this.host = el("div", { "data-channel-sprawl-host": "" });
     this.root = this.host.attachShadow({ mode: "open" });
@@ -149,6 +193,17 @@ class Chart {
   on(target, type, handler, opts) {
     target.addEventListener(type, handler, opts);
     this.cleanups.push(() => target.removeEventListener(type, handler, opts));
+  }
+
+  call(fn) {
+    if (!this.widget) return undefined;
+    try {
+      return fn(this.widget);
+    } catch (e) {
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      recover(this, e);
+      return undefined;
+    }
   }
 
   /** Shows `problems` in place of the chart and logs them. */
@@ -167,19 +222,17 @@ class Chart {
   }
 
   async load(data) {
-    await loadWasm();
+    const Widget = await loadRuntime();
     let value;
     if (data !== undefined) {
       value = typeof data === "string" ? this.parseJson(data) : data;
     } else {
-      const sources = await readData(this.figure);
-      const source = sources[0];
-      value = source.kind === "csv" ? { csv: source.text } : this.parseJson(source.text);
+      const source = (await readData(this.figure))[0];
+      // CSV is read by the core (row/column problem paths); company and title come from the figure.
+      value = source.kind === "csv" ? { csv: source.text, company: this.figure.getAttribute("data-company"), title: this.figure.getAttribute("data-title") } : this.parseJson(source.text);
+      this.csv = source.kind === "csv";
     }
-    if (value && value.csv !== undefined && typeof value.csv === "string") {
-      value = csvToDataset(value.csv, this.figure);
-    }
-    this.build(value);
+    this.build(value, Widget);
   }
 
   parseJson(text) {
@@ -190,7 +243,7 @@ class Chart {
     }
   }
 
-  build(value) {
+  build(value, Widget) {
     const t = this.t;
     const figure = this.figure;
     const fragment = readFragment(this.key) || {};
@@ -201,21 +254,19 @@ class Chart {
     const otherBelow = parseFloat(this.options.otherBelow ?? attr("data-other-below"));
 
     this.canvas = el("canvas", { tabindex: "0", role: "img", "aria-describedby": "help" });
-    this.widget = new Widget(
-      this.canvas,
-      value,
-      {
-        groupBy,
-        dedupe,
-        chart,
-        otherBelow: Number.isFinite(otherBelow) ? otherBelow : null,
-        dark: this.isDark(),
-        // The language's digit-group separator, for the counts drawn on the canvas.
-        thousands: this.num.formatToParts(1234).find((p) => p.type === "group")?.value ?? ",",
-      },
-      (bits) => this.changed(bits),
-    );
-    for (const w of this.widget.warnings()) {
+    this.value = value;
+    this.widgetOptions = {
+      groupBy,
+      dedupe,
+      chart,
+      otherBelow: Number.isFinite(otherBelow) ? otherBelow : null,
+      dark: this.isDark(),
+      // The language's digit-group separator, for the counts drawn on the canvas.
+      thousands: this.num.formatToParts(1234).find((p) => p.type === "group")?.value ?? ",",
+    };
+    this.widget = this.create(Widget, this.widgetOptions);
+    charts.add(this);
+    for (const w of this.w.warnings()) {
       console.warn(`channel-sprawl (${this.key}): ${w.path}: ${fill(t.problems[w.code] || w.message, { detail: w.detail })} ${w.detail}`);
     }
 
@@ -223,11 +274,11 @@ class Chart {
     this.ids = { title: "title", help: "help" };
     this.title = el("p", { class: "cs-title", id: "title" });
     this.summary = el("p", { class: "cs-summary" });
-    this.groupSelect = el("select", { class: "cs-select", "aria-label": t.groupBy, onchange: () => this.act(() => this.widget.set_group_by(this.groupSelect.value), "group") });
+    this.groupSelect = el("select", { class: "cs-select", "aria-label": t.groupBy, onchange: () => this.act(() => this.w.set_group_by(this.groupSelect.value), "group") });
     for (const g of GROUP_BYS) this.groupSelect.append(el("option", { value: g, text: t.by[g] }));
-    this.chartSelect = el("select", { class: "cs-select", "aria-label": t.chartType, onchange: () => this.act(() => this.widget.set_chart(this.chartSelect.value)) });
+    this.chartSelect = el("select", { class: "cs-select", "aria-label": t.chartType, onchange: () => this.act(() => this.w.set_chart(this.chartSelect.value)) });
     for (const c of CHARTS) this.chartSelect.append(el("option", { value: c, text: t.charts[c] }));
-    this.dedupeBox = el("input", { type: "checkbox", id: "dedupe", onchange: () => this.act(() => this.widget.set_dedupe(this.dedupeBox.checked), "dedupe") });
+    this.dedupeBox = el("input", { type: "checkbox", id: "dedupe", onchange: () => this.act(() => this.w.set_dedupe(this.dedupeBox.checked), "dedupe") });
     this.dedupeLabel = el("label", { class: "cs-check", for: "dedupe" }, this.dedupeBox, el("span", { text: t.dedupe }));
     this.tableButton = el("button", { type: "button", class: "cs-button", "aria-pressed": "false", "aria-controls": "table", text: t.table, onclick: () => this.toggleTable() });
     this.enlargeButton = el("button", { type: "button", class: "cs-button", text: t.enlarge, onclick: () => this.enlarge() });
@@ -269,9 +320,20 @@ class Chart {
     this.host.dataset.scheme = this.isDark() ? "dark" : "light";
     this.on(darkQuery, "change", () => {
       this.host.dataset.scheme = this.isDark() ? "dark" : "light";
-      this.widget?.set_dark(this.isDark());
+      this.w.set_dark(this.isDark());
     });
     this.on(this.dialog, "close", () => this.shrink());
+    for (const type of CANVAS_EVENTS) {
+      this.on(this.canvas, type, (e) => {
+        if (this.w.event(type, e.clientX ?? 0, e.clientY ?? 0, e.pointerType ?? "", e.key ?? "", e.altKey || e.ctrlKey || e.metaKey)) e.preventDefault();
+      });
+    }
+    const resize = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1].contentRect;
+      this.w.resize(box.width, box.height, devicePixelRatio);
+    });
+    resize.observe(this.canvas);
+    this.cleanups.push(() => resize.disconnect());
     this.on(this.canvas, "pointermove", (e) => {
       const box = this.plot.getBoundingClientRect();
       this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
@@ -284,7 +346,7 @@ class Chart {
     const watchRatio = () => {
       const query = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
       const changed = () => {
-        this.widget?.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
+        this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
         query.removeEventListener("change", changed);
         watchRatio();
       };
@@ -294,20 +356,42 @@ class Chart {
     watchRatio();
     this.cleanups.push(() => this.stopRatio());
     this.on(this.canvas, "keydown", (e) => {
-      if (e.key === "Escape" && this.dialog.open && !this.widget.view().selected) this.dialog.close();
+      if (e.key === "Escape" && this.dialog.open && !this.w.view().selected) this.dialog.close();
     });
     // Draw only near the viewport (and at once when it scrolls near).
     if (typeof IntersectionObserver === "function") {
-      const io = new IntersectionObserver((entries) => this.widget?.set_visible(entries[entries.length - 1].isIntersecting), { rootMargin: "256px" });
+      const io = new IntersectionObserver((entries) => this.setVisible(entries[entries.length - 1].isIntersecting), { rootMargin: "256px" });
       io.observe(this.host);
       this.cleanups.push(() => io.disconnect());
     } else {
-      this.widget.set_visible(true);
+      this.setVisible(true);
     }
     this.ready = true;
     this.render();
-    if (fragment.h) for (const key of fragment.h.split(",")) this.widget.toggle_hidden(key);
-    if (fragment.s) this.widget.select(fragment.s);
+    if (fragment.h) for (const key of fragment.h.split(",")) this.w.toggle_hidden(key);
+    if (fragment.s) this.w.select(fragment.s);
+  }
+
+  create(Widget, options) {
+    const notify = (bits) => this.changed(bits);
+    const v = this.value;
+    return this.csv ? Widget.from_csv(this.canvas, v.csv, v.company, v.title, options, notify) : new Widget(this.canvas, v, options, notify);
+  }
+
+  setVisible(visible) {
+    this.visible = visible;
+    if (visible && dirty.has(this)) schedulePaint(this);
+  }
+
+  /** After another chart's failure: the same chart on a fresh wasm instance, in its last state. */
+  revive(Widget) {
+    const view = this.view;
+    this.widget = this.create(Widget, { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart, dark: this.isDark() });
+    for (const key of view.hidden) this.w.toggle_hidden(key);
+    if (view.otherExpanded) this.w.expand_other(true);
+    if (view.selected) this.w.select(view.selected);
+    this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
+    this.render();
   }
 
   isDark() {
@@ -336,7 +420,7 @@ class Chart {
   /** Runs a widget call that changes the view, then announces it. */
   act(call, announce) {
     call();
-    const view = this.widget.view();
+    const view = this.w.view();
     if (announce === "group") {
       this.say(fill(this.t.announceGroup, { phrase: this.t.byPhrase[view.groupBy], n: this.num.format(view.groups.length) }));
     } else if (announce === "dedupe") {
@@ -349,8 +433,9 @@ class Chart {
     this.live.textContent = this.live.textContent === text ? text + "\u00a0" : text;
   }
 
-  /** Called by the widget after every change: 1 view, 2 selection, 4 pointer. */
+  /** Called by the widget after every change: 1 view, 2 selection, 4 pointer, 8 paint. */
   changed(bits) {
+    if (bits & 8) schedulePaint(this);
     if (!this.ready) return;
     if (bits & 1) this.render();
     if (bits & 2) this.selectionChanged();
@@ -360,7 +445,7 @@ class Chart {
 
   render() {
     const t = this.t;
-    const view = this.widget.view();
+    const view = this.w.view();
     this.view = view;
     const title = view.title || view.company;
     this.title.textContent = title;
@@ -408,7 +493,7 @@ class Chart {
       const selected = view.selected === g.key;
       const entry = el(
         "button",
-        { type: "button", class: "cs-entry", "aria-pressed": String(selected), "data-key": g.key, onclick: () => this.widget.toggle_select(g.key) },
+        { type: "button", class: "cs-entry", "aria-pressed": String(selected), "data-key": g.key, onclick: () => this.w.toggle_select(g.key) },
         this.swatch(g.color),
         el("span", { class: "cs-label", text: label }),
         el("span", { class: "cs-count", text: this.num.format(g.count) }),
@@ -416,9 +501,9 @@ class Chart {
       const tools = [];
       if (g.key === OTHER) {
         entry.title = fill(t.otherHolds, { list: g.folded.map((k) => this.labelOf(view.legend.find((x) => x.key === k) || { key: k, label: k }, view.groupBy)).join(", ") });
-        tools.push(this.tool("+", t.expandOther, () => this.widget.expand_other(true)));
+        tools.push(this.tool("+", t.expandOther, () => this.w.expand_other(true)));
       } else {
-        tools.push(this.tool("◐", fill(t.isolate, { label }), () => this.widget.isolate(g.key)));
+        tools.push(this.tool("◐", fill(t.isolate, { label }), () => this.w.isolate(g.key)));
         tools.push(this.tool("×", fill(t.hide, { label }), () => this.toggleHidden(g.key, label)));
       }
       return el("li", { class: "cs-item" + (selected ? " is-selected" : "") }, entry, ...tools);
@@ -436,8 +521,8 @@ class Chart {
         ),
       );
     }
-    if (view.hidden.length > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, onclick: () => this.widget.show_all() })));
-    if (view.otherExpanded) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, onclick: () => this.widget.expand_other(false) })));
+    if (view.hidden.length > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, onclick: () => this.w.show_all() })));
+    if (view.otherExpanded) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, onclick: () => this.w.expand_other(false) })));
     // Keep keyboard focus on the same control across the rebuild.
     const active = this.root.activeElement;
     const activeKey = active?.closest?.(".cs-item")?.querySelector(".cs-entry")?.dataset?.key;
@@ -460,14 +545,14 @@ class Chart {
   }
 
   toggleHidden(key, label) {
-    const wasHidden = this.widget.view().hidden.includes(key);
-    this.widget.toggle_hidden(key);
+    const wasHidden = this.w.view().hidden.includes(key);
+    this.w.toggle_hidden(key);
     this.say(fill(wasHidden ? this.t.announceShown : this.t.announceHidden, { label }));
   }
 
   selectionChanged(quiet) {
     const t = this.t;
-    const sel = this.widget.selection();
+    const sel = this.w.selection();
     const view = this.view;
     const previous = this.selectedKey ?? null;
     this.selectedKey = sel ? sel.key : null;
@@ -499,7 +584,7 @@ class Chart {
     const t = this.t;
     const label = this.labelOf(sel, sel.groupBy);
     const heading = el("h3", { class: "cs-drill-title", id: "drill-title", text: fill(t.drillHeading, { label, count: this.spaces(sel.count) }) });
-    const close = el("button", { type: "button", class: "cs-tool cs-close", "aria-label": t.clear, title: t.clear, text: "×", onclick: () => this.widget.select(null) });
+    const close = el("button", { type: "button", class: "cs-tool cs-close", "aria-label": t.clear, title: t.clear, text: "×", onclick: () => this.w.select(null) });
     // Sorted by audience when the data has it, else in dataset order (the sort is stable).
     const items = [...sel.items];
     if (items.some((i) => i.audience != null)) items.sort((a, b) => (b.audience ?? -1) - (a.audience ?? -1));
@@ -540,7 +625,7 @@ class Chart {
           { class: "cs-folded" },
           el("span", { text: fill(t.otherHolds, { list: sel.folded.map((k) => this.labelOf(view.legend.find((x) => x.key === k) || { key: k, label: k }, view.groupBy)).join(", ") }) }),
           " ",
-          el("button", { type: "button", class: "cs-link", text: t.expandOther, onclick: () => this.widget.expand_other(true) }),
+          el("button", { type: "button", class: "cs-link", text: t.expandOther, onclick: () => this.w.expand_other(true) }),
         )
       : "";
     this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, heading, close), folded, list);
@@ -548,7 +633,7 @@ class Chart {
   }
 
   pointerChanged(announce) {
-    const p = this.widget.pointer();
+    const p = this.w.pointer();
     const t = this.t;
     if (!p) {
       this.tooltip.hidden = true;
@@ -585,7 +670,7 @@ class Chart {
     const open = this.table.hidden;
     this.table.hidden = !open;
     this.tableButton.setAttribute("aria-pressed", String(open));
-    if (open) this.renderTable(this.widget.view());
+    if (open) this.renderTable(this.w.view());
   }
 
   renderTable(view) {
@@ -624,7 +709,7 @@ class Chart {
 
   persist() {
     if (!this.ready || !this.widget) return;
-    const view = this.widget.view();
+    const view = this.w.view();
     const defaults = this.defaults ??= { g: view.groupBy, d: view.dedupe ? "1" : "0", c: view.chart };
     writeFragment(this.key, {
       g: view.groupBy !== defaults.g ? view.groupBy : "",
@@ -638,57 +723,14 @@ class Chart {
   destroy() {
     for (const undo of this.cleanups.splice(0)) undo();
     if (this.dialog?.open) this.dialog.close();
-    this.widget?.destroy();
+    charts.delete(this);
+    dirty.delete(this);
     this.widget?.free();
     this.widget = null;
     this.host.remove();
     this.figure.removeAttribute(READY);
     delete this.figure.channelSprawl;
   }
-}
-
-/** Minimal RFC 4180 reader into the JSON shape; validation stays in the core. */
-function csvToDataset(text, figure) {
-  const rows = [];
-  let row = [];
-  let field = "";
-  let quoted = false;
-  text = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), (field = "");
-      if (row.some((f) => f.trim() !== "")) rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f.trim() !== "")) rows.push(row);
-  const [header = [], ...body] = rows;
-  const names = header.map((h) => h.trim().toLowerCase());
-  const spaces = body.map((cells) => {
-    const space = {};
-    names.forEach((name, i) => {
-      const v = (cells[i] ?? "").trim();
-      if (v === "" || !name) return;
-      if (name === "themes" || name === "theme") space.themes = v.split(";").map((s) => s.trim()).filter(Boolean);
-      else if (name === "audience") space.audience = Number(v);
-      else if (name === "internal") space.internal = /^(true|1|yes|oui)$/i.test(v);
-      else space[name] = v;
-    });
-    return space;
-  });
-  const out = { company: figure.getAttribute("data-company") || " ", spaces };
-  const title = figure.getAttribute("data-title");
-  if (title) out.title = title;
-  return out;
 }
 
 /**
@@ -699,10 +741,10 @@ export async function mount(element, data, options = {}) {
   if (element.channelSprawl) element.channelSprawl.destroy();
   const chart = new Chart(element, options);
   const handle = {
-    select: (key) => chart.widget?.select(key ?? null) ?? false,
+    select: (key) => chart.w.select(key ?? null) ?? false,
     update: async (dataset) => {
       chart.cleanups.splice(0).forEach((undo) => undo());
-      chart.widget?.destroy();
+      charts.delete(chart);
       chart.widget?.free();
       chart.widget = null;
       chart.ready = false;

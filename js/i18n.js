@@ -57,6 +57,7 @@ export const STRINGS = {
     empty: "This dataset has no spaces yet.",
     invalid: ["The chart cannot be drawn: {n} problem in the data.", "The chart cannot be drawn: {n} problems in the data."],
     loadFailed: "The data at {url} could not be loaded ({status}).",
+    crashed: "This chart stopped because of an internal error; the other charts on the page are not affected. Reload the page to try again.",
     problems: {
       required: "this field is required",
       type: "expected {detail}",
@@ -128,6 +129,7 @@ export const STRINGS = {
     empty: "Ce jeu de données ne contient encore aucun espace.",
     invalid: ["Le graphique ne peut pas être dessiné : {n} problème dans les données.", "Le graphique ne peut pas être dessiné : {n} problèmes dans les données."],
     loadFailed: "Les données de {url} n’ont pas pu être chargées ({status}).",
+    crashed: "Ce graphique s’est arrêté à cause d’une erreur interne ; les autres graphiques de la page ne sont pas touchés. Rechargez la page pour réessayer.",
     problems: {
       required: "ce champ est obligatoire",
       type: "valeur attendue : {detail}",

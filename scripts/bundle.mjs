@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 const wasm = "www/pkg/channel_sprawl_bg.wasm";
 const glue = "www/pkg/channel_sprawl.js";
 const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
-const out = execFileSync("wasm-opt", [...features, wasm, "--minify-imports-and-exports-and-modules", "-o", wasm], { encoding: "utf8" });
+const out = execFileSync(new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname, [...features, wasm, "--minify-imports-and-exports-and-modules", "-o", wasm], { encoding: "utf8" });
 const map = JSON.parse(out.slice(out.indexOf("{")));
 let code = readFileSync(glue, "utf8");
 const modules = new Set();

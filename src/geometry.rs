@@ -67,11 +67,12 @@ impl Layout {
         let segments = match shape {
             Shape::Bar => bar_rows(counts, width, height, pad, gap),
             _ => {
-                let mut at = 0.0;
+                let mut at: f64 = 0.0;
                 counts
                     .iter()
                     .map(|&c| {
-                        let start = at;
+                        // Clamped: rounding may carry the running sum a hair past a full turn.
+                        let start = at.min(TAU);
                         at += if total == 0 { 0.0 } else { TAU * c as f64 / total as f64 };
                         Segment::Arc { start, end: at.min(TAU) }
                     })

@@ -13,6 +13,17 @@ use crate::platform;
 pub const NOT_SET: &str = "-";
 /// Key of the group that folds the small groups together.
 pub const OTHER: &str = "~other";
+/// The group key of a value from the data. The reserved keys (`-`, and those starting with `~`)
+/// cannot come from data: a value that would collide is prefixed with `~` (`-` → `~-`,
+/// `~other` → `~~other`), which keeps distinct values distinct.
+pub fn data_key(value: &str) -> String {
+    if value == NOT_SET || value.starts_with('~') {
+        format!("~{value}")
+    } else {
+        value.to_owned()
+    }
+}
+
 /// Default of `data-other-below`: groups under 2 % of the total fold into "Other".
 pub const DEFAULT_OTHER_BELOW: f64 = 0.02;
 
@@ -135,7 +146,7 @@ pub fn group(dataset: &Dataset, by: GroupBy, dedupe: bool, scheme: &Scheme) -> V
     if by == GroupBy::Theme {
         for (i, theme) in dataset.themes.iter().enumerate() {
             let color = theme.color.unwrap_or_else(|| palette::generated(scheme, i));
-            groups.push(empty(theme.id.clone(), theme.label.clone(), color));
+            groups.push(empty(data_key(&theme.id), theme.label.clone(), color));
         }
         for (i, space) in dataset.spaces.iter().enumerate() {
             for &t in &space.themes {
@@ -150,14 +161,14 @@ pub fn group(dataset: &Dataset, by: GroupBy, dedupe: bool, scheme: &Scheme) -> V
                 GroupBy::Platform => {
                     let key = platform::key(&space.platform);
                     let label = platform::label(&key, &space.platform).to_owned();
-                    (Some(key), label)
+                    (Some(data_key(&key)), label)
                 }
                 GroupBy::Department => match &space.department {
-                    Some(d) => (Some(d.to_ascii_lowercase()), d.clone()),
+                    Some(d) => (Some(data_key(&d.to_ascii_lowercase())), d.clone()),
                     None => (Some(NOT_SET.to_owned()), String::new()),
                 },
                 _ => match &space.country {
-                    Some(c) => (Some(c.clone()), c.clone()),
+                    Some(c) => (Some(data_key(c)), c.clone()),
                     None => (Some(NOT_SET.to_owned()), String::new()),
                 },
             })

@@ -5,12 +5,15 @@
 //! → [`render`] (any plotters `DrawingBackend`). Only [`web`] (wasm32 only) knows the browser.
 
 pub mod chart;
+pub mod csv;
 pub mod dataset;
 pub mod geometry;
 pub mod group;
 pub mod palette;
 pub mod platform;
 pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod svg;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]

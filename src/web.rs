@@ -1,12 +1,14 @@
-//! The web layer (wasm32 only): wasm-bindgen exports, canvas events, the canvas backend, one
-//! redraw per animation frame. The only module that names `wasm_bindgen`, `web_sys`, `js_sys` or
-//! `JsValue`; all logic lives in the core and is reached through `Chart::apply`.
+//! The web layer (wasm32 only): wasm-bindgen exports, the meaning of canvas events, the canvas
+//! backend. The only module that names `wasm_bindgen`, `web_sys`, `js_sys` or `JsValue`; all
+//! logic lives in the core and is reached through `Chart::apply`.
 //!
-//! Invariant: every closure, listener and observer is owned by the `Widget` and released in
-//! `destroy()` (or on drop); nothing is `forget()`-ed. No `unwrap` on data or DOM paths: a
-//! failing browser call is skipped, never a panic.
+//! Invariant: the wasm is entered only through these exported methods, never from a browser
+//! callback of its own (no closures, listeners, observers or animation frames live here). The
+//! loader wraps every call, so if one chart ever traps, it knows which, and replaces the
+//! instance for the others (containment). No `unwrap` on data or DOM paths.
 
 use crate::chart::{Action, Change, Chart, Key, Options};
+use crate::csv;
 use crate::dataset::{self, Problem};
 use crate::geometry::Shape;
 use crate::group::{GroupBy, Group};
@@ -16,32 +18,22 @@ use crate::render;
 use crate::value::Value;
 use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlCanvasElement, KeyboardEvent, PointerEvent, ResizeObserver, ResizeObserverEntry};
+use web_sys::HtmlCanvasElement;
 
-/// Bits of the `notify(kind)` callback: what the loader must refresh.
+/// Bits of the `notify(bits)` callback: what the loader must refresh.
 const VIEW: u32 = 1;
 const SELECTION: u32 = 2;
 const POINTER: u32 = 4;
+/// The canvas needs a repaint: the loader calls `paint()` in its next animation frame.
+const PAINT: u32 = 8;
 
 #[wasm_bindgen]
 pub struct Widget {
-    shared: Rc<Shared>,
-    /// One listener for every kind in `EVENTS` (one closure instead of seven: ≈3 KB of wasm).
-    listener: Option<Closure<dyn FnMut(Event)>>,
-    observer: Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>,
-}
-
-struct Shared {
     chart: RefCell<Chart>,
     canvas: HtmlCanvasElement,
     notify: js_sys::Function,
-    frame: Cell<Option<i32>>,
-    draw: RefCell<Option<Closure<dyn FnMut()>>>,
-    /// Drawing waits until the loader says the chart is near the viewport.
-    visible: Cell<bool>,
     /// The pointer type of the last `pointerdown`: a touch tap shows before it selects.
     touch: Cell<bool>,
 }
@@ -330,56 +322,31 @@ impl Widget {
         let value: Value = read_value(&data, 0)
             .map_err(|detail| problems_to_js(&[Problem { path: String::new(), code: "syntax", detail: detail.into() }]))?;
         let dataset = dataset::parse(&value).map_err(|p| problems_to_js(&p))?;
-        let get = |k: &str| js_sys::Reflect::get(&options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-        let js = JsOptions {
-            group_by: get("groupBy").as_string(),
-            dedupe: get("dedupe").as_bool(),
-            chart: get("chart").as_string(),
-            other_below: get("otherBelow").as_f64(),
-            dark: get("dark").as_bool(),
-            thousands: get("thousands").as_string(),
-        };
-        let defaults = Options::default();
-        let options = Options {
-            group_by: js.group_by.as_deref().and_then(GroupBy::parse).unwrap_or(defaults.group_by),
-            dedupe: js.dedupe.unwrap_or(false),
-            shape: js.chart.as_deref().and_then(Shape::parse).unwrap_or(defaults.shape),
-            other_below: js.other_below.filter(|f| f.is_finite() && *f >= 0.0 && *f < 1.0).unwrap_or(defaults.other_below),
-            thousands: js.thousands.unwrap_or(defaults.thousands),
-        };
-        let mut chart = Chart::new(dataset, options);
-        if js.dark == Some(true) {
-            chart.apply(Action::Scheme(&DARK));
-        }
-        let shared = Rc::new(Shared {
-            chart: RefCell::new(chart),
-            canvas,
-            notify,
-            frame: Cell::new(None),
-            draw: RefCell::new(None),
-            visible: Cell::new(false),
-            touch: Cell::new(false),
-        });
-        let weak = Rc::downgrade(&shared);
-        *shared.draw.borrow_mut() = Some(Closure::new(move || {
-            if let Some(s) = weak.upgrade() {
-                s.frame.set(None);
-                s.paint();
-            }
-        }));
-        let mut widget = Widget { shared, listener: None, observer: None };
-        widget.listen();
-        Ok(widget)
+        Ok(Widget::with(canvas, dataset, &options, notify))
+    }
+
+    /// Like `new`, from CSV text (RFC 4180; themes separated by `;`); problems name the row and
+    /// column (`row 7, column themes`).
+    pub fn from_csv(
+        canvas: HtmlCanvasElement,
+        text: &str,
+        company: Option<String>,
+        title: Option<String>,
+        options: JsValue,
+        notify: js_sys::Function,
+    ) -> Result<Widget, JsValue> {
+        let dataset = csv::parse(text, company.as_deref(), title.as_deref()).map_err(|p| problems_to_js(&p))?;
+        Ok(Widget::with(canvas, dataset, &options, notify))
     }
 
     /// Warnings found while reading the data (e.g. a URL shown without a link).
     pub fn warnings(&self) -> JsValue {
-        problems_to_js(&self.shared.chart.borrow().dataset.warnings)
+        problems_to_js(&self.chart.borrow().dataset.warnings)
     }
 
     /// Everything the HTML around the canvas shows: summary figures, groups, legend, options.
     pub fn view(&self) -> JsValue {
-        let chart = self.shared.chart.borrow();
+        let chart = self.chart.borrow();
 
         let keys: Vec<Option<String>> = chart.dataset.platform_keys().map(Some).collect();
         let platforms = crate::group::firsts(&keys).iter().enumerate().filter(|&(i, &f)| i == f).count();
@@ -405,7 +372,7 @@ impl Widget {
 
     /// The selected group with its drill-down rows, or `null`.
     pub fn selection(&self) -> JsValue {
-        let chart = self.shared.chart.borrow();
+        let chart = self.chart.borrow();
         let Some(group) = chart.selected_group() else { return JsValue::NULL };
         let spaces = &chart.dataset.spaces;
         let selection = JsSelection {
@@ -437,7 +404,7 @@ impl Widget {
 
     /// The hovered (else focused) segment, for the tooltip: position in CSS pixels, or `null`.
     pub fn pointer(&self) -> JsValue {
-        let chart = self.shared.chart.borrow();
+        let chart = self.chart.borrow();
         let (index, focus) = match (chart.hovered, chart.focused.filter(|_| chart.has_focus)) {
             (Some(h), _) => (h, false),
             (None, Some(f)) => (f, true),
@@ -477,218 +444,104 @@ impl Widget {
     /// Selects the group `key` (`null` clears). Returns whether it is now selected.
     pub fn select(&self, key: Option<String>) -> bool {
         let wanted = key.clone();
-        self.shared.apply(Action::Select(key));
-        self.shared.chart.borrow().selected == wanted
+        self.apply(Action::Select(key));
+        self.chart.borrow().selected == wanted
     }
 
     pub fn toggle_select(&self, key: String) {
-        self.shared.apply(Action::ToggleSelect(key));
+        self.apply(Action::ToggleSelect(key));
     }
 
     pub fn set_group_by(&self, by: &str) {
         if let Some(by) = GroupBy::parse(by) {
-            self.shared.apply(Action::GroupBy(by));
+            self.apply(Action::GroupBy(by));
         }
     }
 
     pub fn set_dedupe(&self, on: bool) {
-        self.shared.apply(Action::Dedupe(on));
+        self.apply(Action::Dedupe(on));
     }
 
     pub fn set_chart(&self, shape: &str) {
         if let Some(shape) = Shape::parse(shape) {
-            self.shared.apply(Action::Shape(shape));
+            self.apply(Action::Shape(shape));
         }
     }
 
     pub fn toggle_hidden(&self, key: String) {
-        self.shared.apply(Action::ToggleHidden(key));
+        self.apply(Action::ToggleHidden(key));
     }
 
     pub fn isolate(&self, key: String) {
-        self.shared.apply(Action::Isolate(key));
+        self.apply(Action::Isolate(key));
     }
 
     pub fn show_all(&self) {
-        self.shared.apply(Action::ShowAll);
+        self.apply(Action::ShowAll);
     }
 
     pub fn expand_other(&self, expanded: bool) {
-        self.shared.apply(Action::ExpandOther(expanded));
+        self.apply(Action::ExpandOther(expanded));
     }
 
     pub fn set_dark(&self, dark: bool) {
-        self.shared.apply(Action::Scheme(if dark { &DARK } else { &LIGHT }));
+        self.apply(Action::Scheme(if dark { &DARK } else { &LIGHT }));
     }
 
     /// Area fraction for comparisons on one scale (this company's spaces ÷ the largest's).
     pub fn set_fill(&self, fill: f64) {
-        self.shared.chart.borrow_mut().set_fill(fill);
-        self.shared.request_frame();
+        self.chart.borrow_mut().set_fill(fill);
+        self.notify(PAINT);
     }
 
-    /// Near the viewport: draw now (next frame) and on every change; far: draw nothing.
-    pub fn set_visible(&self, visible: bool) {
-        self.shared.visible.set(visible);
-        if visible {
-            self.shared.request_frame();
-        }
-    }
-
-    /// Sets the canvas size (CSS pixels) and device-pixel ratio, as the ResizeObserver does.
+    /// Sets the canvas size (CSS pixels) and device-pixel ratio, from the loader's ResizeObserver.
     pub fn resize(&self, width: f64, height: f64, dpr: f64) {
-        self.shared.apply(Action::Resize(width, height, dpr));
+        self.apply(Action::Resize(width, height, dpr));
     }
 
-    /// Paints synchronously (tests, export).
-    pub fn paint(&self) {
-        self.shared.paint();
-    }
-
-    /// The segment index under a point in CSS pixels, or -1.
-    pub fn segment_at(&self, x: f64, y: f64) -> i32 {
-        self.shared.chart.borrow().segment_at(x, y).map_or(-1, |i| i as i32)
-    }
-
-    /// Removes every listener and observer and cancels the pending frame.
-    pub fn destroy(&mut self) {
-        if let Some(closure) = self.listener.take() {
-            for kind in EVENTS {
-                let _ = self.shared.canvas.remove_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
-            }
-        }
-        if let Some((observer, _)) = self.observer.take() {
-            observer.disconnect();
-        }
-        if let (Some(id), Some(window)) = (self.shared.frame.take(), web_sys::window()) {
-            let _ = window.cancel_animation_frame(id);
-        }
-        self.shared.draw.borrow_mut().take();
-    }
-}
-
-impl Drop for Widget {
-    fn drop(&mut self) {
-        self.destroy();
-    }
-}
-
-impl Widget {
-    fn listen(&mut self) {
-        let weak: Weak<Shared> = Rc::downgrade(&self.shared);
-        let closure: Closure<dyn FnMut(Event)> = Closure::new(move |event: Event| {
-            if let Some(shared) = weak.upgrade() {
-                shared.handle(event);
-            }
-        });
-        for kind in EVENTS {
-            let _ = self.shared.canvas.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
-        }
-        self.listener = Some(closure);
-
-        let weak = Rc::downgrade(&self.shared);
-        let on_resize: Closure<dyn FnMut(js_sys::Array)> = Closure::new(move |entries: js_sys::Array| {
-            let (Some(s), Some(window)) = (weak.upgrade(), web_sys::window()) else { return };
-            let Some(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>().ok() else { return };
-            let rect = entry.content_rect();
-            s.apply(Action::Resize(rect.width(), rect.height(), window.device_pixel_ratio()));
-        });
-        if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&self.shared.canvas);
-            self.observer = Some((observer, on_resize));
-        }
-    }
-}
-
-const EVENTS: [&str; 7] = ["pointerdown", "pointermove", "pointerleave", "click", "focus", "blur", "keydown"];
-
-impl Shared {
-    fn handle(&self, e: Event) {
-        let s = self;
-        match e.type_().as_str() {
+    /// A canvas event, as the loader's listener receives it; `true` when it was handled (the
+    /// loader then prevents the browser's default, e.g. scrolling on an arrow key).
+    pub fn event(&self, kind: &str, client_x: f64, client_y: f64, pointer: &str, key: &str, modifier: bool) -> bool {
+        let mouse = pointer == "mouse";
+        let action = match kind {
             "pointerdown" => {
-                if let Some(e) = e.dyn_ref::<PointerEvent>() {
-                    s.touch.set(e.pointer_type() != "mouse");
-                }
+                self.touch.set(!mouse);
+                return false;
             }
-            "pointermove" => {
-                if let Some(e) = e.dyn_ref::<PointerEvent>() {
-                    if e.pointer_type() == "mouse" {
-                        let at = s.local(e.client_x() as f64, e.client_y() as f64);
-                        s.apply(Action::Hover(Some(at)));
-                        let hit = s.chart.borrow().hovered.is_some();
-                        let _ = s.canvas.style().set_property("cursor", if hit { "pointer" } else { "default" });
-                    }
-                }
-            }
-            "pointerleave" => {
-                if e.dyn_ref::<PointerEvent>().is_some_and(|e| e.pointer_type() == "mouse") {
-                    s.apply(Action::Hover(None));
-                }
-            }
+            "pointermove" if mouse => Action::Hover(Some(self.local(client_x, client_y))),
+            "pointerleave" if mouse => Action::Hover(None),
             "click" => {
-                if let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() {
-                    let (x, y) = s.local(e.client_x() as f64, e.client_y() as f64);
-                    s.apply(if s.touch.get() { Action::Tap(x, y) } else { Action::Click(x, y) });
+                let (x, y) = self.local(client_x, client_y);
+                if self.touch.get() {
+                    Action::Tap(x, y)
+                } else {
+                    Action::Click(x, y)
                 }
             }
-            "focus" => s.apply(Action::Focus(true)),
-            "blur" => s.apply(Action::Focus(false)),
-            "keydown" => {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                if e.alt_key() || e.ctrl_key() || e.meta_key() {
-                    return;
-                }
-                let key = match e.key().as_str() {
-                    "ArrowRight" | "ArrowDown" => Key::Next,
-                    "ArrowLeft" | "ArrowUp" => Key::Previous,
-                    "Home" => Key::First,
-                    "End" => Key::Last,
-                    "Enter" | " " => Key::Activate,
-                    // Escape with nothing selected is left to the page (e.g. to close the dialog).
-                    "Escape" if s.chart.borrow().selected.is_some() => Key::Escape,
-                    _ => return,
-                };
-                e.prevent_default();
-                s.apply(Action::Key(key));
-            }
-            _ => {}
-        }
-    }
-
-    /// Client coordinates → CSS pixels in the chart's own frame (robust to borders and zoom).
-    fn local(&self, client_x: f64, client_y: f64) -> (f64, f64) {
-        let rect = self.canvas.get_bounding_client_rect();
-        let (w, h, _) = self.chart.borrow().size;
-        let sx = if rect.width() > 0.0 { w / rect.width() } else { 1.0 };
-        let sy = if rect.height() > 0.0 { h / rect.height() } else { 1.0 };
-        ((client_x - rect.left()) * sx, (client_y - rect.top()) * sy)
-    }
-
-    fn apply(&self, action: Action) {
-        let change: Change = self.chart.borrow_mut().apply(action);
-        if change.redraw {
-            self.request_frame();
-        }
-        let bits = (change.view as u32) * VIEW | (change.selection as u32) * SELECTION | (change.pointer as u32) * POINTER;
-        if bits != 0 {
-            let _ = self.notify.call1(&JsValue::NULL, &JsValue::from(bits));
-        }
-    }
-
-    fn request_frame(&self) {
-        if self.frame.get().is_some() || !self.visible.get() {
-            return;
-        }
-        let (Some(window), Some(draw)) = (web_sys::window(), self.draw.borrow().as_ref().map(|c| c.as_ref().clone())) else {
-            return;
+            "focus" => Action::Focus(true),
+            "blur" => Action::Focus(false),
+            "keydown" if !modifier => Action::Key(match key {
+                "ArrowRight" | "ArrowDown" => Key::Next,
+                "ArrowLeft" | "ArrowUp" => Key::Previous,
+                "Home" => Key::First,
+                "End" => Key::Last,
+                "Enter" | " " => Key::Activate,
+                // Escape with nothing selected is left to the page (e.g. to close the dialog).
+                "Escape" if self.chart.borrow().selected.is_some() => Key::Escape,
+                _ => return false,
+            }),
+            _ => return false,
         };
-        if let Ok(id) = window.request_animation_frame(draw.unchecked_ref()) {
-            self.frame.set(Some(id));
+        self.apply(action);
+        if kind == "pointermove" {
+            let hit = self.chart.borrow().hovered.is_some();
+            let _ = self.canvas.style().set_property("cursor", if hit { "pointer" } else { "default" });
         }
+        kind == "keydown"
     }
 
-    fn paint(&self) {
+    /// Paints the canvas now (the loader calls it once per animation frame when asked).
+    pub fn paint(&self) {
         let chart = self.chart.borrow();
         let (w, h, dpr) = chart.size;
         let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
@@ -703,5 +556,66 @@ impl Shared {
             let _ = render::draw(&mut backend, &chart.picture(&colors));
         }
     }
+
+    /// The segment index under a point in CSS pixels, or -1.
+    pub fn segment_at(&self, x: f64, y: f64) -> i32 {
+        self.chart.borrow().segment_at(x, y).map_or(-1, |i| i as i32)
+    }
+
+    /// Test builds only: a deliberate panic, to prove that one chart's failure stays local.
+    #[cfg(feature = "test-hooks")]
+    pub fn crash(&self) {
+        panic!("channel-sprawl: deliberate test panic");
+    }
 }
 
+impl Widget {
+    fn with(canvas: HtmlCanvasElement, dataset: dataset::Dataset, options: &JsValue, notify: js_sys::Function) -> Widget {
+        let get = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let js = JsOptions {
+            group_by: get("groupBy").as_string(),
+            dedupe: get("dedupe").as_bool(),
+            chart: get("chart").as_string(),
+            other_below: get("otherBelow").as_f64(),
+            dark: get("dark").as_bool(),
+            thousands: get("thousands").as_string(),
+        };
+        let defaults = Options::default();
+        let options = Options {
+            group_by: js.group_by.as_deref().and_then(GroupBy::parse).unwrap_or(defaults.group_by),
+            dedupe: js.dedupe.unwrap_or(false),
+            shape: js.chart.as_deref().and_then(Shape::parse).unwrap_or(defaults.shape),
+            other_below: js.other_below.filter(|f| f.is_finite() && *f >= 0.0 && *f < 1.0).unwrap_or(defaults.other_below),
+            thousands: js.thousands.unwrap_or(defaults.thousands),
+        };
+        let mut chart = Chart::new(dataset, options);
+        if js.dark == Some(true) {
+            chart.apply(Action::Scheme(&DARK));
+        }
+        Widget { chart: RefCell::new(chart), canvas, notify, touch: Cell::new(false) }
+    }
+
+    /// Client coordinates → CSS pixels in the chart's own frame (robust to borders and zoom).
+    fn local(&self, client_x: f64, client_y: f64) -> (f64, f64) {
+        let rect = self.canvas.get_bounding_client_rect();
+        let (w, h, _) = self.chart.borrow().size;
+        let sx = if rect.width() > 0.0 { w / rect.width() } else { 1.0 };
+        let sy = if rect.height() > 0.0 { h / rect.height() } else { 1.0 };
+        ((client_x - rect.left()) * sx, (client_y - rect.top()) * sy)
+    }
+
+    fn apply(&self, action: Action) {
+        let change: Change = self.chart.borrow_mut().apply(action);
+        let bits = (change.view as u32) * VIEW
+            | (change.selection as u32) * SELECTION
+            | (change.pointer as u32) * POINTER
+            | (change.redraw as u32) * PAINT;
+        self.notify(bits);
+    }
+
+    fn notify(&self, bits: u32) {
+        if bits != 0 {
+            let _ = self.notify.call1(&JsValue::NULL, &JsValue::from(bits));
+        }
+    }
+}

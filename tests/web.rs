@@ -133,11 +133,18 @@ fn non_object_data_is_a_problem_not_a_panic() {
 }
 
 #[wasm_bindgen_test]
-fn destroy_detaches_and_stops_drawing() {
+fn canvas_events_map_to_the_chart_state() {
     let canvas = canvas(300, 300);
-    let mut widget = mounted(&canvas);
-    widget.destroy();
-    // After destroy, events on the canvas reach no handler (no panic, no redraw request).
-    let event = web_sys::MouseEvent::new("click").unwrap();
-    canvas.dispatch_event(&event).unwrap();
+    let widget = mounted(&canvas);
+    let rect = canvas.get_bounding_client_rect();
+    let (x, y) = (rect.left() + 160.0, rect.top() + 40.0);
+    // A mouse click at twelve o'clock selects the first theme; an arrow key is handled.
+    assert!(!widget.event("pointerdown", x, y, "mouse", "", false));
+    widget.event("click", x, y, "mouse", "", false);
+    let key = |v: JsValue| js_sys::Reflect::get(&v, &"key".into()).unwrap().as_string();
+    assert_eq!(key(widget.selection()).as_deref(), Some("support"));
+    assert!(widget.event("keydown", 0.0, 0.0, "", "Escape", false), "Escape clears a selection");
+    assert!(widget.selection().is_null());
+    assert!(!widget.event("keydown", 0.0, 0.0, "", "ArrowRight", true), "keys with a modifier are the page's");
+    assert!(!widget.event("keydown", 0.0, 0.0, "", "Escape", false), "Escape with nothing selected is the page's");
 }

@@ -1,3 +1,4 @@
+#![allow(deprecated)]
 /*!
    The Plotters HTML5 Canvas backend.
 

@@ -1,0 +1,326 @@
+//! CSV datasets (`<script type="text/csv">`, `channel-sprawl check spaces.csv`): RFC 4180 text →
+//! the same `Value` tree that `dataset::parse` validates, so validation stays in one place; the
+//! problems it finds are then located in the CSV (`row 7, column themes`).
+//!
+//! The format: a header row names the space fields (`name`, `platform`, `themes` or `theme`, `url`,
+//! `country`, `language`, `department`, `function`, `audience`, `last_post`, `internal`), case
+//! and surrounding blanks ignored (`Last post` and `last-post` also name `last_post`); other
+//! columns are ignored. One record per space; several themes are separated by `;`. Fields may be
+//! quoted (`"a, b"`, `"say ""hi"""`, line breaks inside quotes); CR, LF and CRLF all end a line; a
+//! UTF-8 byte-order mark is skipped, and so are blank records (every field blank, e.g. `,,,`).
+//! Values are trimmed and an empty value is an absent field. `audience` becomes a number when it
+//! reads as a finite number, `internal` a boolean for true/false/1/0/yes/no/oui/non (any case);
+//! anything else is kept as text so that validation reports it.
+//!
+//! Rows are the CSV's line numbers, 1-based: the header is row 1 and, without blank lines or line
+//! breaks inside quotes, the first space is row 2 (a record spanning several lines is named by
+//! the line it starts on, as an editor shows it).
+//!
+//! Invariant: no panic and no unbounded work on any input; more than `MAX_SPACES` records are
+//! refused while reading. Pure Rust, no serde_json: the wasm build reads CSV with this module.
+
+use crate::dataset::{self, Dataset, Problem, MAX_SPACES};
+use crate::value::Value;
+
+/// Space fields a column may name, after normalising its header.
+const FIELDS: &[&str] = &[
+    "name", "platform", "themes", "url", "country", "language", "department", "function", "audience", "last_post", "internal",
+];
+/// Columns without which no record can make a space.
+const REQUIRED: &[&str] = &["name", "platform", "themes"];
+/// Stands in for a missing company during validation; never shown.
+const NO_COMPANY: &str = "-";
+
+/// A CSV read into the dataset tree, with what is needed to locate problems in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// `{ "company", "title"?, "spaces": [..] }`. Without a company, `company` holds a placeholder
+    /// (see `has_company`) so that the tree validates: a CSV without a company is valid.
+    pub value: Value,
+    /// Whether a company was given (else `value`'s company is a placeholder).
+    pub has_company: bool,
+    /// The row (line number) of each space, in order: `rows[i]` is `spaces[i]`.
+    pub rows: Vec<usize>,
+    /// Field key → the column's header as written (trimmed), for problem paths.
+    columns: Vec<(&'static str, String)>,
+}
+
+/// Reads `text` as CSV and validates it: the dataset, or every problem with its place in the CSV
+/// (`row 7, column themes`). `company` and `title` come from outside the CSV (the figure's
+/// `data-company` and `data-title`); a missing or blank `company` is allowed and gives an empty
+/// `Dataset::company`. Warnings are located the same way.
+pub fn parse(text: &str, company: Option<&str>, title: Option<&str>) -> Result<Dataset, Vec<Problem>> {
+    read(text, company, title)?.validate()
+}
+
+/// Reads `text` into a `Sheet` without validating the spaces; `Err` for what makes the text
+/// unreadable as a dataset (an unclosed quote, no header, a missing required column, too many rows).
+pub fn read(text: &str, company: Option<&str>, title: Option<&str>) -> Result<Sheet, Vec<Problem>> {
+    let records = records(text)?;
+    let mut records = records.into_iter();
+    let Some(header) = records.next() else {
+        return Err(vec![syntax(1, "there is no header row naming the columns")]);
+    };
+    // Per column: the field it fills, if any.
+    let keys: Vec<Option<&'static str>> = header.fields.iter().map(|h| field_of(h)).collect();
+    let missing: Vec<Problem> = REQUIRED
+        .iter()
+        .filter(|&&f| !keys.contains(&Some(f)))
+        .map(|f| syntax(header.line, &format!("the header row has no \"{f}\" column")))
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    let mut columns: Vec<(&'static str, String)> = Vec::new();
+    for (key, name) in keys.iter().zip(&header.fields) {
+        if let Some(key) = key {
+            columns.retain(|(k, _)| k != key);
+            columns.push((key, name.trim().to_owned()));
+        }
+    }
+
+    let mut spaces = Vec::new();
+    let mut rows = Vec::new();
+    for record in records {
+        let mut members: Vec<(String, Value)> = Vec::new();
+        for (key, cell) in keys.iter().zip(&record.fields) {
+            let (Some(key), cell) = (key, cell.trim()) else { continue };
+            if cell.is_empty() {
+                continue;
+            }
+            members.push(((*key).to_owned(), cell_value(key, cell)));
+        }
+        spaces.push(Value::Object(members));
+        rows.push(record.line);
+    }
+
+    let company = company.map(str::trim).filter(|c| !c.is_empty());
+    let mut root = vec![("company".to_owned(), Value::String(company.unwrap_or(NO_COMPANY).to_owned()))];
+    if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
+        root.push(("title".to_owned(), Value::String(title.to_owned())));
+    }
+    root.push(("spaces".to_owned(), Value::Array(spaces)));
+    Ok(Sheet { value: Value::Object(root), has_company: company.is_some(), rows, columns })
+}
+
+impl Sheet {
+    /// Validates the tree with `dataset::parse` and locates every problem and warning in the CSV.
+    pub fn validate(&self) -> Result<Dataset, Vec<Problem>> {
+        match dataset::parse(&self.value) {
+            Ok(mut d) => {
+                if !self.has_company {
+                    d.company = String::new();
+                }
+                d.warnings = d.warnings.into_iter().map(|p| self.locate(p)).collect();
+                Ok(d)
+            }
+            Err(problems) => Err(problems
+                .into_iter()
+                .filter(|p| self.has_company || p.path != "company")
+                .map(|p| self.locate(p))
+                .collect()),
+        }
+    }
+
+    /// `spaces[5].themes[0]` → `row 7, column themes`; paths outside `spaces[i]` are kept.
+    pub fn locate(&self, mut problem: Problem) -> Problem {
+        if let Some(path) = self.place(&problem.path) {
+            problem.path = path;
+        }
+        problem
+    }
+
+    fn place(&self, path: &str) -> Option<String> {
+        // `split_once`, not slicing: a slice links the panic path and its Unicode tables (≈4 KB).
+        let (index, rest) = path.strip_prefix("spaces[")?.split_once(']')?;
+        let row = *self.rows.get(index.parse::<usize>().ok()?)?;
+        let Some(field) = rest.strip_prefix('.') else {
+            return Some(format!("row {row}"));
+        };
+        let field = field.split(['.', '[']).next().unwrap_or(field);
+        let key = if field == "theme" { "themes" } else { field };
+        let column = self.columns.iter().find(|(k, _)| *k == key).map_or(field, |(_, name)| name.as_str());
+        Some(format!("row {row}, column {column}"))
+    }
+}
+
+/// The field a header names: trimmed, ASCII case ignored, `theme` for `themes`, blanks and `-`
+/// read as `_` (`Last post` → `last_post`).
+fn field_of(header: &str) -> Option<&'static str> {
+    let name: String = header
+        .trim()
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() })
+        .collect();
+    let name = if name == "theme" { "themes" } else { name.as_str() };
+    FIELDS.iter().copied().find(|f| *f == name)
+}
+
+/// A trimmed, non-empty cell as the JSON value the dataset would hold.
+fn cell_value(key: &str, cell: &str) -> Value {
+    match key {
+        "themes" => Value::Array(
+            cell.split(';').map(str::trim).filter(|t| !t.is_empty()).map(|t| Value::String(t.to_owned())).collect(),
+        ),
+        "audience" => match decimal(cell) {
+            Some(n) if n.is_finite() => Value::Number(n),
+            _ => Value::String(cell.to_owned()),
+        },
+        "internal" => match cell.to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "oui" => Value::Bool(true),
+            "false" | "0" | "no" | "non" => Value::Bool(false),
+            _ => Value::String(cell.to_owned()),
+        },
+        _ => Value::String(cell.to_owned()),
+    }
+}
+
+/// A decimal number as JSON writes one, a leading `+` and digits on one side of the point
+/// allowed: `1250`, `-3`, `0.5`, `.5`, `1e3`. Not `str::parse::<f64>`: that links about 18 KB of
+/// float parsing into the wasm for one optional field. Correctly rounded for up to 15 significant
+/// digits and powers of ten up to 22 (every audience figure); beyond that, within a few units in
+/// the last place.
+fn decimal(text: &str) -> Option<f64> {
+    const LIMIT: u64 = 100_000_000_000_000_000; // 10^17: `10 * m + 9` stays in a u64.
+    let b = text.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let negative = b.first() == Some(&b'-');
+    let (mut mantissa, mut exponent, mut digits) = (0u64, 0i32, 0usize);
+    let mut point = false;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'0'..=b'9' => {
+                digits += 1;
+                if mantissa < LIMIT {
+                    mantissa = mantissa * 10 + u64::from(c - b'0');
+                    exponent -= i32::from(point);
+                } else {
+                    exponent += i32::from(!point);
+                }
+            }
+            b'.' if !point => point = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    if let Some(b'e' | b'E') = b.get(i) {
+        i += 1;
+        let sign = match b.get(i) {
+            Some(b'-') => -1,
+            Some(b'+') => 1,
+            _ => 0,
+        };
+        i += usize::from(sign != 0);
+        let start = i;
+        let mut e = 0i32;
+        while let Some(&c @ b'0'..=b'9') = b.get(i) {
+            e = (e * 10 + i32::from(c - b'0')).min(100_000);
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        exponent = exponent.saturating_add(if sign < 0 { -e } else { e });
+    }
+    if i != b.len() {
+        return None;
+    }
+    let m = mantissa as f64;
+    let value = if exponent >= 0 { m * 10f64.powi(exponent) } else { m / 10f64.powi(-exponent) };
+    Some(if negative { -value } else { value })
+}
+
+fn syntax(row: usize, detail: &str) -> Problem {
+    Problem { path: format!("row {row}"), code: "syntax", detail: detail.to_owned() }
+}
+
+/// One CSV record and the line it starts on.
+#[derive(Debug)]
+struct Record {
+    line: usize,
+    fields: Vec<String>,
+}
+
+/// Splits `text` into its non-blank records (RFC 4180, leniently: blanks before an opening quote
+/// and text after a closing one are kept as part of the field).
+fn records(text: &str) -> Result<Vec<Record>, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out: Vec<Record> = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut line = 1;
+    let mut start = 1;
+    // Line and column of the quote that is open, if any.
+    let mut open: Option<(usize, usize)> = None;
+    let mut chars = text.chars().peekable();
+
+    while let Some(c) = chars.next() {
+        if open.is_some() {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => open = None,
+                '\r' | '\n' => {
+                    if c == '\r' && chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    line += 1;
+                    field.push('\n');
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.trim().is_empty() => {
+                field.clear();
+                open = Some((line, fields.len()));
+            }
+            ',' => fields.push(std::mem::take(&mut field)),
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                fields.push(std::mem::take(&mut field));
+                end_record(&mut fields, start, &mut out)?;
+                line += 1;
+                start = line;
+            }
+            _ => field.push(c),
+        }
+    }
+    if let Some((row, column)) = open {
+        // Name the column by its header when the header is already read.
+        let name = match out.first() {
+            Some(header) => header.fields.get(column).map(|h| h.trim().to_owned()),
+            None => None,
+        };
+        let at = match name {
+            Some(name) if !name.is_empty() => format!("the quote opened in column {name} is never closed"),
+            _ => format!("the quote opened in field {} is never closed", column + 1),
+        };
+        return Err(vec![syntax(row, &at)]);
+    }
+    fields.push(field);
+    end_record(&mut fields, start, &mut out)?;
+    Ok(out)
+}
+
+/// Keeps `fields` as the record starting on line `start`, unless it is blank.
+fn end_record(fields: &mut Vec<String>, start: usize, out: &mut Vec<Record>) -> Result<(), Vec<Problem>> {
+    let record = std::mem::take(fields);
+    if record.iter().all(|f| f.trim().is_empty()) {
+        return Ok(());
+    }
+    // The header plus MAX_SPACES spaces, and no more.
+    if out.len() > MAX_SPACES {
+        return Err(vec![Problem { path: format!("row {start}"), code: "too-many", detail: MAX_SPACES.to_string() }]);
+    }
+    out.push(Record { line: start, fields: record });
+    Ok(())
+}

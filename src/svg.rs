@@ -1,0 +1,532 @@
+//! A static SVG of a chart, for where the widget cannot run: `<noscript>`, RSS readers, social
+//! previews, and the widget's "save as SVG". Title, summary line, the chart painted by
+//! `render::draw` (the same renderer as the canvas) and a legend with swatch, label and count
+//! per group, in English or French.
+//!
+//! Invariant: dataset text reaches the SVG only as text content, escaped by plotters-svg
+//! (`&`, `<`, `>`, quotes) or by `escape` here, with the control characters XML forbids replaced;
+//! nothing from the dataset becomes markup or an attribute other than escaped text.
+//!
+//! Native only (plotters' SVG backend is enabled for non-wasm targets).
+
+use crate::chart::{Action, Chart, Options};
+use crate::dataset::Dataset;
+use crate::geometry::Shape;
+use crate::group::{self, NOT_SET, OTHER};
+use crate::palette::{Rgb, Scheme};
+use crate::render::{self, Emphasis};
+use plotters::backend::SVGBackend;
+use plotters::prelude::DrawingBackend;
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontFamily, FontStyle,
+};
+use std::convert::Infallible;
+
+/// Narrowest and widest picture `render` draws, in pixels.
+pub const MIN_WIDTH: u32 = 240;
+pub const MAX_WIDTH: u32 = 4096;
+/// Width of the picture when the caller has no preference (the CLI's default).
+pub const DEFAULT_WIDTH: u32 = 640;
+/// Below this width the legend goes under the chart instead of beside it.
+const SIDE_BY_SIDE: u32 = 520;
+/// The largest chart side, in pixels.
+const MAX_CHART: f64 = 400.0;
+const MARGIN: i32 = 16;
+const TITLE_PX: f64 = 20.0;
+const SUMMARY_PX: f64 = 14.0;
+const LEGEND_PX: f64 = 14.0;
+const ROW: i32 = 24;
+const SWATCH: i32 = 14;
+/// The widest legend: counts stay near their labels.
+const MAX_LEGEND: i32 = 320;
+/// Average advance of a character as a share of the font size: a sans-serif estimate.
+pub const CHAR_WIDTH: f64 = 0.55;
+/// plotters-svg writes `font-size` as the style's size divided by 1.24; sizes here are in pixels.
+const SVG_FONT_SCALE: f64 = 1.24;
+
+/// Interface text, as in `www/i18n.js`.
+struct Strings {
+    spaces: [&'static str; 2],
+    themes: [&'static str; 2],
+    platforms: [&'static str; 2],
+    merged: &'static str,
+    not_set: &'static str,
+    other: &'static str,
+    worldwide: &'static str,
+    empty: &'static str,
+    /// Digit group separator of `Intl.NumberFormat`.
+    group: &'static str,
+}
+
+const EN: Strings = Strings {
+    spaces: ["{n} space", "{n} spaces"],
+    themes: ["{n} theme", "{n} themes"],
+    platforms: ["{n} platform", "{n} platforms"],
+    merged: "{n} once copies are merged",
+    not_set: "Not set",
+    other: "Other",
+    worldwide: "Worldwide",
+    empty: "This dataset has no spaces yet.",
+    group: ",",
+};
+
+const FR: Strings = Strings {
+    spaces: ["{n} espace", "{n} espaces"],
+    themes: ["{n} thème", "{n} thèmes"],
+    platforms: ["{n} plateforme", "{n} plateformes"],
+    merged: "{n} une fois les copies fusionnées",
+    not_set: "Non renseigné",
+    other: "Autres",
+    worldwide: "Monde",
+    empty: "Ce jeu de données ne contient encore aucun espace.",
+    group: "\u{202f}",
+};
+
+/// `fr`, `fr-CA`, `FR` → French; anything else → English.
+fn strings(lang: &str) -> &'static Strings {
+    let primary = lang.trim().split(['-', '_']).next().unwrap_or("");
+    if primary.eq_ignore_ascii_case("fr") {
+        &FR
+    } else {
+        &EN
+    }
+}
+
+/// `n` with digit groups: `1,234` in English, `1 234` (narrow no-break space) in French.
+pub fn number(n: usize, lang: &str) -> String {
+    crate::chart::group_digits(n, strings(lang).group)
+}
+
+fn fill(template: &str, n: &str) -> String {
+    template.replace("{n}", n)
+}
+
+fn plural(forms: &[&'static str; 2], n: usize, lang: &str) -> String {
+    fill(forms[usize::from(n != 1)], &number(n, lang))
+}
+
+/// The chart's heading: the dataset title, else the company (may be empty).
+pub fn title(dataset: &Dataset) -> &str {
+    dataset.title.as_deref().unwrap_or(&dataset.company).trim()
+}
+
+/// The widget's summary line: `97 spaces · 9 themes · 11 platforms`; with dedupe, when it
+/// merges anything, `97 spaces → 62 once copies are merged · 9 themes · 11 platforms`.
+pub fn summary(dataset: &Dataset, options: &Options, lang: &str) -> String {
+    let t = strings(lang);
+    let spaces = dataset.spaces.len();
+    let (_, units) = group::units(dataset, options.dedupe);
+    let mut platforms: Vec<String> = dataset.platform_keys().collect();
+    platforms.sort_unstable();
+    platforms.dedup();
+    let first = if options.dedupe && units != spaces {
+        format!("{} → {}", plural(&t.spaces, spaces, lang), fill(t.merged, &number(units, lang)))
+    } else {
+        plural(&t.spaces, spaces, lang)
+    };
+    let themes = dataset.used_themes();
+    [first, plural(&t.themes, themes, lang), plural(&t.platforms, platforms.len(), lang)].join(" · ")
+}
+
+/// The static SVG of `dataset` drawn with `options` (grouping, dedupe, shape, folding into
+/// "Other"), `width` pixels wide (clamped to `MIN_WIDTH..=MAX_WIDTH`), its height following from
+/// the content. Interface text in `lang` (`en` or `fr`). Title and summary wrap (the title on at
+/// most two lines, the summary on three); legend labels too long for their row end with "…".
+pub fn render(dataset: &Dataset, options: &Options, lang: &str, width: u32) -> String {
+    let t = strings(lang);
+    let scheme = &crate::palette::LIGHT;
+    let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
+    let w = width as i32;
+    let heading = clean(title(dataset));
+    let line = summary(dataset, options, lang);
+    let room = w - 2 * MARGIN;
+
+    // Vertical layout: title, summary, then the chart with its legend.
+    let mut y = MARGIN;
+    let mut texts: Vec<(String, Text, BackendCoord)> = Vec::new();
+    for text in wrap(&heading, room, TITLE_PX, 2) {
+        texts.push((text, Text::new(TITLE_PX, scheme.text).bold(), (MARGIN, y)));
+        y += 26;
+    }
+    if !texts.is_empty() {
+        y += 4;
+    }
+    for text in wrap(&line, room, SUMMARY_PX, 3) {
+        texts.push((text, Text::new(SUMMARY_PX, scheme.text), (MARGIN, y)));
+        y += 20;
+    }
+    y += 12;
+
+    // The segments' direct labels group digits as the interface language does.
+    let options = Options { thousands: t.group.to_owned(), ..options.clone() };
+    let mut chart = Chart::new(dataset.clone(), options);
+    let side_by_side = width >= SIDE_BY_SIDE;
+    let side = if side_by_side { (w - 3 * MARGIN) as f64 / 2.0 } else { room as f64 };
+    let side = side.min(MAX_CHART).floor().max(1.0);
+    chart.apply(Action::Resize(side, side, 1.0));
+    let rows = chart.groups.len() as i32;
+    let s = side as i32;
+    let body = if dataset.spaces.is_empty() {
+        texts.push((fit(t.empty, room, SUMMARY_PX), Text::new(SUMMARY_PX, scheme.text), (MARGIN, y)));
+        None
+    } else if side_by_side {
+        let legend_x = MARGIN + s + MARGIN;
+        // The shorter of chart and legend is centred beside the other.
+        let legend_h = rows * ROW;
+        let tallest = s.max(legend_h);
+        let legend = Legend { at: (legend_x, y + (tallest - legend_h) / 2), width: (w - legend_x - MARGIN).min(MAX_LEGEND) };
+        let at = (MARGIN, y + (tallest - s) / 2);
+        y += tallest;
+        Some((at, legend))
+    } else {
+        let legend_width = room.min(MAX_LEGEND);
+        let legend = Legend { at: ((w - legend_width) / 2, y + s + MARGIN / 2), width: legend_width };
+        let at = ((w - s) / 2, y);
+        y += s + MARGIN / 2 + rows * ROW;
+        Some((at, legend))
+    };
+    let height = if body.is_some() { y + MARGIN } else { y + ROW + MARGIN };
+
+    let mut out = String::new();
+    {
+        let mut svg = SVGBackend::with_string(&mut out, (width, height as u32));
+        let picture = Picture { chart: &chart, t, lang, scheme };
+        // Drawing into a String cannot fail; were it to, the picture would only be incomplete.
+        let _ = picture.paint(&mut svg, &texts, body);
+        let _ = svg.present();
+    }
+    // The accessible name and description, right after the opening tag.
+    let name = if heading.is_empty() { line.clone() } else { heading.clone() };
+    let head = format!("<title>{}</title>\n<desc>{}</desc>\n", escape(&name), escape(&line));
+    match out.find(">\n") {
+        Some(i) => out.insert_str(i + 2, &head),
+        None => out.push_str(&head),
+    }
+    out
+}
+
+/// Where the legend goes: its top-left corner and width.
+struct Legend {
+    at: BackendCoord,
+    width: i32,
+}
+
+struct Picture<'a> {
+    chart: &'a Chart,
+    t: &'static Strings,
+    lang: &'a str,
+    scheme: &'a Scheme,
+}
+
+type Drawn = Result<(), DrawingErrorKind<std::io::Error>>;
+
+impl Picture<'_> {
+    fn paint(&self, svg: &mut SVGBackend, texts: &[(String, Text, BackendCoord)], body: Option<(BackendCoord, Legend)>) -> Drawn {
+        let (w, h) = svg.get_size();
+        svg.draw_rect((0, 0), (w as i32, h as i32), &Solid(self.scheme.background), true)?;
+        for (text, style, at) in texts {
+            svg.draw_text(text, style, *at)?;
+        }
+        let Some((chart_at, legend)) = body else { return Ok(()) };
+        let chart = self.chart;
+        let (side, _, _) = chart.size;
+        let mut inset = Inset { inner: svg, at: chart_at, size: (side as u32, side as u32) };
+        let colors = chart.colors();
+        let picture = render::Picture { scheme: self.scheme, emphasis: Emphasis::default(), scale: 1.0, ..chart.picture(&colors) };
+        render::draw(&mut inset, &picture)?;
+        if chart.options.shape == Shape::Donut {
+            // The count in the hole, as the widget shows it.
+            let (cx, cy) = (chart_at.0 + chart.layout.cx.round() as i32, chart_at.1 + chart.layout.cy.round() as i32);
+            let units = chart.units;
+            let big = Text::new(28.0, self.scheme.text).bold().anchor(HPos::Center, VPos::Bottom);
+            svg.draw_text(&number(units, self.lang), &big, (cx, cy + 6))?;
+            let word = fill(self.t.spaces[usize::from(units != 1)], "");
+            let small = Text::new(12.0, self.scheme.text).anchor(HPos::Center, VPos::Top);
+            svg.draw_text(word.trim(), &small, (cx, cy + 8))?;
+        }
+
+        let (x, mut y) = legend.at;
+        let right = x + legend.width;
+        for g in &chart.groups {
+            svg.draw_rect((x, y + (ROW - SWATCH) / 2), (x + SWATCH, y + (ROW + SWATCH) / 2), &Solid(g.color), true)?;
+            let count = number(g.count, self.lang);
+            let style = Text::new(LEGEND_PX, self.scheme.text).anchor(HPos::Right, VPos::Center);
+            svg.draw_text(&count, &style, (right, y + ROW / 2))?;
+            let label_x = x + SWATCH + 8;
+            let room = right - label_x - 12 - width_of(&count, LEGEND_PX);
+            let style = Text::new(LEGEND_PX, self.scheme.text).anchor(HPos::Left, VPos::Center);
+            svg.draw_text(&fit(&clean(&self.label(g)), room, LEGEND_PX), &style, (label_x, y + ROW / 2))?;
+            y += ROW;
+        }
+        Ok(())
+    }
+
+    /// A group's name as the widget's legend shows it.
+    fn label(&self, g: &group::Group) -> String {
+        match g.key.as_str() {
+            NOT_SET => self.t.not_set.to_owned(),
+            OTHER => self.t.other.to_owned(),
+            "WW" if self.chart.options.group_by == group::GroupBy::Country => self.t.worldwide.to_owned(),
+            _ => g.label.clone(),
+        }
+    }
+}
+
+/// Replaces what XML 1.0 cannot hold even escaped (C0 controls but tab, lone surrogates cannot
+/// occur in a `str`, U+FFFE, U+FFFF) and line breaks by spaces, then trims.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// XML text and attribute escaping: `&`, `<`, `>`, `"`, `'`; forbidden characters as in `clean`.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in clean(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The estimated width of `text` at `px` pixels.
+fn width_of(text: &str, px: f64) -> i32 {
+    (text.chars().count() as f64 * CHAR_WIDTH * px).ceil() as i32
+}
+
+/// `text` broken at spaces into lines that fit `room` pixels, at most `max` lines (the last one
+/// cut with "…" if need be).
+fn wrap(text: &str, room: i32, px: f64, max: usize) -> Vec<String> {
+    // A number stays with the word after it ("9 themes").
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        match words.last_mut() {
+            Some(last) if last.starts_with(|c: char| c.is_ascii_digit()) && !last.contains(' ') => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in &words {
+        if line.is_empty() {
+            line.push_str(word);
+        } else if width_of(&line, px) + width_of(word, px) + width_of(" ", px) <= room {
+            line.push(' ');
+            line.push_str(word);
+        } else {
+            lines.push(std::mem::replace(&mut line, word.clone()));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max {
+        let rest = lines.split_off(max - 1).join(" ");
+        lines.push(rest);
+    }
+    lines.into_iter().map(|l| fit(&l, room, px)).collect()
+}
+
+/// `text` cut with an ellipsis so that its estimated width fits in `room` pixels.
+fn fit(text: &str, room: i32, px: f64) -> String {
+    if width_of(text, px) <= room {
+        return text.to_owned();
+    }
+    let keep = ((room as f64 / (CHAR_WIDTH * px)).floor() as usize).saturating_sub(1);
+    let mut out: String = text.chars().take(keep).collect::<String>().trim_end().to_owned();
+    out.push('…');
+    out
+}
+
+/// A text style for plotters' backends: size in pixels, colour, weight and anchor. SVG draws
+/// text natively, so `draw` paints nothing; `layout_box` estimates the width
+/// (`CHAR_WIDTH` × size per character).
+#[derive(Clone, Copy)]
+pub struct Text {
+    pub px: f64,
+    pub color: Rgb,
+    pub bold: bool,
+    pub anchor: Pos,
+}
+
+impl Text {
+    /// Left-aligned, top-anchored text.
+    pub fn new(px: f64, color: Rgb) -> Text {
+        Text { px, color, bold: false, anchor: Pos::new(HPos::Left, VPos::Top) }
+    }
+
+    pub fn bold(self) -> Text {
+        Text { bold: true, ..self }
+    }
+
+    pub fn anchor(self, h: HPos, v: VPos) -> Text {
+        Text { anchor: Pos::new(h, v), ..self }
+    }
+}
+
+impl BackendTextStyle for Text {
+    type FontError = Infallible;
+
+    fn color(&self) -> BackendColor {
+        BackendColor { alpha: 1.0, rgb: (self.color.0, self.color.1, self.color.2) }
+    }
+
+    fn size(&self) -> f64 {
+        self.px * SVG_FONT_SCALE
+    }
+
+    fn style(&self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::SansSerif
+    }
+
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Infallible> {
+        Ok(((0, 0), (width_of(text, self.px), self.px.ceil() as i32)))
+    }
+
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _text: &str,
+        _pos: BackendCoord,
+        _draw: F,
+    ) -> Result<Result<(), E>, Infallible> {
+        Ok(Ok(()))
+    }
+}
+
+/// A solid colour for shapes.
+struct Solid(Rgb);
+
+impl BackendStyle for Solid {
+    fn color(&self) -> BackendColor {
+        BackendColor { alpha: 1.0, rgb: (self.0 .0, self.0 .1, self.0 .2) }
+    }
+}
+
+/// A `size` rectangle of another backend at `at`: what `render::draw` paints into, so the chart
+/// sits in the picture among the text. `present` is left to the owner of the whole picture.
+struct Inset<'a, B: DrawingBackend> {
+    inner: &'a mut B,
+    at: BackendCoord,
+    size: (u32, u32),
+}
+
+impl<B: DrawingBackend> Inset<'_, B> {
+    fn shift(&self, (x, y): BackendCoord) -> BackendCoord {
+        (x + self.at.0, y + self.at.1)
+    }
+}
+
+impl<B: DrawingBackend> DrawingBackend for Inset<'_, B> {
+    type ErrorType = B::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.inner.ensure_prepared()
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let point = self.shift(point);
+        self.inner.draw_pixel(point, color)
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let (from, to) = (self.shift(from), self.shift(to));
+        self.inner.draw_line(from, to, style)
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let (a, b) = (self.shift(upper_left), self.shift(bottom_right));
+        self.inner.draw_rect(a, b, style, fill)
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let at = self.at;
+        self.inner.draw_path(path.into_iter().map(|(x, y)| (x + at.0, y + at.1)), style)
+    }
+
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let center = self.shift(center);
+        self.inner.draw_circle(center, radius, style, fill)
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let at = self.at;
+        self.inner.fill_polygon(vert.into_iter().map(|(x, y)| (x + at.0, y + at.1)), style)
+    }
+
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let pos = self.shift(pos);
+        self.inner.draw_text(text, &CanvasSized(style), pos)
+    }
+}
+
+/// A text style of `render` (sized in pixels, as the canvas reads it) for plotters-svg, which
+/// divides the size by 1.24: the segments' labels come out as large as on the canvas.
+struct CanvasSized<'a, S>(&'a S);
+
+impl<S: BackendTextStyle> BackendTextStyle for CanvasSized<'_, S> {
+    type FontError = S::FontError;
+
+    fn color(&self) -> BackendColor {
+        self.0.color()
+    }
+    fn size(&self) -> f64 {
+        self.0.size() * SVG_FONT_SCALE
+    }
+    fn transform(&self) -> plotters_backend::FontTransform {
+        self.0.transform()
+    }
+    fn style(&self) -> FontStyle {
+        self.0.style()
+    }
+    fn anchor(&self) -> Pos {
+        self.0.anchor()
+    }
+    fn family(&self) -> FontFamily<'_> {
+        self.0.family()
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), S::FontError> {
+        self.0.layout_box(text)
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(&self, text: &str, pos: BackendCoord, draw: F) -> Result<Result<(), E>, S::FontError> {
+        self.0.draw(text, pos, draw)
+    }
+}

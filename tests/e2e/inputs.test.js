@@ -1,0 +1,24 @@
+// Inputs (SPEC §1, §3): inline CSV read by the core with row/column problems, data-src JSON and
+// CSV, and failures that name the URL and the status, each in place of its chart only.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, open, ready, legend } from "./browser.mjs";
+
+let env;
+before(async () => (env = await launch()));
+after(() => env.close());
+
+test("inline CSV, data-src JSON and CSV draw; broken inputs say what and where", async () => {
+  const page = await open(env, "/test/inputs.html");
+  for (const id of ["#csv", "#src-json", "#src-csv"]) await ready(page, id);
+  assert.equal(await page.locator("#csv .cs-title").textContent(), "BT, from CSV");
+  assert.deepEqual((await legend(page, "#csv")).map((e) => [e.key, e.count]), [["support", 2], ["conversation", 1], ["expertise", 1], ["hr", 1], ["communication", 1]]);
+  assert.match(await page.locator("#src-json .cs-summary").textContent(), /^6 spaces · 5 themes · 3 platforms$/);
+  assert.match(await page.locator("#src-csv .cs-summary").textContent(), /^3 spaces · 2 themes · 3 platforms$/);
+
+  const csvBad = await page.locator("#csv-bad [role=alert]").textContent();
+  assert.match(csvBad, /row 3, column themes: a space needs at least one theme/);
+  assert.match(await page.locator("#src-404 [role=alert]").textContent(), /\/data\/missing\.json could not be loaded \(HTTP 404\)/);
+  assert.match(await page.locator("#src-type [role=alert]").textContent(), /\/test\/blank\.html could not be loaded \(text\/html/);
+  assert.ok(page.problems.some((p) => p.includes("row 3, column themes")), "logged to the console");
+});
