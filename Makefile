@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 WASM_PACK_FLAGS := --target web --release --out-dir www/pkg --no-pack
 
-.PHONY: setup build demo serve test test-native test-wasm test-e2e size bench clean
+.PHONY: setup build build-hooks demo serve test test-native test-wasm test-e2e size bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -18,6 +18,11 @@ build: setup
 	wasm-pack build $(WASM_PACK_FLAGS)
 	node scripts/bundle.mjs
 	@node scripts/size.mjs
+
+# The same build with the test-only panic hook, served under /hooks/ by the test server.
+build-hooks: setup
+	wasm-pack build --target web --release --out-dir target/hooks/pkg --no-pack -- --features test-hooks
+	node scripts/bundle.mjs target/hooks
 
 serve:
 	node scripts/serve.mjs $(PORT)
@@ -31,7 +36,7 @@ test-native:
 test-wasm: setup
 	wasm-pack test --headless --chrome -- --test web
 
-test-e2e: build
+test-e2e: build build-hooks
 	node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
 size:

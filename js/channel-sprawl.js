@@ -385,7 +385,7 @@ class Chart {
 
   /** After another chart's failure: the same chart on a fresh wasm instance, in its last state. */
   revive(Widget) {
-    const view = this.view;
+    const view = this.snapshot;
     this.widget = this.create(Widget, { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart, dark: this.isDark() });
     for (const key of view.hidden) this.w.toggle_hidden(key);
     if (view.otherExpanded) this.w.expand_other(true);
@@ -709,7 +709,8 @@ class Chart {
 
   persist() {
     if (!this.ready || !this.widget) return;
-    const view = this.w.view();
+    // Also the state a revived widget starts from (see `revive`).
+    const view = (this.snapshot = this.w.view());
     const defaults = this.defaults ??= { g: view.groupBy, d: view.dedupe ? "1" : "0", c: view.chart };
     writeFragment(this.key, {
       g: view.groupBy !== defaults.g ? view.groupBy : "",

@@ -6,8 +6,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 // 1. Shorter wasm import/export names (wasm-opt), and the glue patched to match: −2.3 KB brotli.
 //    The glue's shape is pinned with wasm-bindgen (=0.2.130); the browser tests catch any drift.
-const wasm = "www/pkg/channel_sprawl_bg.wasm";
-const glue = "www/pkg/channel_sprawl.js";
+// Usage: node scripts/bundle.mjs [DIR]   (DIR holds pkg/ and receives channel-sprawl.js; default www)
+const dir = process.argv[2] || "www";
+const wasm = `${dir}/pkg/channel_sprawl_bg.wasm`;
+const glue = `${dir}/pkg/channel_sprawl.js`;
 const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
 const out = execFileSync(new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname, [...features, wasm, "--minify-imports-and-exports-and-modules", "-o", wasm], { encoding: "utf8" });
 const map = JSON.parse(out.slice(out.indexOf("{")));
@@ -40,10 +42,10 @@ const common = { bundle: true, format: "esm", minify: true, target: "es2022", le
 await build({
   ...common,
   entryPoints: ["js/channel-sprawl.js"],
-  outfile: "www/channel-sprawl.js",
+  outfile: `${dir}/channel-sprawl.js`,
   // The wasm package is loaded relative to the loader's own URL at run time.
   external: ["./pkg/*"],
   banner: { js: "// channel-sprawl — sources: js/ and src/ of the channel-sprawl repository. MIT." },
   plugins: [cssPlugin],
 });
-await build({ ...common, bundle: false, entryPoints: ["www/pkg/channel_sprawl.js"], outfile: "www/pkg/channel_sprawl.js", allowOverwrite: true });
+await build({ ...common, bundle: false, entryPoints: [glue], outfile: glue, allowOverwrite: true });

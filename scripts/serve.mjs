@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const MOUNTS = [
   ["/test/", join(root, "tests/e2e/pages")],
+  // A build with the `test-hooks` feature (make build-hooks), for the containment test only.
+  ["/hooks/", join(root, "target/hooks")],
   ["/", join(root, "www")],
 ];
 const TYPES = {

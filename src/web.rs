@@ -542,6 +542,12 @@ impl Widget {
 
     /// Paints the canvas now (the loader calls it once per animation frame when asked).
     pub fn paint(&self) {
+        // Test builds only: a canvas marked `data-test-panic` panics here, to prove that one
+        // chart's failure stays local (tests/e2e/containment.test.js).
+        #[cfg(feature = "test-hooks")]
+        if self.canvas.has_attribute("data-test-panic") {
+            panic!("channel-sprawl: deliberate test panic");
+        }
         let chart = self.chart.borrow();
         let (w, h, dpr) = chart.size;
         let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
@@ -562,11 +568,6 @@ impl Widget {
         self.chart.borrow().segment_at(x, y).map_or(-1, |i| i as i32)
     }
 
-    /// Test builds only: a deliberate panic, to prove that one chart's failure stays local.
-    #[cfg(feature = "test-hooks")]
-    pub fn crash(&self) {
-        panic!("channel-sprawl: deliberate test panic");
-    }
 }
 
 impl Widget {

@@ -69,6 +69,7 @@ export function legend(page, figure) {
 
 /** The page point at `degrees` clockwise from twelve o'clock, `radius` (0–1) of the way out on the ring. */
 export async function pointAtAngle(page, figure, degrees, radius = 0.8) {
+  await page.locator(`${figure} canvas`).scrollIntoViewIfNeeded();
   const box = await page.locator(`${figure} canvas`).boundingBox();
   const outer = Math.min(box.width, box.height) / 2 - 12;
   const r = outer * radius;
