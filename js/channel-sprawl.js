@@ -28,6 +28,13 @@ let runtime = null;
 let generation = 0;
 const charts = new Set();
 
+let memoryBytes = () => 0;
+
+/** Live charts and the wasm memory they hold, for tests and benchmarks. */
+export function stats() {
+  return { charts: charts.size, pendingPaints: dirty.size, wasmMemory: memoryBytes(), generation };
+}
+
 function loadRuntime() {
   runtime ??= (async () => {
     const wasmUrl = new URL("./pkg/channel_sprawl_bg.wasm", import.meta.url);
@@ -37,6 +44,7 @@ function loadRuntime() {
     if (generation) glueUrl.search = `instance=${generation}`;
     const glue = await import(glueUrl.href);
     await glue.default({ module_or_path: await compiled });
+    memoryBytes = glue.memory_bytes;
     return glue.Widget;
   })();
   return runtime;

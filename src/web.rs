@@ -311,6 +311,12 @@ fn problems_to_js(problems: &[Problem]) -> JsValue {
     list.js()
 }
 
+/// Bytes of linear memory the wasm instance holds now (for the lifecycle tests and the bench).
+#[wasm_bindgen]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
+
 #[wasm_bindgen]
 impl Widget {
     /// Validates `data` (a parsed JSON value) and attaches a chart to `canvas`. On invalid data,

@@ -1,0 +1,168 @@
+// Hardening in the browser: a strict CSP page with zero violations, a hostile blog theme that
+// neither breaks the look nor the hit-testing, and lifecycles that leave nothing behind.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, open, ready, SHOTS, clickAtAngle, nextSelect, legend } from "./browser.mjs";
+
+let env;
+before(async () => (env = await launch()));
+after(() => env.close());
+
+test("strict CSP: the widget works with zero securitypolicyviolation events", async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const response = await page.goto(env.base + "/csp-strict.html");
+  assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  await ready(page, "#bt");
+  await ready(page, "#inline");
+  const selected = await nextSelect(page, "#inline");
+  await clickAtAngle(page, "#inline", 30);
+  assert.equal((await selected()).key, "support");
+  await page.locator("#bt .cs-button", { hasText: "Agrandir" }).click();
+  await page.keyboard.press("Escape");
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await context.close();
+});
+
+test("a hostile blog theme: same look, hit-testing still lands on the right segment", async () => {
+  const page = await open(env, "/hostile-theme.html");
+  await ready(page, "#dell");
+  const canvas = await page.evaluate(() => {
+    const c = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+    const r = c.getBoundingClientRect();
+    return { w: r.width, h: r.height, bw: c.width, bh: c.height };
+  });
+  assert.equal(Math.round(canvas.w), Math.round(canvas.h), "the donut's canvas stays square");
+  for (const [degrees, key] of [[8, "expertise"], [140, "communication"], [280, "promotions"]]) {
+    const selected = await nextSelect(page, "#dell");
+    await clickAtAngle(page, "#dell", degrees);
+    assert.equal((await selected()).key, key, `${degrees}°`);
+  }
+  // Widget buttons keep their own look: not the theme's uppercase serif.
+  const button = await page.evaluate(() => {
+    const b = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector(".cs-button");
+    const cs = getComputedStyle(b);
+    return { transform: cs.textTransform, font: cs.fontFamily, box: cs.boxSizing };
+  });
+  assert.equal(button.transform, "none");
+  assert.match(button.font, /^system-ui/);
+  assert.equal(button.box, "border-box");
+  await page.locator("#dell").screenshot({ path: SHOTS + "hostile-theme.png" });
+});
+
+test("lifecycle: 1,000 mounts and destroys, 1,000 resizes leave no listener, observer or memory behind", async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => {
+    // Count what is live: listeners on targets that still matter (not on nodes that were
+    // removed, which go with them), observers, animation frames.
+    const live = (window.__live = { observers: 0, targets: [] });
+    const add = EventTarget.prototype.addEventListener;
+    const remove = EventTarget.prototype.removeEventListener;
+    const entries = new WeakMap();
+    const entryOf = (target) => {
+      let e = entries.get(target);
+      if (!e) entries.set(target, (e = { ref: new WeakRef(target), fns: new Set() })), live.targets.push(e);
+      return e;
+    };
+    const id = (type, fn, opts) => [type, typeof opts === "object" ? !!opts?.capture : !!opts, fn];
+    const keys = new WeakMap();
+    const keyOf = (type, fn, opts) => {
+      const [t, c] = id(type, fn, opts);
+      let m = keys.get(fn);
+      if (!m) keys.set(fn, (m = new Map()));
+      const k = `${t}|${c}`;
+      if (!m.has(k)) m.set(k, { k });
+      return m.get(k);
+    };
+    EventTarget.prototype.addEventListener = function (type, fn, opts) {
+      if (fn) entryOf(this).fns.add(keyOf(type, fn, opts));
+      return add.call(this, type, fn, opts);
+    };
+    EventTarget.prototype.removeEventListener = function (type, fn, opts) {
+      if (fn) entryOf(this).fns.delete(keyOf(type, fn, opts));
+      return remove.call(this, type, fn, opts);
+    };
+    window.__listeners = () => {
+      let n = 0;
+      live.targets = live.targets.filter((e) => e.ref.deref());
+      for (const e of live.targets) {
+        const t = e.ref.deref();
+        if (t instanceof Node && !t.isConnected && t !== document) continue;
+        n += e.fns.size;
+      }
+      return n;
+    };
+    for (const name of ["ResizeObserver", "IntersectionObserver"]) {
+      const Original = window[name];
+      window[name] = class extends Original {
+        observe(...a) {
+          if (!this.__on) (this.__on = true), live.observers++;
+          return super.observe(...a);
+        }
+        disconnect() {
+          if (this.__on) (this.__on = false), live.observers--;
+          return super.disconnect();
+        }
+      };
+    }
+  });
+  const page = await context.newPage();
+  await page.goto(env.base + "/test/blank.html");
+  const cdp = await context.newCDPSession(page);
+  const heap = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  };
+  const result = await page.evaluate(async () => {
+    const { mount, stats } = await import("/channel-sprawl.js");
+    const data = await (await fetch("/data/dell.json")).json();
+    const main = document.querySelector("#main");
+    const cycle = async () => {
+      const fig = document.createElement("figure");
+      main.append(fig);
+      const handle = await mount(fig, data, { dedupe: true });
+      handle.select("education");
+      handle.destroy();
+      fig.remove();
+    };
+    await cycle(); // warm up: module, instance, caches
+    const before = { listeners: window.__listeners(), observers: window.__live.observers, ...stats() };
+    for (let i = 0; i < 1000; i++) await cycle();
+    await new Promise((ok) => requestAnimationFrame(ok));
+    const after = { listeners: window.__listeners(), observers: window.__live.observers, ...stats() };
+    return { before, after };
+  });
+  const heapAfterMounts = await heap();
+  assert.equal(result.after.listeners, result.before.listeners, "listeners");
+  assert.equal(result.after.observers, result.before.observers, "observers");
+  assert.equal(result.after.charts, 0);
+  assert.equal(result.after.pendingPaints, 0);
+  assert.ok(result.after.wasmMemory <= result.before.wasmMemory + (1 << 20), `wasm memory ${result.before.wasmMemory} → ${result.after.wasmMemory}`);
+
+  // Resizes and device-pixel-ratio changes of one mounted chart.
+  const resized = await page.evaluate(async () => {
+    const { mount, stats } = await import("/channel-sprawl.js");
+    const data = await (await fetch("/data/dell.json")).json();
+    const fig = document.createElement("figure");
+    document.querySelector("#main").append(fig);
+    await mount(fig, data);
+    const host = fig.querySelector("[data-channel-sprawl-host]");
+    const before = stats().wasmMemory;
+    for (let i = 0; i < 1000; i++) {
+      host.style.width = `${300 + (i % 200)}px`;
+      await new Promise((ok) => requestAnimationFrame(ok));
+    }
+    const canvas = host.shadowRoot.querySelector("canvas");
+    return { before, after: stats().wasmMemory, backing: canvas.width, css: canvas.getBoundingClientRect().width };
+  });
+  assert.ok(resized.after <= resized.before + (1 << 20), `wasm memory after resizes ${resized.before} → ${resized.after}`);
+  assert.equal(resized.backing, Math.round(resized.css));
+  const heapAfterResizes = await heap();
+  console.log(`# lifecycle: JS heap ${(heapAfterMounts / 1e6).toFixed(2)} MB after 1,000 mounts, ${(heapAfterResizes / 1e6).toFixed(2)} MB after 1,000 resizes; wasm memory ${result.before.wasmMemory} → ${result.after.wasmMemory} bytes`);
+  assert.ok(heapAfterResizes < heapAfterMounts + 2e6, "the JS heap stays flat");
+  await context.close();
+});
