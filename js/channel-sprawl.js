@@ -177,7 +177,8 @@ const darkQuery = matchMedia("(prefers-color-scheme: dark)");
 
 /** One mounted chart: the widget, its DOM, and everything to undo on destroy. */
 class Chart {
-  constructor(figure, options) {
+  /** `container`: where the chart's host goes (a comparison's row); default: the figure. */
+  constructor(figure, options, container) {
     this.figure = figure;
     this.options = options;
     this.lang = options.lang || languageOf(figure);
@@ -194,8 +195,9 @@ class Chart {
     this.host = el("div", { "data-channel-sprawl-host": "" });
     this.root = this.host.attachShadow({ mode: "open" });
     this.root.adoptedStyleSheets = [styleSheet()];
+    if (container) container.append(this.host);
     // Before the caption, so the chart sits where a picture would.
-    figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));
+    else figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));
   }
 
   on(target, type, handler, opts) {
@@ -229,26 +231,11 @@ class Chart {
     console.error(`channel-sprawl (${this.key}): ${title}\n` + lines.map((l) => "  " + l).join("\n"));
   }
 
-  async load(data) {
+  /** Builds the chart from one dataset: a parsed JSON value, or `{ csv, company, title }` for CSV. */
+  async load(value) {
     const Widget = await loadRuntime();
-    let value;
-    if (data !== undefined) {
-      value = typeof data === "string" ? this.parseJson(data) : data;
-    } else {
-      const source = (await readData(this.figure))[0];
-      // CSV is read by the core (row/column problem paths); company and title come from the figure.
-      value = source.kind === "csv" ? { csv: source.text, company: this.figure.getAttribute("data-company"), title: this.figure.getAttribute("data-title") } : this.parseJson(source.text);
-      this.csv = source.kind === "csv";
-    }
+    this.csv = value instanceof CsvSource;
     this.build(value, Widget);
-  }
-
-  parseJson(text) {
-    try {
-      return JSON.parse(text.replace(/^\uFEFF/, ""));
-    } catch (e) {
-      throw [{ path: "", code: "syntax", detail: e.message }];
-    }
   }
 
   build(value, Widget) {
@@ -282,11 +269,11 @@ class Chart {
     this.ids = { title: "title", help: "help" };
     this.title = el("p", { class: "cs-title", id: "title" });
     this.summary = el("p", { class: "cs-summary" });
-    this.groupSelect = el("select", { class: "cs-select", "aria-label": t.groupBy, onchange: () => this.act(() => this.w.set_group_by(this.groupSelect.value), "group") });
+    this.groupSelect = el("select", { class: "cs-select", "aria-label": t.groupBy, onchange: () => this.act((c) => c.w.set_group_by(this.groupSelect.value), "group") });
     for (const g of GROUP_BYS) this.groupSelect.append(el("option", { value: g, text: t.by[g] }));
-    this.chartSelect = el("select", { class: "cs-select", "aria-label": t.chartType, onchange: () => this.act(() => this.w.set_chart(this.chartSelect.value)) });
+    this.chartSelect = el("select", { class: "cs-select", "aria-label": t.chartType, onchange: () => this.act((c) => c.w.set_chart(this.chartSelect.value)) });
     for (const c of CHARTS) this.chartSelect.append(el("option", { value: c, text: t.charts[c] }));
-    this.dedupeBox = el("input", { type: "checkbox", id: "dedupe", onchange: () => this.act(() => this.w.set_dedupe(this.dedupeBox.checked), "dedupe") });
+    this.dedupeBox = el("input", { type: "checkbox", id: "dedupe", onchange: () => this.act((c) => c.w.set_dedupe(this.dedupeBox.checked), "dedupe") });
     this.dedupeLabel = el("label", { class: "cs-check", for: "dedupe" }, this.dedupeBox, el("span", { text: t.dedupe }));
     this.tableButton = el("button", { type: "button", class: "cs-button", "aria-pressed": "false", "aria-controls": "table", text: t.table, onclick: () => this.toggleTable() });
     this.enlargeButton = el("button", { type: "button", class: "cs-button", text: t.enlarge, onclick: () => this.enlarge() });
@@ -425,15 +412,20 @@ class Chart {
     return fill(this.t.spaces, { n: this.num.format(n) }, n);
   }
 
-  /** Runs a widget call that changes the view, then announces it. */
+  /** Runs a widget call that changes the view (on every chart of a comparison), then announces it. */
   act(call, announce) {
-    call();
+    this.each(call);
     const view = this.w.view();
     if (announce === "group") {
       this.say(fill(this.t.announceGroup, { phrase: this.t.byPhrase[view.groupBy], n: this.num.format(view.groups.length) }));
     } else if (announce === "dedupe") {
       this.say(fill(view.dedupe ? this.t.announceDedupe : this.t.announceNoDedupe, { n: this.spaces(view.units) }));
     }
+  }
+
+  /** Runs `fn` on this chart and, in a comparison, on the others too. */
+  each(fn) {
+    for (const chart of this.peers?.parts || [this]) if (chart.widget) fn(chart);
   }
 
   say(text) {
@@ -478,7 +470,7 @@ class Chart {
 
     const counted = view.units;
     this.center.replaceChildren(el("strong", { text: this.num.format(counted) }), el("span", { text: fill(t.spaces, { n: "" }, counted).trim() }));
-    this.center.hidden = view.chart !== "donut";
+    this.center.hidden = view.chart !== "donut" || this.fill < 0.3;
     this.bars.replaceChildren(
       ...(view.chart === "bar" ? view.groups.map((g) => el("li", {}, el("span", { text: this.labelOf(g, view.groupBy) }), " ", el("span", { class: "cs-count", text: this.num.format(g.count) }))) : []),
     );
@@ -492,6 +484,7 @@ class Chart {
     if (!this.table.hidden) this.renderTable(view);
     this.selectionChanged(true);
     this.persist();
+    this.peers?.refresh();
   }
 
   renderLegend(view) {
@@ -509,9 +502,9 @@ class Chart {
       const tools = [];
       if (g.key === OTHER) {
         entry.title = fill(t.otherHolds, { list: g.folded.map((k) => this.labelOf(view.legend.find((x) => x.key === k) || { key: k, label: k }, view.groupBy)).join(", ") });
-        tools.push(this.tool("+", t.expandOther, () => this.w.expand_other(true)));
+        tools.push(this.tool("+", t.expandOther, () => this.each((c) => c.w.expand_other(true))));
       } else {
-        tools.push(this.tool("◐", fill(t.isolate, { label }), () => this.w.isolate(g.key)));
+        tools.push(this.tool("◐", fill(t.isolate, { label }), () => this.each((c) => c.w.isolate(g.key))));
         tools.push(this.tool("×", fill(t.hide, { label }), () => this.toggleHidden(g.key, label)));
       }
       return el("li", { class: "cs-item" + (selected ? " is-selected" : "") }, entry, ...tools);
@@ -529,8 +522,8 @@ class Chart {
         ),
       );
     }
-    if (view.hidden.length > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, onclick: () => this.w.show_all() })));
-    if (view.otherExpanded) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, onclick: () => this.w.expand_other(false) })));
+    if (view.hidden.length > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, onclick: () => this.each((c) => c.w.show_all()) })));
+    if (view.otherExpanded) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, onclick: () => this.each((c) => c.w.expand_other(false)) })));
     // Keep keyboard focus on the same control across the rebuild.
     const active = this.root.activeElement;
     const activeKey = active?.closest?.(".cs-item")?.querySelector(".cs-entry")?.dataset?.key;
@@ -554,7 +547,7 @@ class Chart {
 
   toggleHidden(key, label) {
     const wasHidden = this.w.view().hidden.includes(key);
-    this.w.toggle_hidden(key);
+    this.each((c) => c.w.view().hidden.includes(key) === wasHidden && c.w.toggle_hidden(key));
     this.say(fill(wasHidden ? this.t.announceShown : this.t.announceHidden, { label }));
   }
 
@@ -578,11 +571,20 @@ class Chart {
     this.persist();
     if (quiet && previous === this.selectedKey) return;
     if (previous === this.selectedKey && quiet) return;
+    // In a comparison, selecting a group selects it in every company's chart.
+    if (this.peers && !this.peers.syncing) {
+      this.peers.syncing = true;
+      for (const chart of this.peers.parts) if (chart !== this) chart.w.select(this.selectedKey);
+      this.peers.syncing = false;
+    }
     const label = sel ? this.labelOf(sel, sel.groupBy) : null;
     this.figure.dispatchEvent(
       new CustomEvent(EVENT, {
         bubbles: true,
-        detail: sel ? { groupBy: sel.groupBy, key: sel.key, label, count: sel.count, spaces: sel.spaces } : { groupBy: view.groupBy, key: null, label: null, count: 0, spaces: [] },
+        detail: {
+          ...(sel ? { groupBy: sel.groupBy, key: sel.key, label, count: sel.count, spaces: sel.spaces } : { groupBy: view.groupBy, key: null, label: null, count: 0, spaces: [] }),
+          ...(this.peers ? { company: view.company } : {}),
+        },
       }),
     );
     this.say(sel ? fill(t.announceSelect, { label, count: this.spaces(sel.count), pct: this.pct.format(this.total ? sel.count / this.total : 0) }) : t.announceClear);
@@ -633,7 +635,7 @@ class Chart {
           { class: "cs-folded" },
           el("span", { text: fill(t.otherHolds, { list: sel.folded.map((k) => this.labelOf(view.legend.find((x) => x.key === k) || { key: k, label: k }, view.groupBy)).join(", ") }) }),
           " ",
-          el("button", { type: "button", class: "cs-link", text: t.expandOther, onclick: () => this.w.expand_other(true) }),
+          el("button", { type: "button", class: "cs-link", text: t.expandOther, onclick: () => this.each((c) => c.w.expand_other(true)) }),
         )
       : "";
     this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, heading, close), folded, list);
@@ -717,6 +719,10 @@ class Chart {
 
   persist() {
     if (!this.ready || !this.widget) return;
+    if (this.peers && this.peers.parts[0] !== this) {
+      this.snapshot = this.w.view();
+      return;
+    }
     // Also the state a revived widget starts from (see `revive`).
     const view = (this.snapshot = this.w.view());
     const defaults = this.defaults ??= { g: view.groupBy, d: view.dedupe ? "1" : "0", c: view.chart };
@@ -737,37 +743,127 @@ class Chart {
     this.widget?.free();
     this.widget = null;
     this.host.remove();
-    this.figure.removeAttribute(READY);
-    delete this.figure.channelSprawl;
+  }
+}
+
+/** CSV text with the figure's company and title: read by the core. */
+class CsvSource {
+  constructor(csv, company, title) {
+    Object.assign(this, { csv, company, title });
+  }
+}
+
+function parseJson(text) {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw [{ path: "", code: "syntax", detail: e.message }];
+  }
+}
+
+/** The datasets of a figure (or of `data` given to `mount`): one, or several to compare. */
+async function datasetsOf(figure, data) {
+  if (data === undefined) {
+    const sources = await readData(figure);
+    if (sources[0].kind === "csv") return [new CsvSource(sources[0].text, figure.getAttribute("data-company"), figure.getAttribute("data-title"))];
+    return sources.flatMap((source) => [parseJson(source.text)].flat());
+  }
+  const value = typeof data === "string" ? parseJson(data) : data;
+  return Array.isArray(value) && value.length ? value : [value];
+}
+
+/**
+ * Several companies in one figure: one chart each, side by side, on one scale (a chart's area is
+ * proportional to its spaces), one colour per key in all of them, and one set of controls whose
+ * changes (grouping, dedupe, chart type, selection, hidden groups) apply to every chart.
+ */
+class Comparison {
+  constructor(figure) {
+    this.host = el("div", { "data-channel-sprawl-compare": "" });
+    const root = this.host.attachShadow({ mode: "open" });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}");
+    root.adoptedStyleSheets = [sheet];
+    this.row = el("div", { class: "row" });
+    root.append(this.row);
+    figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));
+    this.parts = [];
+    this.syncing = false;
+  }
+
+  /** Shared colour order and one scale, recomputed whenever a chart's groups change. */
+  refresh() {
+    const views = this.parts.map((c) => c.snapshot || c.view).filter(Boolean);
+    if (views.length !== this.parts.length || this.refreshing) return;
+    this.refreshing = true;
+    const totals = new Map();
+    for (const view of views) for (const g of view.legend) totals.set(g.key, (totals.get(g.key) || 0) + g.count);
+    // Themes keep the datasets' order; other groupings go largest first across companies.
+    const keys = [...totals.keys()];
+    if (views[0].groupBy !== "theme") keys.sort((a, b) => totals.get(b) - totals.get(a));
+    const most = Math.max(...views.map((v) => v.units), 1);
+    for (const chart of this.parts) {
+      chart.w.set_key_order(keys);
+      chart.fill = (chart.snapshot || chart.view).units / most;
+      chart.w.set_fill(chart.fill);
+      // The total in the hole only where the hole can hold it.
+      chart.center.hidden ||= chart.fill < 0.3;
+    }
+    this.refreshing = false;
+  }
+
+  destroy() {
+    for (const chart of this.parts) chart.destroy();
+    this.host.remove();
   }
 }
 
 /**
- * Mounts a chart on `element` with `data` (an object, or JSON text; omitted: read from the
- * element) and `options` ({groupBy, chart, dedupe, otherBelow, lang}). Resolves to the handle.
+ * Mounts a chart on `element` with `data` (an object, an array of objects to compare, or JSON
+ * text; omitted: read from the element) and `options` ({groupBy, chart, dedupe, otherBelow,
+ * lang}). Resolves to the handle.
  */
 export async function mount(element, data, options = {}) {
   if (element.channelSprawl) element.channelSprawl.destroy();
-  const chart = new Chart(element, options);
+  let mounted = null; // a Chart or a Comparison
+  const teardown = () => {
+    mounted?.destroy();
+    mounted = null;
+    element.removeAttribute(READY);
+    element.removeAttribute(FAILED);
+  };
+  const first = () => (mounted instanceof Comparison ? mounted.parts[0] : mounted);
   const handle = {
-    select: (key) => chart.w.select(key ?? null) ?? false,
+    select: (key) => first()?.w.select(key ?? null) ?? false,
     update: async (dataset) => {
-      chart.cleanups.splice(0).forEach((undo) => undo());
-      charts.delete(chart);
-      chart.widget?.free();
-      chart.widget = null;
-      chart.ready = false;
+      teardown();
       await run(dataset);
     },
-    destroy: () => chart.destroy(),
+    destroy: () => {
+      teardown();
+      delete element.channelSprawl;
+    },
   };
   element.channelSprawl = handle;
   // Ready only when the data is parsed and the widget is in place; otherwise an error attribute.
   const run = async (dataset) => {
-    element.removeAttribute(READY);
-    element.removeAttribute(FAILED);
+    let chart = (mounted = new Chart(element, options));
     try {
-      await chart.load(dataset);
+      const datasets = await datasetsOf(element, dataset);
+      if (datasets.length > 1) {
+        chart.destroy();
+        const comparison = (mounted = new Comparison(element));
+        comparison.parts = datasets.map(() => new Chart(element, options, comparison.row));
+        for (const [i, part] of comparison.parts.entries()) {
+          part.peers = comparison;
+          chart = part;
+          await part.load(datasets[i]);
+          if (i > 0) part.controls.hidden = true;
+        }
+        comparison.refresh();
+      } else {
+        await chart.load(datasets[0]);
+      }
       element.setAttribute(READY, "");
     } catch (e) {
       if (Array.isArray(e)) chart.fail(e);

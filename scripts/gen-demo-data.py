@@ -121,3 +121,9 @@ def inline(name, data):
 
 inline("dell", d)
 inline("bt", bt)
+
+def escape(data):
+    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/").replace("<!--", "<\\!--")
+
+compare = open("scripts/templates/compare.template.html").read()
+open("www/posts/comparaison.html", "w").write(compare.replace("@@DELL@@", escape(d)).replace("@@BT@@", escape(bt)))

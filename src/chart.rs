@@ -23,6 +23,9 @@ pub struct Options {
     /// Digit-group separator of the reader's language for the segments' direct labels
     /// (`,` in English, a narrow no-break space in French).
     pub thousands: String,
+    /// Comparisons: the keys of every company's groups in one order, so that a key gets the same
+    /// palette colour in every chart (dataset colours still win). Empty: each chart its own order.
+    pub key_order: Vec<String>,
 }
 
 impl Default for Options {
@@ -33,6 +36,7 @@ impl Default for Options {
             shape: Shape::Donut,
             other_below: group::DEFAULT_OTHER_BELOW,
             thousands: ",".to_owned(),
+            key_order: Vec::new(),
         }
     }
 }
@@ -72,6 +76,8 @@ pub enum Action {
     /// The canvas size in CSS pixels and the device-pixel ratio.
     Resize(f64, f64, f64),
     Scheme(&'static Scheme),
+    /// The colour order shared by the charts of a comparison (see `Options::key_order`).
+    KeyOrder(Vec<String>),
 }
 
 /// What an action changed.
@@ -147,6 +153,15 @@ impl Chart {
     fn refresh(&mut self) {
         let o = &self.options;
         self.all_groups = group::group(&self.dataset, o.group_by, o.dedupe, self.scheme);
+        if !o.key_order.is_empty() {
+            let by_theme = o.group_by == GroupBy::Theme;
+            for g in &mut self.all_groups {
+                let explicit = by_theme && self.dataset.themes.iter().any(|t| t.color.is_some() && group::data_key(&t.id) == g.key);
+                if let Some(k) = o.key_order.iter().position(|key| key == &g.key).filter(|_| !explicit && g.key != group::NOT_SET) {
+                    g.color = crate::palette::generated(self.scheme, k);
+                }
+            }
+        }
         let (_, units) = group::units(&self.dataset, o.dedupe);
         self.units = units;
         let visible: Vec<Group> = self.all_groups.iter().filter(|g| !self.hidden.contains(&g.key)).cloned().collect();
@@ -305,6 +320,11 @@ impl Chart {
                     self.relayout();
                     change.redraw = true;
                 }
+            }
+            Action::KeyOrder(keys) if keys != self.options.key_order => {
+                self.options.key_order = keys;
+                self.refresh();
+                change = Change::all();
             }
             Action::Scheme(scheme) if !std::ptr::eq(scheme, self.scheme) => {
                 self.scheme = scheme;

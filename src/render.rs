@@ -60,11 +60,19 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(),
             0.0
         }
     };
+    // The separator stroke takes half its width off every edge, the ring's rims included: fill a
+    // ring grown by that half so the painted ring is exactly the layout's (areas stay on scale).
+    let separator = (SEPARATOR * scale).round().max(1.0);
+    let mut grown = layout.clone();
+    grown.outer += separator / 2.0;
+    if grown.inner > 0.0 {
+        grown.inner = (grown.inner - separator / 2.0).max(0.0);
+    }
     // Lifted segments are painted last so that nothing covers them.
     let n = layout.segments.len();
     let order = (0..n).filter(|&i| lift(i) == 0.0).chain((0..n).filter(|&i| lift(i) > 0.0));
     for i in order {
-        let outline = to_coords(&layout.outline(i, lift(i)));
+        let outline = to_coords(&grown.outline(i, lift(i)));
         if outline.is_empty() {
             continue;
         }
@@ -76,7 +84,7 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(),
         backend.fill_polygon(outline.iter().copied(), &color(fill))?;
         // The separator: a background-coloured stroke on the edge, half on each neighbour.
         let closed = outline.iter().copied().chain(outline.first().copied());
-        backend.draw_path(closed, &Stroke(scheme.background, (SEPARATOR * scale).round().max(1.0) as u32))?;
+        backend.draw_path(closed, &Stroke(scheme.background, separator as u32))?;
         marks(backend, picture, i, lift(i))?;
         label(backend, picture, i, lift(i), fill)?;
     }

@@ -494,6 +494,11 @@ impl Widget {
         self.apply(Action::Scheme(if dark { &DARK } else { &LIGHT }));
     }
 
+    /// Comparisons: the shared key order that gives a key the same colour in every chart.
+    pub fn set_key_order(&self, keys: Vec<String>) {
+        self.apply(Action::KeyOrder(keys));
+    }
+
     /// Area fraction for comparisons on one scale (this company's spaces ÷ the largest's).
     pub fn set_fill(&self, fill: f64) {
         self.chart.borrow_mut().set_fill(fill);
@@ -594,6 +599,7 @@ impl Widget {
             shape: js.chart.as_deref().and_then(Shape::parse).unwrap_or(defaults.shape),
             other_below: js.other_below.filter(|f| f.is_finite() && *f >= 0.0 && *f < 1.0).unwrap_or(defaults.other_below),
             thousands: js.thousands.unwrap_or(defaults.thousands),
+            key_order: Vec::new(),
         };
         let mut chart = Chart::new(dataset, options);
         if js.dark == Some(true) {

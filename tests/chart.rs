@@ -443,3 +443,20 @@ fn a_scheme_change_recolours_every_group() {
     assert_eq!(c.colors(), DARK.palette[..3]);
     check(&mut c, Action::Scheme(DARK_SCHEME), NOTHING);
 }
+
+#[test]
+fn a_shared_key_order_gives_a_key_the_same_colour_in_every_chart() {
+    use channel_sprawl::palette::{generated, LIGHT};
+    let a = Chart::new(
+        common::dataset(serde_json::json!({ "company": "A", "spaces": [common::space("x", "blog", &["hr"])] })),
+        Options { key_order: vec!["support".into(), "hr".into()], ..Options::default() },
+    );
+    let b = Chart::new(
+        common::dataset(serde_json::json!({ "company": "B", "spaces": [common::space("y", "blog", &["support"]), common::space("z", "blog", &["hr"])] })),
+        Options { key_order: vec!["support".into(), "hr".into()], ..Options::default() },
+    );
+    let color = |c: &Chart, key: &str| c.groups.iter().find(|g| g.key == key).map(|g| g.color);
+    assert_eq!(color(&a, "hr"), Some(generated(&LIGHT, 1)));
+    assert_eq!(color(&a, "hr"), color(&b, "hr"));
+    assert_eq!(color(&b, "support"), Some(generated(&LIGHT, 0)));
+}

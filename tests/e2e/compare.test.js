@@ -1,0 +1,79 @@
+// Comparing companies (SPEC §1): one chart per company side by side, on one scale (painted area
+// proportional to the number of spaces), the same colour for a theme in every chart, and one set
+// of controls and one selection for all.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, open, ready, SHOTS, legend, nextSelect } from "./browser.mjs";
+
+const count = (name) => JSON.parse(readFileSync(new URL(`../../www/data/${name}.json`, import.meta.url))).spaces.length;
+let env;
+before(async () => (env = await launch()));
+after(() => env.close());
+
+/** Painted (non-background) pixels of each canvas in the figure. */
+function paintedAreas(page, figure) {
+  return page.evaluate((sel) => {
+    const outer = document.querySelector(sel).querySelector("[data-channel-sprawl-compare]").shadowRoot;
+    return [...outer.querySelectorAll("[data-channel-sprawl-host]")].map((host) => {
+      const c = host.shadowRoot.querySelector("canvas");
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      const [r0, g0, b0] = [d[0], d[1], d[2]];
+      // Each pixel counts by how far it is from the background: anti-aliased edges count in part.
+      // (A segment's colour is at least 3:1 from the background, so its distance is large.)
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) n += Math.min(1, (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0)) / 180);
+      return n;
+    });
+  }, figure);
+}
+
+test("Dell and BT side by side: one scale, one colour per theme, one selection", async () => {
+  const page = await open(env, "/posts/comparaison.html", { viewport: { width: 1100, height: 1000 } });
+  await ready(page, "#comparaison");
+  await page.waitForTimeout(100);
+  const [dell, bt] = await paintedAreas(page, "#comparaison");
+  const expected = count("bt") / count("dell");
+  assert.ok(Math.abs(bt / dell - expected) / expected < 0.05, `area ratio ${(bt / dell).toFixed(4)} vs spaces ratio ${expected.toFixed(4)}`);
+
+  const entries = await legend(page, "#comparaison");
+  const colors = new Map();
+  for (const e of entries) {
+    if (colors.has(e.key)) assert.equal(e.color, colors.get(e.key), `${e.key} has one colour`);
+    colors.set(e.key, e.color);
+  }
+
+  // Selecting a theme in one chart selects it in both; each company sends its own event.
+  const selected = await nextSelect(page, "#comparaison");
+  await page.locator('#comparaison .cs-entry[data-key="support"]').first().click();
+  const first = await selected();
+  assert.equal(first.key, "support");
+  const pressed = await page.locator('#comparaison .cs-entry[data-key="support"]').evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-pressed")));
+  assert.deepEqual(pressed, ["true", "true"]);
+  const titles = await page.locator("#comparaison .cs-drill-title").allTextContents();
+  assert.equal(titles.length, 2);
+
+  // One control regroups both.
+  await page.locator("#comparaison select").first().selectOption("platform");
+  const twitter = (await legend(page, "#comparaison")).filter((e) => e.key === "twitter").map((e) => e.count);
+  assert.deepEqual(twitter, [45, 1]);
+  await page.locator("#comparaison").screenshot({ path: SHOTS + "comparaison.png" });
+  assert.deepEqual(page.problems, []);
+});
+
+test("mount() with an array of datasets compares them", async () => {
+  const page = await open(env, "/test/blank.html");
+  const keys = await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    document.querySelector("#main").append(fig);
+    const a = { company: "A", spaces: [{ name: "a", platform: "blog", themes: ["x"] }] };
+    const b = { company: "B", spaces: [{ name: "b", platform: "blog", themes: ["x", "y"] }] };
+    const handle = await mount(fig, [a, b]);
+    const events = [];
+    fig.addEventListener("channel-sprawl:select", (e) => events.push([e.detail.company, e.detail.key, e.detail.count]));
+    handle.select("x");
+    return events;
+  });
+  assert.deepEqual(keys.sort(), [["A", "x", 1], ["B", "x", 1]]);
+});
