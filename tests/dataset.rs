@@ -507,3 +507,17 @@ fn nesting_beyond_max_depth_fails_to_deserialize() {
     // Far beyond: an error, not a stack overflow.
     assert!(serde_json::from_str::<Value>(&nested_arrays(200_000)).is_err());
 }
+
+#[test]
+fn every_invalid_fixture_is_refused_with_paths() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/fixtures/invalid") {
+        let path = entry.expect("entry").path();
+        let value: channel_sprawl::value::Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
+        let problems = channel_sprawl::dataset::parse(&value).expect_err(&format!("{} was accepted", path.display()));
+        assert!(!problems.is_empty());
+        seen += 1;
+    }
+    assert!(seen >= 8, "{seen} fixtures");
+}
