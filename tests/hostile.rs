@@ -1,0 +1,155 @@
+//! Hostile datasets: each gives a clear list of problems or a safe rendering, quickly, and never
+//! a panic or a link that is not http(s). The small cases are files in `tests/fixtures/hostile/`;
+//! the large ones are made here (100 KB strings, 100,000 spaces, 10,000 themes, deep nesting).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use channel_sprawl::chart::{Chart, Options};
+use channel_sprawl::dataset::{self, Dataset};
+use channel_sprawl::group::GroupBy;
+use channel_sprawl::value::Value;
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+/// Parses JSON text the way the browser does (BOM stripped by the loader), then validates.
+fn load(text: &str) -> Result<Dataset, Vec<dataset::Problem>> {
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| vec![dataset::Problem { path: String::new(), code: "syntax", detail: e.to_string() }])?;
+    dataset::parse(&value)
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/hostile/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// Groups and lays out every way, as a reader clicking through the controls would.
+fn exercise(d: Dataset) -> Chart {
+    let mut chart = Chart::new(d, Options::default());
+    for by in GroupBy::ALL {
+        chart.apply(channel_sprawl::chart::Action::GroupBy(by));
+        chart.apply(channel_sprawl::chart::Action::Dedupe(true));
+        chart.apply(channel_sprawl::chart::Action::Resize(320.0, 320.0, 2.0));
+    }
+    chart
+}
+
+#[test]
+fn markup_in_every_field_stays_text() {
+    let d = load(&fixture("markup-everywhere.json")).expect("markup is text, not an error");
+    assert_eq!(d.company, "<script>alert('company')</script>");
+    assert_eq!(d.spaces[0].name, "<img src=x onerror=alert('name')>");
+    assert_eq!(d.spaces[1].link(), Some("https://example.com/?q=<script>"), "an http(s) URL stays a link; the loader sets it as an attribute");
+    exercise(d);
+}
+
+#[test]
+fn only_http_and_https_urls_become_links() {
+    let d = load(&fixture("hostile-urls.json")).expect("bad URLs are warnings, not errors");
+    let links: Vec<_> = d.spaces.iter().filter_map(|s| s.link()).collect();
+    assert_eq!(links, ["https://example.com/fine"]);
+    assert_eq!(d.warnings.len(), 8, "{:?}", d.warnings);
+    assert!(d.warnings.iter().all(|w| w.code == "url" && w.path.ends_with(".url")));
+}
+
+#[test]
+fn rtl_combining_and_emoji_text_is_kept_whole() {
+    let d = load(&fixture("scripts-of-the-world.json")).unwrap();
+    assert_eq!(d.company, "مرحبا بالعالم");
+    assert_eq!(d.spaces[2].name, "🏳️‍🌈🧑🏽‍💻");
+    let chart = exercise(d);
+    assert!(!chart.groups.is_empty());
+}
+
+#[test]
+fn out_of_range_and_non_numeric_audiences_are_problems() {
+    let problems = load(&fixture("numbers.json")).unwrap_err();
+    let paths: Vec<_> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["spaces[1].audience", "spaces[2].audience"]);
+    // 1e400 does not even parse as a finite number: JSON.parse gives Infinity, which is refused.
+    let infinite = dataset::parse(&Value::Object(vec![
+        ("company".into(), Value::String("x".into())),
+        ("spaces".into(), Value::Array(vec![common::value_of(json!({"name": "a", "platform": "b", "themes": ["t"]})), Value::Object(vec![
+            ("name".into(), Value::String("b".into())),
+            ("platform".into(), Value::String("b".into())),
+            ("themes".into(), Value::Array(vec![Value::String("t".into())])),
+            ("audience".into(), Value::Number(f64::INFINITY)),
+        ])])),
+    ]))
+    .unwrap_err();
+    assert_eq!(infinite[0].path, "spaces[1].audience");
+}
+
+#[test]
+fn a_bom_duplicate_keys_and_empty_strings() {
+    assert_eq!(load(&fixture("bom.json")).unwrap().company, "BOM");
+    let d = load(&fixture("duplicate-keys.json")).unwrap();
+    assert_eq!((d.company.as_str(), d.spaces[0].name.as_str()), ("Second", "b"), "the last key wins, as in JSON.parse");
+    let problems: Vec<_> = load(&fixture("empty-strings.json")).unwrap_err().into_iter().map(|p| (p.path, p.code)).collect();
+    assert!(problems.contains(&("company".into(), "empty")));
+    assert!(problems.contains(&("themes[0].id".into(), "empty")));
+    assert!(problems.contains(&("spaces[0].name".into(), "empty")));
+    assert!(problems.contains(&("spaces[0].platform".into(), "empty")));
+}
+
+#[test]
+fn a_hundred_kilobyte_label_is_kept_whole() {
+    let long = "é".repeat(50_000); // 100 KB of UTF-8
+    let d = dataset::parse(&common::value_of(json!({
+        "company": long, "themes": [{"id": "t", "label": long}],
+        "spaces": [{"name": long, "platform": long, "themes": ["t"], "department": long}]
+    })))
+    .unwrap();
+    assert_eq!(d.themes[0].label.len(), 100_000);
+    exercise(d);
+}
+
+#[test]
+fn a_hundred_thousand_spaces_in_a_thousand_groups_in_well_under_a_second() {
+    let spaces: Vec<_> = (0..100_000)
+        .map(|i| json!({"name": format!("s{i}"), "platform": format!("p{}", i % 37), "themes": [format!("t{}", i % 1000)], "function": format!("f{}", i % 5000), "country": "FR"}))
+        .collect();
+    let value = common::value_of(json!({"company": "Big", "spaces": spaces}));
+    let start = Instant::now();
+    let chart = exercise(dataset::parse(&value).unwrap());
+    let took = start.elapsed();
+    assert_eq!(chart.dataset.spaces.len(), 100_000);
+    // Not a benchmark (see `make bench`): only a guard against quadratic work hanging the page.
+    assert!(took < Duration::from_secs(20), "{took:?}");
+}
+
+#[test]
+fn ten_thousand_themes_fold_into_other() {
+    let themes: Vec<_> = (0..10_000).map(|i| json!({"id": format!("t{i}")})).collect();
+    let spaces: Vec<_> = (0..10_000).map(|i| json!({"name": format!("s{i}"), "platform": "blog", "themes": [format!("t{i}")]})).collect();
+    let chart = Chart::new(dataset::parse(&common::value_of(json!({"company": "Many", "themes": themes, "spaces": spaces}))).unwrap(), Options::default());
+    assert_eq!(chart.all_groups.len(), 10_000);
+    assert_eq!(chart.groups.len(), 1, "every group is under 2 %: one Other");
+    assert_eq!(chart.groups[0].count, 10_000);
+}
+
+#[test]
+fn limits_past_which_the_reader_sees_an_error() {
+    let too_many: Vec<_> = (0..dataset::MAX_SPACES + 1).map(|_| Value::Null).collect();
+    let problems = dataset::parse(&Value::Object(vec![("company".into(), Value::String("x".into())), ("spaces".into(), Value::Array(too_many))])).unwrap_err();
+    assert_eq!((problems[0].path.as_str(), problems[0].code), ("spaces", "too-many"));
+    let problems = dataset::parse(&common::value_of(json!({"company": "x".repeat(dataset::MAX_TEXT + 1), "spaces": []}))).unwrap_err();
+    assert_eq!((problems[0].path.as_str(), problems[0].code), ("company", "too-long"));
+}
+
+#[test]
+fn nesting_past_the_limit_is_refused_not_a_stack_overflow() {
+    let deep = format!("{{\"company\": \"x\", \"spaces\": [], \"extra\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(serde_json::from_str::<Value>(&deep).is_err());
+}
+
+#[test]
+fn wrong_types_in_every_field_are_all_reported() {
+    let problems: Vec<_> = load(&std::fs::read_to_string(format!("{}/tests/fixtures/invalid/wrong-types.json", env!("CARGO_MANIFEST_DIR"))).unwrap())
+        .unwrap_err()
+        .into_iter()
+        .map(|p| p.path)
+        .collect();
+    for path in ["company", "title", "themes", "spaces[0].name", "spaces[0].platform", "spaces[0].themes", "spaces[0].audience", "spaces[0].internal", "spaces[0].country"] {
+        assert!(problems.contains(&path.to_string()), "{path} not reported in {problems:?}");
+    }
+}
