@@ -269,6 +269,7 @@ class Chart {
     this.ids = { title: "title", help: "help" };
     this.title = el("p", { class: "cs-title", id: "title" });
     this.summary = el("p", { class: "cs-summary" });
+    this.profile = el("details", { class: "cs-profile" });
     this.groupSelect = el("select", { class: "cs-select", "aria-label": t.groupBy, onchange: () => this.act((c) => c.w.set_group_by(this.groupSelect.value), "group") });
     for (const g of GROUP_BYS) this.groupSelect.append(el("option", { value: g, text: t.by[g] }));
     this.chartSelect = el("select", { class: "cs-select", "aria-label": t.chartType, onchange: () => this.act((c) => c.w.set_chart(this.chartSelect.value)) });
@@ -303,6 +304,7 @@ class Chart {
       { class: "cs", role: "group", "aria-labelledby": "title" },
       this.title,
       this.summary,
+      this.profile,
       this.controls,
       this.empty,
       this.main,
@@ -458,6 +460,8 @@ class Chart {
     parts.push(fill(t.platforms, { n: this.num.format(view.platforms) }, view.platforms));
     if (view.hidden.length) parts.push(fill(t.hiddenCount, { n: this.num.format(view.hidden.length) }, view.hidden.length));
     this.summary.textContent = parts.join(" · ");
+    this.profile.hidden = view.spaces === 0;
+    if (!this.profile.hasChildNodes()) this.renderProfile();
 
     this.groupSelect.value = view.groupBy;
     this.chartSelect.value = view.chart;
@@ -485,6 +489,30 @@ class Chart {
     this.selectionChanged(true);
     this.persist();
     this.peers?.refresh();
+  }
+
+  /** The sprawl profile: figures of the whole dataset, each with a one-line explanation. */
+  renderProfile() {
+    const t = this.t;
+    const p = t.profile;
+    const f = this.w.profile();
+    const decimal = new Intl.NumberFormat(this.lang, { maximumFractionDigits: 2 });
+    const hhi = (value, verdict) => `${decimal.format(value)} · ${p.verdicts[verdict]}`;
+    const rows = [
+      [p.spaces, fill(p.spacesValue, { spaces: this.spaces(f.spaces), functions: this.num.format(f.functions) })],
+      [p.replication, `× ${decimal.format(f.replication)}`, p.replicationHelp],
+      [p.platforms, `${this.num.format(f.platforms.length)} · ${f.platforms.slice(0, 3).map(([name, n]) => `${name} ${this.num.format(n)}`).join(", ")}`, p.platformsHelp],
+      [p.themes, this.num.format(f.themes)],
+      [p.countries, this.num.format(f.countries)],
+      [p.platformHhi, hhi(f.platformHhi, f.platformVerdict), p.hhiHelp],
+      [p.themeHhi, hhi(f.themeHhi, f.themeVerdict), p.hhiHelp],
+      ...(f.dormant == null ? [] : [[p.dormant, this.pct.format(f.dormant), p.dormantHelp]]),
+      [p.unowned, this.pct.format(f.unowned), p.unownedHelp],
+    ];
+    this.profile.replaceChildren(
+      el("summary", { text: p.heading }),
+      el("dl", {}, ...rows.flatMap(([label, value, help]) => [el("dt", {}, help ? el("abbr", { title: help, text: label }) : label), el("dd", { text: value })])),
+    );
   }
 
   renderLegend(view) {

@@ -31,6 +31,12 @@ export const STYLES = `
 .cs { background: var(--bg); color: var(--fg); padding: 12px; border-radius: 10px; }
 .cs-title { margin: 0; font-size: 1.15em; font-weight: 650; line-height: 1.3; }
 .cs-summary { margin: 2px 0 10px; color: var(--muted); font-size: 0.93em; }
+.cs-profile { margin: -4px 0 10px; font-size: 0.9em; }
+.cs-profile summary { color: var(--accent); min-height: 24px; }
+.cs-profile dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; }
+.cs-profile dt { color: var(--muted); }
+.cs-profile dd { margin: 0; font-variant-numeric: tabular-nums; }
+.cs-profile abbr { text-decoration: underline dotted; cursor: help; }
 .cs-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 0 0 12px; font-size: 0.9em; }
 .cs-field { display: inline-flex; gap: 6px; align-items: center; color: var(--muted); }
 .cs-select, .cs-button, .cs-tool, .cs-link, .cs-entry {

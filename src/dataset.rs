@@ -23,6 +23,9 @@ pub struct Dataset {
     /// Listed themes in the dataset's order, then themes met only in spaces, in order of appearance.
     pub themes: Vec<Theme>,
     pub spaces: Vec<Space>,
+    /// The date the inventory describes (`YYYY-MM-DD`): dormancy is measured against it, never
+    /// against the reader's clock, so a post shows the same figures forever.
+    pub as_of: Option<String>,
     /// Non-fatal findings (e.g. a `javascript:` URL shown without a link).
     pub warnings: Vec<Problem>,
 }
@@ -185,6 +188,7 @@ impl Validator {
             title: None,
             themes: Vec::new(),
             spaces: Vec::new(),
+            as_of: None,
             warnings: Vec::new(),
         };
         let top = Path::Root;
@@ -197,6 +201,15 @@ impl Validator {
             Some(v) => out.company = self.text(v, top.key("company"), true).unwrap_or_default(),
         }
         out.title = self.optional_text(root, "title", top);
+        out.as_of = self.optional_text(root, "as_of", top).and_then(|d| {
+            let d = d.trim();
+            if is_iso_date(d) {
+                Some(d.get(..10).unwrap_or(d).to_owned())
+            } else {
+                self.fail(top.key("as_of"), "date", quote(d));
+                None
+            }
+        });
         if let Some(themes) = root.get("themes") {
             self.themes(themes, top.key("themes"), &mut out.themes);
         }

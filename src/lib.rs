@@ -11,6 +11,7 @@ pub mod geometry;
 pub mod group;
 pub mod palette;
 pub mod platform;
+pub mod profile;
 pub mod render;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod svg;

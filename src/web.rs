@@ -376,6 +376,27 @@ impl Widget {
         view.js()
     }
 
+    /// The sprawl profile (see `profile.rs`); shares and indices as fractions.
+    pub fn profile(&self) -> JsValue {
+        let chart = self.chart.borrow();
+        let p = crate::profile::profile(&chart.dataset);
+        let verdict = |hhi: f64| crate::profile::Verdict::of(hhi).as_str();
+        obj(&[
+            ("spaces", p.spaces.js()),
+            ("functions", p.functions.js()),
+            ("replication", p.replication.js()),
+            ("platforms", p.platforms.iter().map(|(l, n)| (l.as_str(), *n)).collect::<Vec<_>>().js()),
+            ("themes", p.themes.js()),
+            ("countries", p.countries.js()),
+            ("platformHhi", p.platform_hhi.js()),
+            ("platformVerdict", verdict(p.platform_hhi).js()),
+            ("themeHhi", p.theme_hhi.js()),
+            ("themeVerdict", verdict(p.theme_hhi).js()),
+            ("dormant", p.dormant.js()),
+            ("unowned", p.unowned.js()),
+        ])
+    }
+
     /// The selected group with its drill-down rows, or `null`.
     pub fn selection(&self) -> JsValue {
         let chart = self.chart.borrow();

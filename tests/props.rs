@@ -655,10 +655,10 @@ fn shaped_value() -> impl Strategy<Value = Value> {
         })
 }
 
-/// `path` is empty or names a field under one of the four top-level keys.
+/// `path` is empty or names a field under one of the top-level keys.
 fn path_is_known(path: &str) -> bool {
     path.is_empty()
-        || ["company", "title", "themes", "spaces"]
+        || ["company", "title", "as_of", "themes", "spaces"]
             .iter()
             .any(|top| path.strip_prefix(top).is_some_and(|rest| rest.is_empty() || rest.starts_with('[') || rest.starts_with('.')))
 }

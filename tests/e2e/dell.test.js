@@ -79,3 +79,20 @@ test("the BT post has no Facebook among its platforms", async () => {
   await page.locator("#bt").screenshot({ path: SHOTS + "bt-post.png" });
   assert.deepEqual(page.problems, []);
 });
+
+test("the sprawl profile says what the chart means: Dell sprawls, BT focuses", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  await page.locator("#dell .cs-profile summary").click();
+  const text = await page.locator("#dell .cs-profile dl").textContent();
+  assert.match(text, /Plateformes11 · Twitter 45, /);
+  assert.match(text, /Réplication× 1,\d+/);
+  assert.match(text, /Concentration sur les thèmes0,\d+ · étalé/);
+  const help = await page.locator("#dell .cs-profile abbr").first().getAttribute("title");
+  assert.match(help, /Espaces par fonction distincte/);
+  await page.locator("#dell").screenshot({ path: SHOTS + "dell-profile.png" });
+  const bt = await open(env, "/posts/bt.html");
+  await ready(bt, "#bt");
+  await bt.locator("#bt .cs-profile summary").click();
+  assert.match(await bt.locator("#bt .cs-profile dl").textContent(), /Réplication× 1Plateformes3/);
+});
