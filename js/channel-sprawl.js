@@ -278,6 +278,8 @@ class Chart {
     this.dedupeLabel = el("label", { class: "cs-check", for: "dedupe" }, this.dedupeBox, el("span", { text: t.dedupe }));
     this.tableButton = el("button", { type: "button", class: "cs-button", "aria-pressed": "false", "aria-controls": "table", text: t.table, onclick: () => this.toggleTable() });
     this.enlargeButton = el("button", { type: "button", class: "cs-button", text: t.enlarge, onclick: () => this.enlarge() });
+    const exportPng = el("button", { type: "button", class: "cs-button", "aria-label": t.exportPng, title: t.exportPng, text: "PNG", onclick: () => this.exportPng() });
+    const exportCsv = el("button", { type: "button", class: "cs-button", "aria-label": t.exportCsv, title: t.exportCsv, text: "CSV", onclick: () => this.exportCsv() });
     this.controls = el(
       "div",
       { class: "cs-controls" },
@@ -286,6 +288,7 @@ class Chart {
       this.dedupeLabel,
       this.tableButton,
       this.enlargeButton,
+      el("span", { class: "cs-export" }, exportPng, exportCsv),
     );
     this.center = el("div", { class: "cs-center", "aria-hidden": "true" });
     this.tooltip = el("div", { class: "cs-tooltip", role: "tooltip", id: "tooltip", hidden: true });
@@ -726,6 +729,34 @@ class Chart {
         el("tfoot", {}, row([t.total, this.num.format(total), this.pct.format(total ? 1 : 0)])),
       ),
     );
+  }
+
+  download(blob, extension) {
+    const a = el("a", { href: URL.createObjectURL(blob), download: `${this.key}-${this.view.groupBy}.${extension}` });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  /** The chart as it is now, at twice the resolution, as a PNG file. */
+  exportPng() {
+    const { clientWidth: w, clientHeight: h } = this.canvas;
+    this.w.resize(w, h, 2);
+    this.w.paint();
+    this.canvas.toBlob((blob) => {
+      this.w.resize(w, h, devicePixelRatio);
+      schedulePaint(this);
+      if (blob) this.download(blob, "png");
+    }, "image/png");
+  }
+
+  /** The current view (grouping, dedupe and hidden groups applied) as CSV: group, key, count, share. */
+  exportCsv() {
+    const view = this.w.view();
+    const total = view.groups.reduce((s, g) => s + g.count, 0);
+    // Quoted per RFC 4180; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
+    const cell = (v) => `"${String(v).replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
+    const rows = [[this.t.group, "key", this.t.count, this.t.shareCol], ...view.groups.map((g) => [this.labelOf(g, view.groupBy), g.key, g.count, total ? (g.count / total).toFixed(4) : 0])];
+    this.download(new Blob([rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n"], { type: "text/csv" }), "csv");
   }
 
   enlarge() {

@@ -23,8 +23,10 @@ use proptest::sample::{select, subsequence};
 use serde_json::json;
 use std::f64::consts::TAU;
 
+/// 256 cases, or `PROPTEST_CASES`; no failure files written next to the tests.
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() }
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256);
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
 }
 
 // ---------------------------------------------------------------- generators

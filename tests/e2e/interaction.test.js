@@ -151,3 +151,31 @@ test("the state is written to the URL fragment and restored on load", async () =
   assert.ok(!entries.some((e) => e.key === "blog"));
   assert.match(await again.locator("#dell .cs-drill-title").textContent(), /^Twitter : \d+ espaces$/);
 });
+
+test("export: a PNG at twice the resolution and a CSV of the current view", async () => {
+  const page = await open(env, "/posts/dell.html", { acceptDownloads: true });
+  await ready(page, "#dell");
+  await page.locator("#dell select").first().selectOption("platform");
+  await page.getByRole("button", { name: "Masquer Blog" }).click();
+  const css = await page.locator("#dell canvas").boundingBox();
+
+  const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le graphique en image PNG" }).click()]);
+  assert.equal(png.suggestedFilename(), "dell-platform.png");
+  const bytes = await new Promise(async (ok) => {
+    const chunks = [];
+    (await png.createReadStream()).on("data", (c) => chunks.push(c)).on("end", () => ok(Buffer.concat(chunks)));
+  });
+  assert.equal(bytes.subarray(1, 4).toString(), "PNG");
+  assert.equal(bytes.readUInt32BE(16), Math.round(css.width * 2), "width at 2×");
+
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger les chiffres en CSV" }).click()]);
+  const text = await new Promise(async (ok) => {
+    let s = "";
+    (await csv.createReadStream()).on("data", (c) => (s += c)).on("end", () => ok(s));
+  });
+  const rows = text.trim().split("\r\n").map((r) => r.split(",").map((c) => c.slice(1, -1)));
+  assert.deepEqual(rows[0], ["Groupe", "key", "Espaces", "Part"]);
+  const entries = await legend(page, "#dell");
+  assert.deepEqual(rows.slice(1).map((r) => [r[1], Number(r[2])]), entries.map((e) => [e.key, e.count]));
+  assert.ok(!rows.some((r) => r[1] === "blog"), "hidden groups are not exported");
+});
