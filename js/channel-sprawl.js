@@ -175,6 +175,26 @@ function writeFragment(key, state) {
 
 const darkQuery = matchMedia("(prefers-color-scheme: dark)");
 
+// Intl formatters are costly to create (≈20 ms for the first): one set per language, shared by
+// every chart, each made on first use.
+const formatterCache = new Map();
+function formatters(lang) {
+  if (!formatterCache.has(lang)) {
+    const made = {};
+    const lazy = (name, make) => ({ get: () => (made[name] ??= make()), enumerable: true });
+    formatterCache.set(
+      lang,
+      Object.defineProperties({}, {
+        num: lazy("num", () => new Intl.NumberFormat(lang)),
+        pct: lazy("pct", () => new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 })),
+        decimal: lazy("decimal", () => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })),
+        regions: lazy("regions", () => (typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([lang], { type: "region" }) : null)),
+      }),
+    );
+  }
+  return formatterCache.get(lang);
+}
+
 /** One mounted chart: the widget, its DOM, and everything to undo on destroy. */
 class Chart {
   /** `container`: where the chart's host goes (a comparison's row); default: the figure. */
@@ -183,9 +203,7 @@ class Chart {
     this.options = options;
     this.lang = options.lang || languageOf(figure);
     this.t = STRINGS[this.lang];
-    this.num = new Intl.NumberFormat(this.lang);
-    this.pct = new Intl.NumberFormat(this.lang, { style: "percent", maximumFractionDigits: 0 });
-    this.regions = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([this.lang], { type: "region" }) : null;
+    this.formats = formatters(this.lang);
     this.cleanups = [];
     this.widget = null;
     this.visible = false;
@@ -224,7 +242,7 @@ class Chart {
       return `${p.path || "dataset"}: ${message}`;
     });
     const shown = problems.filter((p) => p.code !== "more").length + (problems.find((p) => p.code === "more") ? Number(problems.find((p) => p.code === "more").detail) : 0);
-    const title = heading || fill(t.invalid, { n: this.num.format(shown) }, shown);
+    const title = heading || fill(t.invalid, { n: this.formats.num.format(shown) }, shown);
     this.root.replaceChildren(
       el("div", { class: "cs cs-error", role: "alert" }, el("p", { class: "cs-error-title", text: title }), el("ul", {}, ...lines.map((l) => el("li", { text: l })))),
     );
@@ -257,7 +275,7 @@ class Chart {
       otherBelow: Number.isFinite(otherBelow) ? otherBelow : null,
       dark: this.isDark(),
       // The language's digit-group separator, for the counts drawn on the canvas.
-      thousands: this.num.formatToParts(1234).find((p) => p.type === "group")?.value ?? ",",
+      thousands: this.formats.num.formatToParts(1234).find((p) => p.type === "group")?.value ?? ",",
     };
     this.widget = this.create(Widget, this.widgetOptions);
     charts.add(this);
@@ -405,7 +423,7 @@ class Chart {
     if (groupBy === "country") {
       if (group.key === "WW") return this.t.worldwide;
       try {
-        return this.regions?.of(group.key) || group.key;
+        return this.formats.regions?.of(group.key) || group.key;
       } catch {
         return group.key;
       }
@@ -414,7 +432,7 @@ class Chart {
   }
 
   spaces(n) {
-    return fill(this.t.spaces, { n: this.num.format(n) }, n);
+    return fill(this.t.spaces, { n: this.formats.num.format(n) }, n);
   }
 
   /** Runs a widget call that changes the view (on every chart of a comparison), then announces it. */
@@ -422,7 +440,7 @@ class Chart {
     this.each(call);
     const view = this.w.view();
     if (announce === "group") {
-      this.say(fill(this.t.announceGroup, { phrase: this.t.byPhrase[view.groupBy], n: this.num.format(view.groups.length) }));
+      this.say(fill(this.t.announceGroup, { phrase: this.t.byPhrase[view.groupBy], n: this.formats.num.format(view.groups.length) }));
     } else if (announce === "dedupe") {
       this.say(fill(view.dedupe ? this.t.announceDedupe : this.t.announceNoDedupe, { n: this.spaces(view.units) }));
     }
@@ -458,10 +476,10 @@ class Chart {
     const total = view.groups.reduce((s, g) => s + g.count, 0);
     this.total = total;
 
-    const parts = [view.dedupe && view.units !== view.spaces ? `${this.spaces(view.spaces)} → ${fill(t.merged, { n: this.num.format(view.units) })}` : this.spaces(view.spaces)];
-    parts.push(fill(t.themes, { n: this.num.format(view.themes) }, view.themes));
-    parts.push(fill(t.platforms, { n: this.num.format(view.platforms) }, view.platforms));
-    if (view.hidden.length) parts.push(fill(t.hiddenCount, { n: this.num.format(view.hidden.length) }, view.hidden.length));
+    const parts = [view.dedupe && view.units !== view.spaces ? `${this.spaces(view.spaces)} → ${fill(t.merged, { n: this.formats.num.format(view.units) })}` : this.spaces(view.spaces)];
+    parts.push(fill(t.themes, { n: this.formats.num.format(view.themes) }, view.themes));
+    parts.push(fill(t.platforms, { n: this.formats.num.format(view.platforms) }, view.platforms));
+    if (view.hidden.length) parts.push(fill(t.hiddenCount, { n: this.formats.num.format(view.hidden.length) }, view.hidden.length));
     this.summary.textContent = parts.join(" · ");
     this.profile.hidden = view.spaces === 0;
     if (!this.profile.hasChildNodes()) this.renderProfile();
@@ -476,15 +494,15 @@ class Chart {
     this.plot.style.setProperty("--rows", String(Math.max(1, view.groups.length)));
 
     const counted = view.units;
-    this.center.replaceChildren(el("strong", { text: this.num.format(counted) }), el("span", { text: fill(t.spaces, { n: "" }, counted).trim() }));
+    this.center.replaceChildren(el("strong", { text: this.formats.num.format(counted) }), el("span", { text: fill(t.spaces, { n: "" }, counted).trim() }));
     this.center.hidden = view.chart !== "donut" || this.fill < 0.3;
     this.bars.replaceChildren(
-      ...(view.chart === "bar" ? view.groups.map((g) => el("li", {}, el("span", { text: this.labelOf(g, view.groupBy) }), " ", el("span", { class: "cs-count", text: this.num.format(g.count) }))) : []),
+      ...(view.chart === "bar" ? view.groups.map((g) => el("li", {}, el("span", { text: this.labelOf(g, view.groupBy) }), " ", el("span", { class: "cs-count", text: this.formats.num.format(g.count) }))) : []),
     );
 
     // Accessible name: company, what it groups, the largest groups.
     const largest = [...view.groups].sort((a, b) => b.count - a.count).slice(0, 3);
-    const top = largest.length ? fill(t.largest, { list: largest.map((g) => `${this.labelOf(g, view.groupBy)} ${this.num.format(g.count)}`).join(", ") }) : "";
+    const top = largest.length ? fill(t.largest, { list: largest.map((g) => `${this.labelOf(g, view.groupBy)} ${this.formats.num.format(g.count)}`).join(", ") }) : "";
     this.canvas.setAttribute("aria-label", fill(t.chartName, { company: title, count: this.spaces(counted), phrase: t.byPhrase[view.groupBy], top }));
 
     this.renderLegend(view);
@@ -499,18 +517,18 @@ class Chart {
     const t = this.t;
     const p = t.profile;
     const f = this.w.profile();
-    const decimal = new Intl.NumberFormat(this.lang, { maximumFractionDigits: 2 });
+    const decimal = this.formats.decimal;
     const hhi = (value, verdict) => `${decimal.format(value)} · ${p.verdicts[verdict]}`;
     const rows = [
-      [p.spaces, fill(p.spacesValue, { spaces: this.spaces(f.spaces), functions: this.num.format(f.functions) })],
+      [p.spaces, fill(p.spacesValue, { spaces: this.spaces(f.spaces), functions: this.formats.num.format(f.functions) })],
       [p.replication, `× ${decimal.format(f.replication)}`, p.replicationHelp],
-      [p.platforms, `${this.num.format(f.platforms.length)} · ${f.platforms.slice(0, 3).map(([name, n]) => `${name} ${this.num.format(n)}`).join(", ")}`, p.platformsHelp],
-      [p.themes, this.num.format(f.themes)],
-      [p.countries, this.num.format(f.countries)],
+      [p.platforms, `${this.formats.num.format(f.platforms.length)} · ${f.platforms.slice(0, 3).map(([name, n]) => `${name} ${this.formats.num.format(n)}`).join(", ")}`, p.platformsHelp],
+      [p.themes, this.formats.num.format(f.themes)],
+      [p.countries, this.formats.num.format(f.countries)],
       [p.platformHhi, hhi(f.platformHhi, f.platformVerdict), p.hhiHelp],
       [p.themeHhi, hhi(f.themeHhi, f.themeVerdict), p.hhiHelp],
-      ...(f.dormant == null ? [] : [[p.dormant, this.pct.format(f.dormant), p.dormantHelp]]),
-      [p.unowned, this.pct.format(f.unowned), p.unownedHelp],
+      ...(f.dormant == null ? [] : [[p.dormant, this.formats.pct.format(f.dormant), p.dormantHelp]]),
+      [p.unowned, this.formats.pct.format(f.unowned), p.unownedHelp],
     ];
     this.profile.replaceChildren(
       el("summary", { text: p.heading }),
@@ -528,7 +546,7 @@ class Chart {
         { type: "button", class: "cs-entry", "aria-pressed": String(selected), "data-key": g.key, onclick: () => this.w.toggle_select(g.key) },
         this.swatch(g.color),
         el("span", { class: "cs-label", text: label }),
-        el("span", { class: "cs-count", text: this.num.format(g.count) }),
+        el("span", { class: "cs-count", text: this.formats.num.format(g.count) }),
       );
       const tools = [];
       if (g.key === OTHER) {
@@ -548,7 +566,7 @@ class Chart {
         el(
           "li",
           { class: "cs-item is-hidden" },
-          el("span", { class: "cs-entry", "aria-disabled": "true" }, this.swatch(g.color), el("span", { class: "cs-label", text: label }), el("span", { class: "cs-count", text: this.num.format(g.count) })),
+          el("span", { class: "cs-entry", "aria-disabled": "true" }, this.swatch(g.color), el("span", { class: "cs-label", text: label }), el("span", { class: "cs-count", text: this.formats.num.format(g.count) })),
           this.tool("+", fill(t.show, { label }), () => this.toggleHidden(key, label)),
         ),
       );
@@ -618,7 +636,7 @@ class Chart {
         },
       }),
     );
-    this.say(sel ? fill(t.announceSelect, { label, count: this.spaces(sel.count), pct: this.pct.format(this.total ? sel.count / this.total : 0) }) : t.announceClear);
+    this.say(sel ? fill(t.announceSelect, { label, count: this.spaces(sel.count), pct: this.formats.pct.format(this.total ? sel.count / this.total : 0) }) : t.announceClear);
   }
 
   renderDrill(sel, view) {
@@ -656,7 +674,7 @@ class Chart {
         return el(
           "li",
           {},
-          el("details", {}, el("summary", {}, line(item), el("span", { class: "cs-copies", text: fill(t.copies, { n: this.num.format(copies.length) }) })), el("ul", {}, ...copies.map((c) => el("li", {}, line(c))))),
+          el("details", {}, el("summary", {}, line(item), el("span", { class: "cs-copies", text: fill(t.copies, { n: this.formats.num.format(copies.length) }) })), el("ul", {}, ...copies.map((c) => el("li", {}, line(c))))),
         );
       }),
     );
@@ -684,10 +702,10 @@ class Chart {
     const label = this.labelOf(p, this.view.groupBy);
     const lines = [
       el("strong", { text: label }),
-      el("span", { text: fill(t.share, { count: this.spaces(p.count), pct: this.pct.format(p.total ? p.count / p.total : 0) }) }),
+      el("span", { text: fill(t.share, { count: this.spaces(p.count), pct: this.formats.pct.format(p.total ? p.count / p.total : 0) }) }),
     ];
     if (this.view.groupBy !== "platform" && p.platforms.length) {
-      lines.push(el("span", { class: "cs-muted", text: fill(t.topPlatforms, { list: p.platforms.map(([name, n]) => `${name} ${this.num.format(n)}`).join(", ") }) }));
+      lines.push(el("span", { class: "cs-muted", text: fill(t.topPlatforms, { list: p.platforms.map(([name, n]) => `${name} ${this.formats.num.format(n)}`).join(", ") }) }));
     }
     this.tooltip.replaceChildren(...lines);
     this.tooltip.hidden = false;
@@ -704,7 +722,7 @@ class Chart {
     if (y < 4) y = at.y + gap;
     this.tooltip.style.setProperty("--x", `${Math.round(x)}px`);
     this.tooltip.style.setProperty("--y", `${Math.round(y)}px`);
-    if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.pct.format(p.total ? p.count / p.total : 0) }));
+    if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.formats.pct.format(p.total ? p.count / p.total : 0) }));
   }
 
   toggleTable() {
@@ -725,8 +743,8 @@ class Chart {
         {},
         el("caption", { text: fill(t.caption, { title, phrase: t.byPhrase[view.groupBy] }) }),
         el("thead", {}, row([t.group, t.count, t.shareCol], true)),
-        el("tbody", {}, ...view.groups.map((g) => row([this.labelOf(g, view.groupBy), this.num.format(g.count), this.pct.format(total ? g.count / total : 0)]))),
-        el("tfoot", {}, row([t.total, this.num.format(total), this.pct.format(total ? 1 : 0)])),
+        el("tbody", {}, ...view.groups.map((g) => row([this.labelOf(g, view.groupBy), this.formats.num.format(g.count), this.formats.pct.format(total ? g.count / total : 0)]))),
+        el("tfoot", {}, row([t.total, this.formats.num.format(total), this.formats.pct.format(total ? 1 : 0)])),
       ),
     );
   }

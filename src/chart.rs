@@ -123,10 +123,27 @@ pub struct Chart {
     pub fill: f64,
     /// Distinct counted units over all groups (the summary's "N spaces").
     pub units: usize,
+    /// Per space, the index of its platform in `platform_labels` (computed once: the tooltip's
+    /// top platforms are counted on every hover).
+    platform_of: Vec<usize>,
+    platform_labels: Vec<String>,
 }
 
 impl Chart {
     pub fn new(dataset: Dataset, options: Options) -> Chart {
+        let keys: Vec<Option<String>> = dataset.platform_keys().map(Some).collect();
+        let first = group::firsts(&keys);
+        let mut platform_of = vec![0; keys.len()];
+        let mut platform_labels = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            platform_of[i] = if first[i] == i {
+                let name = dataset.spaces[i].platform.as_str();
+                platform_labels.push(crate::platform::label(key.as_deref().unwrap_or(""), name).to_owned());
+                platform_labels.len() - 1
+            } else {
+                platform_of[first[i]]
+            };
+        }
         let mut chart = Chart {
             dataset,
             options,
@@ -144,6 +161,8 @@ impl Chart {
             layout: Layout::new(Shape::Donut, &[], 1.0, 1.0, 1.0, 0.0, 0.0),
             fill: 1.0,
             units: 0,
+            platform_of,
+            platform_labels,
         };
         chart.refresh();
         chart
@@ -185,6 +204,23 @@ impl Chart {
     pub fn set_fill(&mut self, fill: f64) {
         self.fill = fill;
         self.relayout();
+    }
+
+    /// Platforms used in the dataset.
+    pub fn platform_count(&self) -> usize {
+        self.platform_labels.len()
+    }
+
+    /// The `n` platforms with the most counted spaces in visible group `index`, most first.
+    pub fn top_platforms(&self, index: usize, n: usize) -> Vec<(&str, usize)> {
+        let Some(group) = self.groups.get(index) else { return Vec::new() };
+        let mut counts = vec![0usize; self.platform_labels.len()];
+        for &s in &group.units {
+            counts[self.platform_of[s]] += 1;
+        }
+        let mut order: Vec<usize> = (0..counts.len()).filter(|&p| counts[p] > 0).collect();
+        group::sort_indices(&mut order, &|a, b| counts[a] > counts[b]);
+        order.iter().take(n).map(|&p| (self.platform_labels[p].as_str(), counts[p])).collect()
     }
 
     pub fn colors(&self) -> Vec<Rgb> {

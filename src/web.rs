@@ -354,8 +354,7 @@ impl Widget {
     pub fn view(&self) -> JsValue {
         let chart = self.chart.borrow();
 
-        let keys: Vec<Option<String>> = chart.dataset.platform_keys().map(Some).collect();
-        let platforms = crate::group::firsts(&keys).iter().enumerate().filter(|&(i, &f)| i == f).count();
+        let platforms = chart.platform_count();
         let view = JsView {
             company: &chart.dataset.company,
             title: chart.dataset.title.as_deref(),
@@ -441,19 +440,7 @@ impl Widget {
             return JsValue::NULL;
         };
         let dpr = chart.size.2;
-        let mut platforms: Vec<(&str, usize)> = Vec::new();
-        for &i in &group.units {
-            let name = chart.dataset.spaces[i].platform.as_str();
-            let key = platform::key(name);
-            let label = platform::label(&key, name);
-            match platforms.iter_mut().find(|(l, _)| platform::key(l) == key) {
-                Some(entry) => entry.1 += 1,
-                None => platforms.push((label, 1)),
-            }
-        }
-        let mut top: Vec<usize> = (0..platforms.len()).collect();
-        crate::group::sort_indices(&mut top, &|a, b| platforms[a].1 > platforms[b].1);
-        let platforms: Vec<(&str, usize)> = top.iter().take(3).map(|&i| platforms[i]).collect();
+        let platforms = chart.top_platforms(index, 3);
         JsPointer {
             index,
             key: &group.key,

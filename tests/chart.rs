@@ -460,3 +460,19 @@ fn a_shared_key_order_gives_a_key_the_same_colour_in_every_chart() {
     assert_eq!(color(&a, "hr"), color(&b, "hr"));
     assert_eq!(color(&b, "support"), Some(generated(&LIGHT, 0)));
 }
+
+#[test]
+fn top_platforms_of_a_group_count_its_spaces_most_first() {
+    let chart = Chart::new(
+        common::dataset(serde_json::json!({ "company": "A", "spaces": [
+            common::space("a", "Twitter", &["t"]), common::space("b", "blog", &["t"]),
+            common::space("c", "X", &["t"]), common::space("d", "forum", &["u"]),
+            common::space("e", "Blog", &["t"]), common::space("f", "twitter", &["t"])
+        ] })),
+        Options::default(),
+    );
+    assert_eq!(chart.platform_count(), 3);
+    assert_eq!(chart.top_platforms(0, 3), [("Twitter", 3), ("Blog", 2)]);
+    assert_eq!(chart.top_platforms(1, 1), [("Forum", 1)]);
+    assert!(chart.top_platforms(9, 3).is_empty());
+}

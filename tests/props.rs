@@ -466,6 +466,7 @@ fn action() -> impl Strategy<Value = Action> {
         )
             .prop_map(|(w, h, dpr)| Action::Resize(w, h, dpr)),
         prop_oneof![Just(Action::Scheme(&LIGHT)), Just(Action::Scheme(&DARK))],
+        vec(key(), 0..8).prop_map(Action::KeyOrder),
     ]
 }
 

@@ -47,7 +47,7 @@ async function mountIn(page, source, isText) {
   );
 }
 
-const ALLOWED_TAGS = new Set(["div", "p", "select", "option", "label", "span", "input", "button", "canvas", "ol", "li", "ul", "section", "h3", "strong", "dialog", "a", "details", "summary", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"]);
+const ALLOWED_TAGS = new Set(["dl", "dt", "dd", "abbr", "div", "p", "select", "option", "label", "span", "input", "button", "canvas", "ol", "li", "ul", "section", "h3", "strong", "dialog", "a", "details", "summary", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"]);
 
 for (const [name, source] of [...Object.entries(files).map(([f, t]) => [f, t, true]), ...Object.entries(GENERATED).map(([n, s]) => [n, s, false])]) {
   test(`hostile: ${name}`, async () => {
