@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 WASM_PACK_FLAGS := --target web --release --out-dir www/pkg --no-pack
 
-.PHONY: setup build build-hooks demo serve test test-native test-wasm test-e2e size bench clean
+.PHONY: setup build build-hooks demo serve test test-native test-wasm test-e2e size bench pack clean
 
 setup:
 	@bash scripts/setup.sh
@@ -41,6 +41,10 @@ test-e2e: build build-hooks
 
 size:
 	@node scripts/size.mjs
+
+## The npm package (wasm-pack pack): target/npm/pkg/channel-sprawl-<version>.tgz
+pack: build
+	node scripts/pack.mjs
 
 bench: build
 	node bench/run.mjs
