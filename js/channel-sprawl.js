@@ -351,6 +351,19 @@ class Chart {
       this.w.resize(box.width, box.height, devicePixelRatio);
     });
     resize.observe(this.canvas);
+    // A device-pixel-ratio change without a resize (zoom, another screen): redraw crisp.
+    const watchRatio = () => {
+      const query = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
+      const changed = () => {
+        query.removeEventListener("change", changed);
+        this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
+        watchRatio();
+      };
+      query.addEventListener("change", changed);
+      this.stopRatio = () => query.removeEventListener("change", changed);
+    };
+    watchRatio();
+    this.cleanups.push(() => this.stopRatio());
     this.cleanups.push(() => resize.disconnect());
     this.on(this.canvas, "pointermove", (e) => {
       const box = this.plot.getBoundingClientRect();
@@ -360,19 +373,6 @@ class Chart {
       const box = this.plot.getBoundingClientRect();
       this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
     }, { passive: true });
-    // A device-pixel-ratio change (zoom, another screen) without a resize: redraw crisp.
-    const watchRatio = () => {
-      const query = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
-      const changed = () => {
-        this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
-        query.removeEventListener("change", changed);
-        watchRatio();
-      };
-      query.addEventListener("change", changed);
-      this.stopRatio = () => query.removeEventListener("change", changed);
-    };
-    watchRatio();
-    this.cleanups.push(() => this.stopRatio());
     this.on(this.canvas, "keydown", (e) => {
       if (e.key === "Escape" && this.dialog.open && !this.w.view().selected) this.dialog.close();
     });

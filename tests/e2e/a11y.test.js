@@ -18,9 +18,9 @@ async function axe(page, label) {
   assert.deepEqual(summary, [], `${label}: axe violations`);
 }
 
-for (const path of ["/index.html", "/posts/dell.html", "/posts/bt.html", "/guide.html", "/test/errors.html"]) {
+for (const path of ["/index.html", "/posts/dell.html", "/posts/bt.html", "/posts/comparaison.html", "/guide.html", "/csp-strict.html", "/hostile-theme.html", "/test/errors.html"]) {
   test(`axe: no violations on ${path}`, async () => {
-    const page = await open(env, path);
+    const page = await open(env, path, { bypassCSP: true }); // axe is injected as an inline script
     await page.waitForFunction(() => [...document.querySelectorAll("[data-channel-sprawl]")].every((f) => f.hasAttribute("data-channel-sprawl-ready") || f.hasAttribute("data-channel-sprawl-error")));
     await axe(page, path);
   });
@@ -128,4 +128,34 @@ test("dark scheme: dark canvas, dark palette, still no axe violation; forced col
   assert.equal(await forced.locator("#bt .cs-drill").isVisible(), true);
   await axe(forced, "forced colours");
   await forced.locator("#bt").screenshot({ path: SHOTS + "bt-forced-colors.png" });
+});
+
+test("keyboard only: the other tasks of the interaction issue", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  const live = page.locator("#dell .cs-live");
+  const active = () => page.evaluate(() => document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.getAttribute("aria-label") || document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.textContent);
+  // Dedupe with Space.
+  await page.getByLabel("Compter une fois les copies par pays").focus();
+  await page.keyboard.press("Space");
+  assert.match(await live.textContent(), /^Chaque espace compté : 97 espaces\.$/);
+  // Hide a group from its legend tool with Enter, then bring it back.
+  await page.getByRole("button", { name: "Masquer Conversation" }).focus();
+  await page.keyboard.press("Enter");
+  assert.match(await live.textContent(), /^Conversation masqué\.$/);
+  await page.getByRole("button", { name: "Afficher Conversation" }).focus();
+  await page.keyboard.press("Enter");
+  assert.match(await live.textContent(), /^Conversation affiché\.$/);
+  // Select from the legend with Enter; the drill-down's links are reachable with Tab.
+  await page.locator('#dell .cs-entry[data-key="support"]').focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#dell .cs-drill").waitFor();
+  // Enlarge with Enter, close with Escape: focus comes back to the button.
+  await page.getByRole("button", { name: "Agrandir" }).focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#dell dialog[open]").waitFor();
+  await page.keyboard.press("Escape"); // clears the selection (focus is on the chart)
+  await page.keyboard.press("Escape"); // closes
+  assert.equal(await page.locator("#dell dialog[open]").count(), 0);
+  assert.equal(await active(), "Agrandir");
 });

@@ -161,6 +161,17 @@ test("lifecycle: 1,000 mounts and destroys, 1,000 resizes leave no listener, obs
   });
   assert.ok(resized.after <= resized.before + (1 << 20), `wasm memory after resizes ${resized.before} → ${resized.after}`);
   assert.equal(resized.backing, Math.round(resized.css));
+
+  // A device-pixel-ratio change without a resize (another screen, zoom): redrawn crisp. (Headless
+  // Chromium's emulation reports only the first change to a media query, so one change here.)
+  for (const scale of [2]) {
+    await cdp.send("Emulation.setDeviceMetricsOverride", { width: 900, height: 1000, deviceScaleFactor: scale, mobile: false });
+    await page.waitForFunction((s) => {
+      const figs = document.querySelectorAll("#main figure");
+      const c = figs[figs.length - 1].querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+      return c.width === Math.round(c.getBoundingClientRect().width * s);
+    }, scale);
+  }
   const heapAfterResizes = await heap();
   console.log(`# lifecycle: JS heap ${(heapAfterMounts / 1e6).toFixed(2)} MB after 1,000 mounts, ${(heapAfterResizes / 1e6).toFixed(2)} MB after 1,000 resizes; wasm memory ${result.before.wasmMemory} → ${result.after.wasmMemory} bytes`);
   assert.ok(heapAfterResizes < heapAfterMounts + 2e6, "the JS heap stays flat");
