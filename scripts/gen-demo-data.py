@@ -113,17 +113,20 @@ bt={"company":"BT","title":"Les espaces sociaux de BT par thème","as_of":"2010-
  ]}
 json.dump(bt, open("www/data/bt.json","w"), ensure_ascii=False, indent=1)
 
-# Inline each dataset into its post (escaped so the JSON can never close the <script>).
-def inline(name, data):
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/").replace("<!--", "<\\!--")
-    template = open(f"scripts/templates/{name}.template.html").read()
-    open(f"www/posts/{name}.html", "w").write(template.replace("@@DATA@@", text))
-
-inline("dell", d)
-inline("bt", bt)
+# Inline each dataset into the posts, in place: the n-th JSON block of a post gets the n-th
+# dataset, escaped so the JSON can never close the <script>.
+import re
 
 def escape(data):
     return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/").replace("<!--", "<\\!--")
 
-compare = open("scripts/templates/compare.template.html").read()
-open("www/posts/comparaison.html", "w").write(compare.replace("@@DELL@@", escape(d)).replace("@@BT@@", escape(bt)))
+def inline(post, datasets):
+    path = f"www/posts/{post}.html"
+    html = open(path).read()
+    blocks = iter(datasets)
+    html = re.sub(r'(<script type="application/json">\n).*?(\n</script>)', lambda m: m.group(1) + escape(next(blocks)) + m.group(2), html, flags=re.S)
+    open(path, "w").write(html)
+
+inline("dell", [d])
+inline("bt", [bt])
+inline("comparaison", [d, bt])
