@@ -514,8 +514,16 @@ class Chart {
 
   /** The sprawl profile: figures of the whole dataset, each with a one-line explanation. */
   renderProfile() {
-    const t = this.t;
-    const p = t.profile;
+    const p = this.t.profile;
+    this.profile.replaceChildren(
+      el("summary", { text: p.heading }),
+      el("dl", {}, ...this.profileRows().flatMap(([label, value, help]) => [el("dt", {}, help ? el("abbr", { title: help, text: label }) : label), el("dd", { text: value })])),
+    );
+  }
+
+  /** The profile's rows: [label, value, explanation?]. */
+  profileRows() {
+    const p = this.t.profile;
     const f = this.w.profile();
     const decimal = this.formats.decimal;
     const hhi = (value, verdict) => `${decimal.format(value)} · ${p.verdicts[verdict]}`;
@@ -530,10 +538,7 @@ class Chart {
       ...(f.dormant == null ? [] : [[p.dormant, this.formats.pct.format(f.dormant), p.dormantHelp]]),
       [p.unowned, this.formats.pct.format(f.unowned), p.unownedHelp],
     ];
-    this.profile.replaceChildren(
-      el("summary", { text: p.heading }),
-      el("dl", {}, ...rows.flatMap(([label, value, help]) => [el("dt", {}, help ? el("abbr", { title: help, text: label }) : label), el("dd", { text: value })])),
-    );
+    return rows;
   }
 
   renderLegend(view) {
@@ -860,9 +865,10 @@ class Comparison {
     const root = this.host.attachShadow({ mode: "open" });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}");
-    root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets = [sheet, styleSheet()];
     this.row = el("div", { class: "row" });
-    root.append(this.row);
+    this.profiles = el("div", { class: "cs cs-table" });
+    root.append(this.row, this.profiles);
     figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));
     this.parts = [];
     this.syncing = false;
@@ -887,6 +893,31 @@ class Comparison {
       chart.center.hidden ||= chart.fill < 0.3;
     }
     this.refreshing = false;
+  }
+
+  /** The companies' sprawl profiles in one table, a column each. */
+  renderProfiles() {
+    const live = this.parts.filter((c) => c.widget);
+    if (!live.length) return;
+    const first = live[0];
+    const rows = live.map((c) => c.profileRows());
+    const cell = (tag, text, attrs = {}) => el(tag, { ...attrs, text });
+    this.profiles.replaceChildren(
+      el(
+        "table",
+        {},
+        el("caption", { text: first.t.profile.heading }),
+        el("thead", {}, el("tr", {}, cell("td", ""), ...live.map((c) => cell("th", c.snapshot?.company ?? "", { scope: "col" })))),
+        el(
+          "tbody",
+          {},
+          // Rows by label: a figure one company lacks (dormancy without dates) shows a dash.
+          ...[...new Map(rows.flat().map((row) => [row[0], row])).values()].map(([label, , help]) =>
+            el("tr", {}, el("th", { scope: "row" }, help ? el("abbr", { title: help, text: label }) : label), ...rows.map((r) => cell("td", r.find((x) => x[0] === label)?.[1] ?? "–"))),
+          ),
+        ),
+      ),
+    );
   }
 
   destroy() {
@@ -938,6 +969,7 @@ export async function mount(element, data, options = {}) {
           if (i > 0) part.controls.hidden = true;
         }
         comparison.refresh();
+        comparison.renderProfiles();
       } else {
         await chart.load(datasets[0]);
       }

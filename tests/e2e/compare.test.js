@@ -53,6 +53,11 @@ test("Dell and BT side by side: one scale, one colour per theme, one selection",
   const titles = await page.locator("#comparaison .cs-drill-title").allTextContents();
   assert.equal(titles.length, 2);
 
+  // The profiles line up in one table, a column per company.
+  const profile = await page.locator("#comparaison [data-channel-sprawl-compare] table").evaluate((t) => [...t.rows].map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.deepEqual(profile[0], ["", "Dell", "BT"]);
+  assert.deepEqual(profile.find((r) => r[0] === "Réplication"), ["Réplication", "× 1,56", "× 1"]);
+
   // One control regroups both.
   await page.locator("#comparaison select").first().selectOption("platform");
   const twitter = (await legend(page, "#comparaison")).filter((e) => e.key === "twitter").map((e) => e.count);
