@@ -16,6 +16,8 @@ demo: build serve
 
 build: setup
 	wasm-pack build $(WASM_PACK_FLAGS)
+	# The SVG export, a separate wasm fetched only when a reader asks for an SVG.
+	wasm-pack build --target web --release --out-dir www/pkg-export --no-pack -- --features svg-export
 	node scripts/bundle.mjs
 	@node scripts/size.mjs
 

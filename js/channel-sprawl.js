@@ -297,6 +297,7 @@ class Chart {
     this.tableButton = el("button", { type: "button", class: "cs-button", "aria-pressed": "false", "aria-controls": "table", text: t.table, onclick: () => this.toggleTable() });
     this.enlargeButton = el("button", { type: "button", class: "cs-button", text: t.enlarge, onclick: () => this.enlarge() });
     const exportPng = el("button", { type: "button", class: "cs-button", "aria-label": t.exportPng, title: t.exportPng, text: "PNG", onclick: () => this.exportPng() });
+    const exportSvg = el("button", { type: "button", class: "cs-button", "aria-label": t.exportSvg, title: t.exportSvg, text: "SVG", onclick: () => this.exportSvg() });
     const exportCsv = el("button", { type: "button", class: "cs-button", "aria-label": t.exportCsv, title: t.exportCsv, text: "CSV", onclick: () => this.exportCsv() });
     this.controls = el(
       "div",
@@ -306,7 +307,7 @@ class Chart {
       this.dedupeLabel,
       this.tableButton,
       this.enlargeButton,
-      el("span", { class: "cs-export" }, exportPng, exportCsv),
+      el("span", { class: "cs-export" }, exportPng, exportSvg, exportCsv),
     );
     this.center = el("div", { class: "cs-center", "aria-hidden": "true" });
     this.tooltip = el("div", { class: "cs-tooltip", role: "tooltip", id: "tooltip", hidden: true });
@@ -770,6 +771,25 @@ class Chart {
       schedulePaint(this);
       if (blob) this.download(blob, "png");
     }, "image/png");
+  }
+
+  /**
+   * The chart as a static SVG (title, summary, legend), drawn by the same core renderer through
+   * plotters' SVG backend. That code ships in a separate wasm, fetched only now.
+   */
+  async exportSvg() {
+    try {
+      const base = new URL("./pkg-export/", import.meta.url);
+      const glue = await import(new URL("channel_sprawl.js", base).href);
+      await glue.default({ module_or_path: new URL("channel_sprawl_bg.wasm", base) });
+      const view = this.w.view();
+      const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
+      const v = this.value;
+      const svg = this.csv ? glue.render_svg(null, v.csv, v.company, v.title, options, this.lang) : glue.render_svg(v, null, null, null, options, this.lang);
+      this.download(new Blob([svg], { type: "image/svg+xml" }), "svg");
+    } catch (e) {
+      console.error(`channel-sprawl (${this.key}): the SVG export failed`, e);
+    }
   }
 
   /** The current view (grouping, dedupe and hidden groups applied) as CSV: group, key, count, share. */

@@ -2,27 +2,33 @@
 // and the wasm-bindgen glue minified in place. Readable sources stay in js/ and src/.
 import { build, transform } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+// Usage: node scripts/bundle.mjs [DIR]   (DIR holds pkg/ (and pkg-export/) and receives
+// channel-sprawl.js; default www)
+const dir = process.argv[2] || "www";
+const packages = [`${dir}/pkg`, `${dir}/pkg-export`].filter((p) => existsSync(`${p}/channel_sprawl_bg.wasm`));
+for (const pkg of packages) shortenNames(pkg);
 
 // 1. Shorter wasm import/export names (wasm-opt), and the glue patched to match: −2.3 KB brotli.
 //    The glue's shape is pinned with wasm-bindgen (=0.2.130); the browser tests catch any drift.
-// Usage: node scripts/bundle.mjs [DIR]   (DIR holds pkg/ and receives channel-sprawl.js; default www)
-const dir = process.argv[2] || "www";
-const wasm = `${dir}/pkg/channel_sprawl_bg.wasm`;
-const glue = `${dir}/pkg/channel_sprawl.js`;
-const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
-const out = execFileSync(new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname, [...features, wasm, "--minify-imports-and-exports-and-modules", "-o", wasm], { encoding: "utf8" });
-const map = JSON.parse(out.slice(out.indexOf("{")));
-let code = readFileSync(glue, "utf8");
-const modules = new Set();
-for (const [module, name, short] of map.imports) {
-  modules.add(module);
-  code = code.replace(new RegExp(`\\b${name}:`, "g"), `${JSON.stringify(short)}:`);
+function shortenNames(pkg) {
+  const wasm = `${pkg}/channel_sprawl_bg.wasm`;
+  const glue = `${pkg}/channel_sprawl.js`;
+  const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+  const out = execFileSync(new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname, [...features, wasm, "--minify-imports-and-exports-and-modules", "-o", wasm], { encoding: "utf8" });
+  const map = JSON.parse(out.slice(out.indexOf("{")));
+  let code = readFileSync(glue, "utf8");
+  const modules = new Set();
+  for (const [module, name, short] of map.imports) {
+    modules.add(module);
+    code = code.replace(new RegExp(`\\b${name}:`, "g"), `${JSON.stringify(short)}:`);
+  }
+  // binaryen names every import module "a".
+  for (const m of modules) code = code.split(JSON.stringify(m)).join('"a"');
+  for (const [name, short] of map.exports) code = code.replace(new RegExp(`wasm\\.${name}\\b`, "g"), `wasm[${JSON.stringify(short)}]`);
+  writeFileSync(glue, code);
 }
-// binaryen names every import module "a".
-for (const m of modules) code = code.split(JSON.stringify(m)).join('"a"');
-for (const [name, short] of map.exports) code = code.replace(new RegExp(`wasm\\.${name}\\b`, "g"), `wasm[${JSON.stringify(short)}]`);
-writeFileSync(glue, code);
 
 // 2. The widget's stylesheet, minified inside the loader.
 const cssPlugin = {
@@ -48,4 +54,7 @@ await build({
   banner: { js: "// channel-sprawl — sources: js/ and src/ of the channel-sprawl repository. MIT." },
   plugins: [cssPlugin],
 });
-await build({ ...common, bundle: false, entryPoints: [glue], outfile: glue, allowOverwrite: true });
+for (const pkg of packages) {
+  const glue = `${pkg}/channel_sprawl.js`;
+  await build({ ...common, bundle: false, entryPoints: [glue], outfile: glue, allowOverwrite: true });
+}

@@ -13,7 +13,7 @@ pub mod palette;
 pub mod platform;
 pub mod profile;
 pub mod render;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "svg-export"))]
 pub mod svg;
 pub mod value;
 

@@ -38,16 +38,6 @@ pub struct Widget {
     touch: Cell<bool>,
 }
 
-#[derive(Default)]
-struct JsOptions {
-    group_by: Option<String>,
-    dedupe: Option<bool>,
-    chart: Option<String>,
-    other_below: Option<f64>,
-    dark: Option<bool>,
-    thousands: Option<String>,
-}
-
 struct JsProblem<'a> {
     path: &'a str,
     code: &'a str,
@@ -311,10 +301,41 @@ fn problems_to_js(problems: &[Problem]) -> JsValue {
     list.js()
 }
 
+/// The static SVG of a dataset (JSON value, or CSV text when `csv` is given) in the reader's
+/// grouping, dedupe and chart type: the same renderer as the canvas, through plotters' SVG backend.
+/// Only in the export build (`--features svg-export`), which the loader fetches on demand.
+#[cfg(feature = "svg-export")]
+#[wasm_bindgen]
+pub fn render_svg(data: JsValue, csv: Option<String>, company: Option<String>, title: Option<String>, options: JsValue, lang: &str) -> Result<String, JsValue> {
+    let dataset = match csv {
+        Some(text) => csv::parse(&text, company.as_deref(), title.as_deref()),
+        None => read_value(&data, 0)
+            .map_err(|detail| vec![Problem { path: String::new(), code: "syntax", detail: detail.into() }])
+            .and_then(|value| dataset::parse(&value)),
+    }
+    .map_err(|p| problems_to_js(&p))?;
+    Ok(crate::svg::render(&dataset, &read_options(&options), lang, crate::svg::DEFAULT_WIDTH))
+}
+
 /// Bytes of linear memory the wasm instance holds now (for the lifecycle tests and the bench).
 #[wasm_bindgen]
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
+
+
+/// The chart options the loader passes (`{groupBy, dedupe, chart, otherBelow, thousands}`).
+fn read_options(options: &JsValue) -> Options {
+    let get = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let defaults = Options::default();
+    Options {
+        group_by: get("groupBy").as_string().as_deref().and_then(GroupBy::parse).unwrap_or(defaults.group_by),
+        dedupe: get("dedupe").as_bool().unwrap_or(false),
+        shape: get("chart").as_string().as_deref().and_then(Shape::parse).unwrap_or(defaults.shape),
+        other_below: get("otherBelow").as_f64().filter(|f| f.is_finite() && *f >= 0.0 && *f < 1.0).unwrap_or(defaults.other_below),
+        thousands: get("thousands").as_string().unwrap_or(defaults.thousands),
+        key_order: Vec::new(),
+    }
 }
 
 #[wasm_bindgen]
@@ -591,26 +612,11 @@ impl Widget {
 
 impl Widget {
     fn with(canvas: HtmlCanvasElement, dataset: dataset::Dataset, options: &JsValue, notify: js_sys::Function) -> Widget {
-        let get = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-        let js = JsOptions {
-            group_by: get("groupBy").as_string(),
-            dedupe: get("dedupe").as_bool(),
-            chart: get("chart").as_string(),
-            other_below: get("otherBelow").as_f64(),
-            dark: get("dark").as_bool(),
-            thousands: get("thousands").as_string(),
-        };
-        let defaults = Options::default();
-        let options = Options {
-            group_by: js.group_by.as_deref().and_then(GroupBy::parse).unwrap_or(defaults.group_by),
-            dedupe: js.dedupe.unwrap_or(false),
-            shape: js.chart.as_deref().and_then(Shape::parse).unwrap_or(defaults.shape),
-            other_below: js.other_below.filter(|f| f.is_finite() && *f >= 0.0 && *f < 1.0).unwrap_or(defaults.other_below),
-            thousands: js.thousands.unwrap_or(defaults.thousands),
-            key_order: Vec::new(),
-        };
+        let options_value = options;
+        let options = read_options(options_value);
+        let dark = js_sys::Reflect::get(options_value, &JsValue::from_str("dark")).ok().and_then(|v| v.as_bool());
         let mut chart = Chart::new(dataset, options);
-        if js.dark == Some(true) {
+        if dark == Some(true) {
             chart.apply(Action::Scheme(&DARK));
         }
         Widget { chart: RefCell::new(chart), canvas, notify, touch: Cell::new(false) }

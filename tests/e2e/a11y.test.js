@@ -49,7 +49,7 @@ test("keyboard only: tab to the chart, arrows, Enter, Escape, with live announce
   // Focus order inside the widget: controls, then the chart, then the legend.
   await page.locator("#dell select").first().focus();
   const order = [];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 9; i++) {
     await page.keyboard.press("Tab");
     order.push(await page.evaluate(() => {
       const host = document.querySelector("#dell [data-channel-sprawl-host]");
@@ -57,7 +57,8 @@ test("keyboard only: tab to the chart, arrows, Enter, Escape, with live announce
       return a ? a.tagName.toLowerCase() + (a.className ? "." + a.className.split(" ")[0] : "") : "outside";
     }));
   }
-  assert.deepEqual(order, ["select.cs-select", "input", "button.cs-button", "button.cs-button", "button.cs-button", "button.cs-button", "canvas", "button.cs-entry"]);
+  // grouping, chart type, dedupe, table, enlarge, PNG, SVG, CSV, then the chart and the legend.
+  assert.deepEqual(order, ["select.cs-select", "input", "button.cs-button", "button.cs-button", "button.cs-button", "button.cs-button", "button.cs-button", "canvas", "button.cs-entry"]);
   await canvas.focus();
   const name = await canvas.getAttribute("aria-label");
   assert.match(name, /^Les espaces sociaux de Dell par thème : \d+ espaces par thème\. Les plus grands : /);

@@ -152,7 +152,7 @@ test("the state is written to the URL fragment and restored on load", async () =
   assert.match(await again.locator("#dell .cs-drill-title").textContent(), /^Twitter : \d+ espaces$/);
 });
 
-test("export: a PNG at twice the resolution and a CSV of the current view", async () => {
+test("export: a PNG at twice the resolution, an SVG from the core renderer and a CSV of the current view", async () => {
   const page = await open(env, "/posts/dell.html", { acceptDownloads: true });
   await ready(page, "#dell");
   await page.locator("#dell select").first().selectOption("platform");
@@ -167,6 +167,20 @@ test("export: a PNG at twice the resolution and a CSV of the current view", asyn
   });
   assert.equal(bytes.subarray(1, 4).toString(), "PNG");
   assert.equal(bytes.readUInt32BE(16), Math.round(css.width * 2), "width at 2×");
+
+  const [svgFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le graphique en image SVG" }).click()]);
+  assert.equal(svgFile.suggestedFilename(), "dell-platform.svg");
+  const svg = await new Promise(async (ok) => {
+    let s = "";
+    (await svgFile.createReadStream()).on("data", (c) => (s += c)).on("end", () => ok(s));
+  });
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    return { error: doc.querySelector("parsererror") !== null, root: doc.documentElement.tagName, texts: [...doc.querySelectorAll("text")].map((t) => t.textContent.trim()) };
+  }, svg);
+  assert.deepEqual([parsed.error, parsed.root], [false, "svg"]);
+  assert.ok(parsed.texts.includes("Les espaces sociaux de Dell par thème"), parsed.texts.join(" | "));
+  assert.ok(parsed.texts.some((t) => t === "Twitter"), "the legend is in the SVG");
 
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger les chiffres en CSV" }).click()]);
   const text = await new Promise(async (ok) => {
