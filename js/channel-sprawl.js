@@ -627,11 +627,8 @@ class Chart {
     if (quiet && previous === this.selectedKey) return;
     if (previous === this.selectedKey && quiet) return;
     // In a comparison, selecting a group selects it in every company's chart.
-    if (this.peers && !this.peers.syncing) {
-      this.peers.syncing = true;
-      for (const chart of this.peers.parts) if (chart !== this) chart.w.select(this.selectedKey);
-      this.peers.syncing = false;
-    }
+    if (this.peers && !this.peers.syncing) this.peers.selectAll(this.selectedKey, this);
+    this.peers?.renderLegend();
     const label = sel ? this.labelOf(sel, sel.groupBy) : null;
     this.figure.dispatchEvent(
       new CustomEvent(EVENT, {
@@ -884,11 +881,13 @@ class Comparison {
     this.host = el("div", { "data-channel-sprawl-compare": "" });
     const root = this.host.attachShadow({ mode: "open" });
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}");
+    sheet.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}.cs-shared{grid-template-columns:repeat(auto-fill,minmax(260px,1fr))}");
     root.adoptedStyleSheets = [sheet, styleSheet()];
     this.row = el("div", { class: "row" });
+    this.legend = el("ul", { class: "cs-legend cs-shared" });
     this.profiles = el("div", { class: "cs cs-table" });
-    root.append(this.row, this.profiles);
+    this.legendHead = el("p", { class: "cs-summary" });
+    root.append(this.row, el("div", { class: "cs" }, this.legendHead, this.legend), this.profiles);
     figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));
     this.parts = [];
     this.syncing = false;
@@ -905,7 +904,9 @@ class Comparison {
     const keys = [...totals.keys()];
     if (views[0].groupBy !== "theme") keys.sort((a, b) => totals.get(b) - totals.get(a));
     const most = Math.max(...views.map((v) => v.units), 1);
+    this.keys = keys;
     for (const chart of this.parts) {
+      chart.legend.hidden = true; // one shared legend instead (renderLegend)
       chart.w.set_key_order(keys);
       chart.fill = (chart.snapshot || chart.view).units / most;
       chart.w.set_fill(chart.fill);
@@ -913,6 +914,64 @@ class Comparison {
       chart.center.hidden ||= chart.fill < 0.3;
     }
     this.refreshing = false;
+    this.renderLegend();
+  }
+
+  /** Selects `key` in every chart that has it (and clears the others), as one selection. */
+  selectAll(key, from) {
+    this.syncing = true;
+    for (const chart of this.parts) {
+      if (chart === from || !chart.widget) continue;
+      const has = key != null && chart.snapshot?.groups.some((g) => g.key === key);
+      chart.w.select(has ? key : null);
+    }
+    this.syncing = false;
+  }
+
+  /**
+   * One legend for all the companies: every group once, in the shared colour order, with each
+   * company's count; selecting, hiding and isolating act on every chart.
+   */
+  renderLegend() {
+    const views = this.parts.map((c) => c.snapshot);
+    if (!this.keys || views.some((v) => !v)) return;
+    const first = this.parts[0];
+    const t = first.t;
+    const groupOf = (view, key) => view.groups.find((g) => g.key === key);
+    const hidden = new Set(views.flatMap((v) => v.hidden));
+    const selected = this.parts.find((c) => c.selectedKey != null)?.selectedKey ?? null;
+    const keys = [...new Set([...this.keys, ...views.flatMap((v) => v.groups.map((g) => g.key))])].filter((k) => views.some((v) => groupOf(v, k)));
+    const entries = keys.map((key) => {
+      const found = views.map((v) => groupOf(v, key));
+      const group = found.find(Boolean);
+      const label = first.labelOf(group, views[0].groupBy);
+      const counts = found.map((g) => (g ? first.formats.num.format(g.count) : "–"));
+      const named = views.map((v, i) => `${v.company} ${counts[i]}`).join(", ");
+      const entry = el(
+        "button",
+        { type: "button", class: "cs-entry", "aria-pressed": String(selected === key), "aria-label": `${label}: ${named}`, "data-shared-key": key, onclick: () => this.selectAll(selected === key ? null : key) },
+        first.swatch(group.color),
+        el("span", { class: "cs-label", text: label }),
+        el("span", { class: "cs-count", text: counts.join(" · ") }),
+      );
+      const tools =
+        key === OTHER
+          ? [first.tool("+", t.expandOther, () => first.each((c) => c.w.expand_other(true)))]
+          : [first.tool("◐", fill(t.isolate, { label }), () => first.each((c) => c.w.isolate(key))), first.tool("×", fill(t.hide, { label }), () => first.toggleHidden(key, label))];
+      return el("li", { class: "cs-item" + (selected === key ? " is-selected" : "") }, entry, ...tools);
+    });
+    for (const key of hidden) {
+      const group = views.map((v) => v.legend.find((g) => g.key === key)).find(Boolean);
+      if (!group) continue;
+      const label = first.labelOf(group, views[0].groupBy);
+      entries.push(el("li", { class: "cs-item is-hidden" }, el("span", { class: "cs-entry", "aria-disabled": "true" }, first.swatch(group.color), el("span", { class: "cs-label", text: label })), first.tool("+", fill(t.show, { label }), () => first.toggleHidden(key, label))));
+    }
+    if (hidden.size > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, onclick: () => first.each((c) => c.w.show_all()) })));
+    const focused = this.legend.contains(this.host.shadowRoot.activeElement) ? [...this.legend.querySelectorAll("button")].indexOf(this.host.shadowRoot.activeElement) : -1;
+    this.legendHead.textContent = fill(t.countsBy, { list: views.map((v) => v.company).join(" · ") });
+    this.legend.setAttribute("aria-label", t.group);
+    this.legend.replaceChildren(...entries);
+    if (focused >= 0) this.legend.querySelectorAll("button")[Math.min(focused, this.legend.querySelectorAll("button").length - 1)]?.focus();
   }
 
   /** The companies' sprawl profiles in one table, a column each. */

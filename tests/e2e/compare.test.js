@@ -43,15 +43,23 @@ test("Dell and BT side by side: one scale, one colour per theme, one selection",
     colors.set(e.key, e.color);
   }
 
-  // Selecting a theme in one chart selects it in both; each company sends its own event.
+  // One shared legend: every theme once, with each company's count.
+  const shared = page.locator("#comparaison .cs-shared .cs-entry[data-shared-key]");
+  assert.equal(await shared.count(), 9);
+  assert.equal(await page.locator('#comparaison .cs-shared [data-shared-key="support"]').getAttribute("aria-label"), "Support client: Dell 9, BT 3");
+  assert.equal(await page.locator("#comparaison .cs-legend:not(.cs-shared)").first().isHidden(), true);
+
+  // Selecting a theme there selects it in both charts; each company sends its own event.
   const selected = await nextSelect(page, "#comparaison");
-  await page.locator('#comparaison .cs-entry[data-key="support"]').first().click();
+  await page.locator('#comparaison .cs-shared [data-shared-key="support"]').click();
   const first = await selected();
   assert.equal(first.key, "support");
-  const pressed = await page.locator('#comparaison .cs-entry[data-key="support"]').evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-pressed")));
-  assert.deepEqual(pressed, ["true", "true"]);
+  assert.equal(await page.locator('#comparaison .cs-shared [data-shared-key="support"]').getAttribute("aria-pressed"), "true");
   const titles = await page.locator("#comparaison .cs-drill-title").allTextContents();
-  assert.equal(titles.length, 2);
+  assert.deepEqual(titles, ["Support client : 9 espaces", "Support client : 3 espaces"]);
+  // A theme only Dell has: BT's selection clears instead of keeping the old one.
+  await page.locator('#comparaison .cs-shared [data-shared-key="education"]').click();
+  assert.deepEqual(await page.locator("#comparaison .cs-drill-title").allTextContents(), ["Éducation : 16 espaces"]);
 
   // The profiles line up in one table, a column per company.
   const profile = await page.locator("#comparaison [data-channel-sprawl-compare] table").evaluate((t) => [...t.rows].map((r) => [...r.cells].map((c) => c.textContent)));
