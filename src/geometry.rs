@@ -92,7 +92,8 @@ impl Layout {
         }
         let (dx, dy) = (x - self.cx, y - self.cy);
         let r = (dx * dx + dy * dy).sqrt();
-        if r < self.inner || r > self.outer + slack || r == 0.0 {
+        // Written so that NaN (never from a browser, but from a caller) hits nothing too.
+        if !(r >= self.inner && r <= self.outer + slack) || r == 0.0 {
             return None;
         }
         let angle = angle_of(dx, dy);

@@ -256,3 +256,10 @@ fn shape_parses_its_attribute_value() {
     assert_eq!(Shape::parse("bar"), Some(Shape::Bar));
     assert_eq!(Shape::parse("line"), None);
 }
+
+#[test]
+fn a_nan_point_hits_nothing_even_in_a_single_segment_ring() {
+    let layout = Layout::new(Shape::Donut, &[5], 200.0, 200.0, 1.0, 0.0, 1.0);
+    assert_eq!(layout.segment_at(f64::NAN, f64::NAN, 0.0), None);
+    assert_eq!(layout.segment_at(100.0, 20.0, 0.0), Some(0));
+}
