@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 WASM_PACK_FLAGS := --target web --release --out-dir www/pkg --no-pack
 
-.PHONY: setup build build-hooks demo serve test test-native test-wasm test-e2e size bench pack clean
+.PHONY: setup build build-hooks demo serve test test-native test-wasm test-e2e size bench pack fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -47,6 +47,12 @@ size:
 ## The npm package (wasm-pack pack): target/npm/pkg/channel-sprawl-<version>.tgz
 pack: build
 	node scripts/pack.mjs
+
+## Every fuzz target for FUZZ_SECONDS each (nightly toolchain; cargo-fuzz installed if missing)
+FUZZ_SECONDS ?= 60
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	bash fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: build
 	node bench/run.mjs
