@@ -45,6 +45,7 @@ export const STYLES = `
 .cs-select { border: 1px solid var(--line); border-radius: 6px; padding: 4px 6px; min-height: 32px; }
 .cs-button { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; min-height: 32px; cursor: pointer; }
 .cs-button[aria-pressed="true"] { background: var(--soft); border-color: var(--fg); }
+.cs-export { display: inline-flex; gap: 6px; }
 .cs-check { display: inline-flex; gap: 6px; align-items: center; cursor: pointer; min-height: 32px; }
 .cs-check input { width: 18px; height: 18px; margin: 0; accent-color: var(--accent); }
 .cs-body { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: center; }
