@@ -241,8 +241,9 @@ class Chart {
       const message = p.code ? fill(t.problems[p.code] || p.message || "", { detail: p.detail }) : p.message;
       return `${p.path || "dataset"}: ${message}`;
     });
-    const shown = problems.filter((p) => p.code !== "more").length + (problems.find((p) => p.code === "more") ? Number(problems.find((p) => p.code === "more").detail) : 0);
-    const title = heading || fill(t.invalid, { n: this.formats.num.format(shown) }, shown);
+    // The total: the listed problems, plus those the "N more" line stands for.
+    const total = problems.reduce((n, p) => n + (p.code === "more" ? Number(p.detail) : 1), 0);
+    const title = heading || fill(t.invalid, { n: this.formats.num.format(total) }, total);
     this.root.replaceChildren(
       el("div", { class: "cs cs-error", role: "alert" }, el("p", { class: "cs-error-title", text: title }), el("ul", {}, ...lines.map((l) => el("li", { text: l })))),
     );
