@@ -405,7 +405,7 @@ class Chart {
 
   /** After another chart's failure: the same chart on a fresh wasm instance, in its last state. */
   revive(Widget) {
-    const view = this.snapshot;
+    const view = this.view;
     this.widget = this.create(Widget, { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart, dark: this.isDark() });
     for (const key of view.hidden) this.w.toggle_hidden(key);
     if (view.otherExpanded) this.w.expand_other(true);
@@ -470,8 +470,7 @@ class Chart {
 
   render() {
     const t = this.t;
-    const view = this.w.view();
-    this.view = view;
+    const view = (this.view = this.w.view());
     const title = view.title || view.company;
     this.title.textContent = title;
     this.title.hidden = !title;
@@ -819,12 +818,10 @@ class Chart {
 
   persist() {
     if (!this.ready || !this.widget) return;
-    if (this.peers && this.peers.parts[0] !== this) {
-      this.snapshot = this.w.view();
-      return;
-    }
-    // Also the state a revived widget starts from (see `revive`).
-    const view = (this.snapshot = this.w.view());
+    // `this.view` is also the state a revived widget starts from, and what a comparison reads.
+    const view = (this.view = this.w.view());
+    // In a comparison, the first chart's state stands for all.
+    if (this.peers && this.peers.parts[0] !== this) return;
     const defaults = this.defaults ??= { g: view.groupBy, d: view.dedupe ? "1" : "0", c: view.chart };
     writeFragment(this.key, {
       g: view.groupBy !== defaults.g ? view.groupBy : "",
@@ -896,7 +893,7 @@ class Comparison {
 
   /** Shared colour order and one scale, recomputed whenever a chart's groups change. */
   refresh() {
-    const views = this.parts.map((c) => c.snapshot || c.view).filter(Boolean);
+    const views = this.parts.map((c) => c.view).filter(Boolean);
     if (views.length !== this.parts.length || this.refreshing) return;
     this.refreshing = true;
     const totals = new Map();
@@ -909,7 +906,7 @@ class Comparison {
     for (const chart of this.parts) {
       chart.legend.hidden = true; // one shared legend instead (renderLegend)
       chart.w.set_key_order(keys);
-      chart.fill = (chart.snapshot || chart.view).units / most;
+      chart.fill = chart.view.units / most;
       chart.w.set_fill(chart.fill);
       // The total in the hole only where the hole can hold it.
       chart.center.hidden ||= chart.fill < 0.3;
@@ -923,7 +920,7 @@ class Comparison {
     this.syncing = true;
     for (const chart of this.parts) {
       if (chart === from || !chart.widget) continue;
-      const has = key != null && chart.snapshot?.groups.some((g) => g.key === key);
+      const has = key != null && chart.view?.groups.some((g) => g.key === key);
       chart.w.select(has ? key : null);
     }
     this.syncing = false;
@@ -934,7 +931,7 @@ class Comparison {
    * company's count; selecting, hiding and isolating act on every chart.
    */
   renderLegend() {
-    const views = this.parts.map((c) => c.snapshot);
+    const views = this.parts.map((c) => c.view);
     if (!this.keys || views.some((v) => !v)) return;
     const first = this.parts[0];
     const t = first.t;
@@ -987,7 +984,7 @@ class Comparison {
         "table",
         {},
         el("caption", { text: first.t.profile.heading }),
-        el("thead", {}, el("tr", {}, cell("td", ""), ...live.map((c) => cell("th", c.snapshot?.company ?? "", { scope: "col" })))),
+        el("thead", {}, el("tr", {}, cell("td", ""), ...live.map((c) => cell("th", c.view?.company ?? "", { scope: "col" })))),
         el(
           "tbody",
           {},

@@ -38,79 +38,6 @@ pub struct Widget {
     touch: Cell<bool>,
 }
 
-struct JsProblem<'a> {
-    path: &'a str,
-    code: &'a str,
-    detail: &'a str,
-}
-
-struct JsView<'a> {
-    company: &'a str,
-    title: Option<&'a str>,
-    group_by: &'static str,
-    dedupe: bool,
-    chart: &'static str,
-    /// Spaces in the dataset, and units counted (fewer with dedupe).
-    spaces: usize,
-    units: usize,
-    themes: usize,
-    platforms: usize,
-    has_functions: bool,
-    groups: Vec<JsGroup<'a>>,
-    legend: Vec<JsGroup<'a>>,
-    hidden: &'a [String],
-    other_expanded: bool,
-    selected: Option<&'a str>,
-}
-
-struct JsGroup<'a> {
-    key: &'a str,
-    label: &'a str,
-    color: String,
-    count: usize,
-    folded: &'a [String],
-}
-
-impl<'a> From<&'a Group> for JsGroup<'a> {
-    fn from(g: &'a Group) -> Self {
-        JsGroup { key: &g.key, label: &g.label, color: g.color.hex(), count: g.count, folded: &g.folded }
-    }
-}
-
-struct JsSelection<'a> {
-    group_by: &'static str,
-    key: &'a str,
-    label: &'a str,
-    count: usize,
-    /// Names of the counted spaces, in dataset order (the event's `spaces`).
-    spaces: Vec<&'a str>,
-    /// Drill-down rows: every member space, copies included, each with its unit's first space.
-    items: Vec<JsItem<'a>>,
-    folded: &'a [String],
-}
-
-struct JsItem<'a> {
-    name: &'a str,
-    url: Option<&'a str>,
-    platform: &'a str,
-    country: Option<&'a str>,
-    audience: Option<f64>,
-    function: Option<&'a str>,
-    counted: bool,
-}
-
-struct JsPointer<'a> {
-    index: usize,
-    key: &'a str,
-    label: &'a str,
-    count: usize,
-    total: usize,
-    x: f64,
-    y: f64,
-    focus: bool,
-    platforms: Vec<(&'a str, usize)>,
-}
-
 /// Plain JS values built with `Reflect`: no serde, no string formatting.
 trait ToJs {
     fn js(&self) -> JsValue;
@@ -175,88 +102,9 @@ fn obj(fields: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-impl ToJs for JsProblem<'_> {
-    fn js(&self) -> JsValue {
-        obj(&[("path", self.path.js()), ("code", self.code.js()), ("detail", self.detail.js())])
-    }
-}
-
-impl ToJs for JsView<'_> {
-    fn js(&self) -> JsValue {
-        obj(&[
-            ("company", self.company.js()),
-            ("title", self.title.js()),
-            ("groupBy", self.group_by.js()),
-            ("dedupe", self.dedupe.js()),
-            ("chart", self.chart.js()),
-            ("spaces", self.spaces.js()),
-            ("units", self.units.js()),
-            ("themes", self.themes.js()),
-            ("platforms", self.platforms.js()),
-            ("hasFunctions", self.has_functions.js()),
-            ("groups", self.groups.js()),
-            ("legend", self.legend.js()),
-            ("hidden", self.hidden.js()),
-            ("otherExpanded", self.other_expanded.js()),
-            ("selected", self.selected.js()),
-        ])
-    }
-}
-
-impl ToJs for JsGroup<'_> {
-    fn js(&self) -> JsValue {
-        obj(&[
-            ("key", self.key.js()),
-            ("label", self.label.js()),
-            ("color", self.color.js()),
-            ("count", self.count.js()),
-            ("folded", self.folded.js()),
-        ])
-    }
-}
-
-impl ToJs for JsSelection<'_> {
-    fn js(&self) -> JsValue {
-        obj(&[
-            ("groupBy", self.group_by.js()),
-            ("key", self.key.js()),
-            ("label", self.label.js()),
-            ("count", self.count.js()),
-            ("spaces", self.spaces.js()),
-            ("items", self.items.js()),
-            ("folded", self.folded.js()),
-        ])
-    }
-}
-
-impl ToJs for JsItem<'_> {
-    fn js(&self) -> JsValue {
-        obj(&[
-            ("name", self.name.js()),
-            ("url", self.url.js()),
-            ("platform", self.platform.js()),
-            ("country", self.country.js()),
-            ("audience", self.audience.js()),
-            ("function", self.function.js()),
-            ("counted", self.counted.js()),
-        ])
-    }
-}
-
-impl ToJs for JsPointer<'_> {
-    fn js(&self) -> JsValue {
-        obj(&[
-            ("index", self.index.js()),
-            ("key", self.key.js()),
-            ("label", self.label.js()),
-            ("count", self.count.js()),
-            ("total", self.total.js()),
-            ("x", self.x.js()),
-            ("y", self.y.js()),
-            ("focus", self.focus.js()),
-            ("platforms", serde_wasm_bindgen::to_value(&self.platforms).unwrap_or(JsValue::NULL)),
-        ])
-    }
+/// A group as the loader reads it.
+fn group_js(g: &Group) -> JsValue {
+    obj(&[("key", g.key.js()), ("label", g.label.js()), ("color", g.color.hex().js()), ("count", g.count.js()), ("folded", g.folded.js())])
 }
 
 /// The dataset as a `Value`, read straight from the JS value (what `JSON.parse` returns): no
@@ -294,11 +142,8 @@ fn read_value(v: &JsValue, depth: usize) -> Result<Value, &'static str> {
 }
 
 fn problems_to_js(problems: &[Problem]) -> JsValue {
-    let list: Vec<JsProblem> = problems
-        .iter()
-        .map(|p| JsProblem { path: &p.path, code: p.code, detail: &p.detail })
-        .collect();
-    list.js()
+    let list: js_sys::Array = problems.iter().map(|p| obj(&[("path", p.path.js()), ("code", p.code.js()), ("detail", p.detail.js())])).collect();
+    list.into()
 }
 
 /// The static SVG of a dataset (JSON value, or CSV text when `csv` is given) in the reader's
@@ -374,26 +219,25 @@ impl Widget {
     /// Everything the HTML around the canvas shows: summary figures, groups, legend, options.
     pub fn view(&self) -> JsValue {
         let chart = self.chart.borrow();
-
-        let platforms = chart.platform_count();
-        let view = JsView {
-            company: &chart.dataset.company,
-            title: chart.dataset.title.as_deref(),
-            group_by: chart.options.group_by.as_str(),
-            dedupe: chart.options.dedupe,
-            chart: chart.options.shape.as_str(),
-            spaces: chart.dataset.spaces.len(),
-            units: chart.units,
-            themes: chart.dataset.used_themes(),
-            platforms,
-            has_functions: chart.dataset.spaces.iter().any(|s| s.function.is_some()),
-            groups: chart.groups.iter().map(JsGroup::from).collect(),
-            legend: chart.all_groups.iter().map(JsGroup::from).collect(),
-            hidden: &chart.hidden,
-            other_expanded: chart.other_expanded,
-            selected: chart.selected.as_deref(),
-        };
-        view.js()
+        let groups = |list: &[Group]| -> JsValue { list.iter().map(group_js).collect::<js_sys::Array>().into() };
+        obj(&[
+            ("company", chart.dataset.company.js()),
+            ("title", chart.dataset.title.js()),
+            ("groupBy", chart.options.group_by.as_str().js()),
+            ("dedupe", chart.options.dedupe.js()),
+            ("chart", chart.options.shape.as_str().js()),
+            // Spaces in the dataset, and units counted (fewer with dedupe).
+            ("spaces", chart.dataset.spaces.len().js()),
+            ("units", chart.units.js()),
+            ("themes", chart.dataset.used_themes().js()),
+            ("platforms", chart.platform_count().js()),
+            ("hasFunctions", chart.dataset.spaces.iter().any(|s| s.function.is_some()).js()),
+            ("groups", groups(&chart.groups)),
+            ("legend", groups(&chart.all_groups)),
+            ("hidden", chart.hidden.js()),
+            ("otherExpanded", chart.other_expanded.js()),
+            ("selected", chart.selected.js()),
+        ])
     }
 
     /// The sprawl profile (see `profile.rs`); shares and indices as fractions.
@@ -422,31 +266,32 @@ impl Widget {
         let chart = self.chart.borrow();
         let Some(group) = chart.selected_group() else { return JsValue::NULL };
         let spaces = &chart.dataset.spaces;
-        let selection = JsSelection {
-            group_by: chart.options.group_by.as_str(),
-            key: &group.key,
-            label: &group.label,
-            count: group.count,
-            spaces: group.units.iter().map(|&i| spaces[i].name.as_str()).collect(),
-            items: group
-                .spaces
-                .iter()
-                .map(|&i| {
-                    let s = &spaces[i];
-                    JsItem {
-                        name: &s.name,
-                        url: s.link(),
-                        platform: platform::label(&platform::key(&s.platform), &s.platform),
-                        country: s.country.as_deref(),
-                        audience: s.audience,
-                        function: s.function.as_deref(),
-                        counted: group.units.binary_search(&i).is_ok(),
-                    }
-                })
-                .collect(),
-            folded: &group.folded,
-        };
-        selection.js()
+        // Drill-down rows: every member space, country copies included.
+        let items: js_sys::Array = group
+            .spaces
+            .iter()
+            .map(|&i| {
+                let s = &spaces[i];
+                obj(&[
+                    ("name", s.name.js()),
+                    ("url", s.link().js()),
+                    ("platform", platform::label(&platform::key(&s.platform), &s.platform).js()),
+                    ("country", s.country.js()),
+                    ("audience", s.audience.js()),
+                    ("function", s.function.js()),
+                ])
+            })
+            .collect();
+        obj(&[
+            ("groupBy", chart.options.group_by.as_str().js()),
+            ("key", group.key.js()),
+            ("label", group.label.js()),
+            ("count", group.count.js()),
+            // The counted spaces, in dataset order: the event's `spaces`.
+            ("spaces", group.units.iter().map(|&i| spaces[i].name.as_str()).collect::<Vec<_>>().js()),
+            ("items", items.into()),
+            ("folded", group.folded.js()),
+        ])
     }
 
     /// The hovered (else focused) segment, for the tooltip: position in CSS pixels, or `null`.
@@ -462,18 +307,17 @@ impl Widget {
         };
         let dpr = chart.size.2;
         let platforms = chart.top_platforms(index, 3);
-        JsPointer {
-            index,
-            key: &group.key,
-            label: &group.label,
-            count: group.count,
-            total: chart.groups.iter().map(|g| g.count).sum(),
-            x: x / dpr,
-            y: y / dpr,
-            focus,
-            platforms,
-        }
-        .js()
+        obj(&[
+            ("index", index.js()),
+            ("key", group.key.js()),
+            ("label", group.label.js()),
+            ("count", group.count.js()),
+            ("total", chart.groups.iter().map(|g| g.count).sum::<usize>().js()),
+            ("x", (x / dpr).js()),
+            ("y", (y / dpr).js()),
+            ("focus", focus.js()),
+            ("platforms", serde_wasm_bindgen::to_value(&platforms).unwrap_or(JsValue::NULL)),
+        ])
     }
 
     /// Selects the group `key` (`null` clears). Returns whether it is now selected.
@@ -572,9 +416,11 @@ impl Widget {
             }),
             _ => return false,
         };
+        let was_hit = self.chart.borrow().hovered.is_some();
         self.apply(action);
-        if kind == "pointermove" {
-            let hit = self.chart.borrow().hovered.is_some();
+        // The cursor changes only when the pointer enters or leaves a segment, not on every move.
+        let hit = self.chart.borrow().hovered.is_some();
+        if hit != was_hit {
             let _ = self.canvas.style().set_property("cursor", if hit { "pointer" } else { "default" });
         }
         kind == "keydown"
