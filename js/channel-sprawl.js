@@ -7,7 +7,7 @@
 // builds the widget's HTML (title, summary, controls, legend, drill-down, table) in an open
 // shadow root, and hands the canvas to the wasm `Widget`, which owns the chart state, the canvas
 // events and the drawing. Dataset text only ever reaches the DOM as text (`textContent`).
-import { STRINGS } from "./i18n.js";
+import { STRINGS, numberFormat } from "./i18n.js";
 import { STYLES } from "./styles.js";
 
 const ATTR = "data-channel-sprawl";
@@ -45,7 +45,7 @@ function loadRuntime() {
     const glue = await import(glueUrl.href);
     await glue.default({ module_or_path: await compiled });
     memoryBytes = glue.memory_bytes;
-    return glue.Widget;
+    return glue;
   })();
   return runtime;
 }
@@ -57,7 +57,7 @@ async function recover(culprit, error) {
   culprit.fail([], culprit.t.crashed);
   generation++;
   runtime = null;
-  const Widget = await loadRuntime();
+  const { Widget } = await loadRuntime();
   for (const chart of charts) chart.revive(Widget);
 }
 
@@ -113,12 +113,13 @@ function languageOf(figure) {
 
 /** Reads the dataset of a figure: inline JSON, inline CSV, then `data-src`. */
 async function readData(figure) {
+  // Inline text is read from the page whenever it is needed, not kept.
   const json = [...figure.querySelectorAll(':scope > script[type="application/json"]')];
-  if (json.length) return json.map((s) => ({ kind: "json", text: s.textContent }));
+  if (json.length) return json.map((script) => ({ kind: "json", read: () => script.textContent }));
   const csv = figure.querySelector(':scope > script[type="text/csv"]');
-  if (csv) return [{ kind: "csv", text: csv.textContent }];
+  if (csv) return [{ kind: "csv", read: () => csv.textContent }];
   const src = figure.getAttribute("data-src");
-  if (!src) return [{ kind: "json", text: "" }];
+  if (!src) return [{ kind: "json", read: () => "" }];
   const url = new URL(src, document.baseURI).href;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
@@ -129,7 +130,7 @@ async function readData(figure) {
     const text = await response.text();
     const isCsv = type.includes("csv") || (/\.csv($|\?)/i.test(url) && !type.includes("json"));
     if (!isCsv && !type.includes("json") && !/\.json($|\?)/i.test(url)) throw { url, status: type || "no content type" };
-    return [{ kind: isCsv ? "csv" : "json", text }];
+    return [{ kind: isCsv ? "csv" : "json", read: () => text }];
   } catch (e) {
     if (e && e.url) throw e;
     throw { url, status: e && e.name === "AbortError" ? "timeout" : String((e && e.message) || e) };
@@ -175,22 +176,21 @@ function writeFragment(key, state) {
 
 const darkQuery = matchMedia("(prefers-color-scheme: dark)");
 
-// Intl formatters are costly to create (≈20 ms for the first): one set per language, shared by
-// every chart, each made on first use.
 const formatterCache = new Map();
 function formatters(lang) {
   if (!formatterCache.has(lang)) {
-    const made = {};
-    const lazy = (name, make) => ({ get: () => (made[name] ??= make()), enumerable: true });
-    formatterCache.set(
-      lang,
-      Object.defineProperties({}, {
-        num: lazy("num", () => new Intl.NumberFormat(lang)),
-        pct: lazy("pct", () => new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 })),
-        decimal: lazy("decimal", () => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })),
-        regions: lazy("regions", () => (typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([lang], { type: "region" }) : null)),
-      }),
-    );
+    const symbols = STRINGS[lang].number;
+    let regions;
+    formatterCache.set(lang, {
+      num: numberFormat(symbols, 3),
+      pct: numberFormat(symbols, 0, true),
+      decimal: numberFormat(symbols, 2),
+      thousands: symbols.group,
+      // Country names: Intl's, made on first use (only when grouping by country).
+      get regions() {
+        return (regions ??= typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([lang], { type: "region" }) : null);
+      },
+    });
   }
   return formatterCache.get(lang);
 }
@@ -252,8 +252,7 @@ class Chart {
 
   /** Builds the chart from one dataset: a parsed JSON value, or `{ csv, company, title }` for CSV. */
   async load(value) {
-    const Widget = await loadRuntime();
-    this.csv = value instanceof CsvSource;
+    const { Widget } = await loadRuntime();
     this.build(value, Widget);
   }
 
@@ -268,7 +267,7 @@ class Chart {
     const otherBelow = parseFloat(this.options.otherBelow ?? attr("data-other-below"));
 
     this.canvas = el("canvas", { tabindex: "0", role: "img", "aria-describedby": "help" });
-    this.value = value;
+    this.source = value;
     this.widgetOptions = {
       groupBy,
       dedupe,
@@ -276,7 +275,7 @@ class Chart {
       otherBelow: Number.isFinite(otherBelow) ? otherBelow : null,
       dark: this.isDark(),
       // The language's digit-group separator, for the counts drawn on the canvas.
-      thousands: this.formats.num.formatToParts(1234).find((p) => p.type === "group")?.value ?? ",",
+      thousands: this.formats.thousands,
     };
     this.widget = this.create(Widget, this.widgetOptions);
     charts.add(this);
@@ -394,8 +393,8 @@ class Chart {
 
   create(Widget, options) {
     const notify = (bits) => this.changed(bits);
-    const v = this.value;
-    return this.csv ? Widget.from_csv(this.canvas, v.csv, v.company, v.title, options, notify) : new Widget(this.canvas, v, options, notify);
+    const v = this.source;
+    return v.csv ? Widget.from_csv(this.canvas, v.text(), v.company, v.title, options, notify) : new Widget(this.canvas, v.text(), options, notify);
   }
 
   setVisible(visible) {
@@ -781,8 +780,8 @@ class Chart {
       await glue.default({ module_or_path: new URL("channel_sprawl_bg.wasm", base) });
       const view = this.w.view();
       const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
-      const v = this.value;
-      const svg = this.csv ? glue.render_svg(null, v.csv, v.company, v.title, options, this.lang) : glue.render_svg(v, null, null, null, options, this.lang);
+      const v = this.source;
+      const svg = glue.render_svg(v.text(), v.csv, v.company, v.title, options, this.lang);
       this.download(new Blob([svg], { type: "image/svg+xml" }), "svg");
     } catch (e) {
       console.error(`channel-sprawl (${this.key}): the SVG export failed`, e);
@@ -843,30 +842,34 @@ class Chart {
   }
 }
 
-/** CSV text with the figure's company and title: read by the core. */
-class CsvSource {
-  constructor(csv, company, title) {
-    Object.assign(this, { csv, company, title });
+/**
+ * Where a chart's dataset text is: read by the core when the chart is built (or rebuilt after
+ * another chart's failure), not kept by the loader when it sits in the page.
+ */
+class Source {
+  constructor(text, csv = false, company = null, title = null) {
+    Object.assign(this, { text: typeof text === "function" ? text : () => text, csv, company, title });
   }
 }
 
-function parseJson(text) {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw [{ path: "", code: "syntax", detail: e.message }];
-  }
+/** The texts of the datasets in JSON text: several when it is an array of them (a comparison). */
+async function splitJson(read) {
+  const text = read();
+  if (!/^\uFEFF?\s*\[/.test(text)) return [new Source(read)];
+  const parts = (await loadRuntime()).datasets(text);
+  return parts && parts.length ? parts.map((part) => new Source(part)) : [new Source(text)];
 }
 
 /** The datasets of a figure (or of `data` given to `mount`): one, or several to compare. */
 async function datasetsOf(figure, data) {
   if (data === undefined) {
     const sources = await readData(figure);
-    if (sources[0].kind === "csv") return [new CsvSource(sources[0].text, figure.getAttribute("data-company"), figure.getAttribute("data-title"))];
-    return sources.flatMap((source) => [parseJson(source.text)].flat());
+    if (sources[0].kind === "csv") return [new Source(sources[0].read, true, figure.getAttribute("data-company"), figure.getAttribute("data-title"))];
+    return (await Promise.all(sources.map((source) => splitJson(source.read)))).flat();
   }
-  const value = typeof data === "string" ? parseJson(data) : data;
-  return Array.isArray(value) && value.length ? value : [value];
+  if (typeof data === "string") return splitJson(() => data);
+  const json = (value) => new Source(JSON.stringify(value) ?? "");
+  return Array.isArray(data) && data.length ? data.map(json) : [json(data)];
 }
 
 /**

@@ -20,7 +20,8 @@
 //! refused while reading. Pure Rust, no serde_json: the wasm build reads CSV with this module.
 
 use crate::dataset::{self, Dataset, Problem, MAX_SPACES};
-use crate::value::Value;
+use crate::value::{decimal, Value};
+use std::borrow::Cow;
 
 /// Space fields a column may name, after normalising its header.
 const FIELDS: &[&str] = &[
@@ -36,7 +37,7 @@ const NO_COMPANY: &str = "-";
 pub struct Sheet {
     /// `{ "company", "title"?, "spaces": [..] }`. Without a company, `company` holds a placeholder
     /// (see `has_company`) so that the tree validates: a CSV without a company is valid.
-    pub value: Value,
+    pub value: Value<'static>,
     /// Whether a company was given (else `value`'s company is a placeholder).
     pub has_company: bool,
     /// The row (line number) of each space, in order: `rows[i]` is `spaces[i]`.
@@ -82,24 +83,24 @@ pub fn read(text: &str, company: Option<&str>, title: Option<&str>) -> Result<Sh
     let mut spaces = Vec::new();
     let mut rows = Vec::new();
     for record in records {
-        let mut members: Vec<(String, Value)> = Vec::new();
+        let mut members: Vec<(Cow<'static, str>, Value<'static>)> = Vec::new();
         for (key, cell) in keys.iter().zip(&record.fields) {
             let (Some(key), cell) = (key, cell.trim()) else { continue };
             if cell.is_empty() {
                 continue;
             }
-            members.push(((*key).to_owned(), cell_value(key, cell)));
+            members.push(((*key).into(), cell_value(key, cell)));
         }
         spaces.push(Value::Object(members));
         rows.push(record.line);
     }
 
     let company = company.map(str::trim).filter(|c| !c.is_empty());
-    let mut root = vec![("company".to_owned(), Value::String(company.unwrap_or(NO_COMPANY).to_owned()))];
+    let mut root = vec![("company".into(), Value::String(company.unwrap_or(NO_COMPANY).to_owned().into()))];
     if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
-        root.push(("title".to_owned(), Value::String(title.to_owned())));
+        root.push(("title".into(), Value::String(title.to_owned().into())));
     }
-    root.push(("spaces".to_owned(), Value::Array(spaces)));
+    root.push(("spaces".into(), Value::Array(spaces)));
     Ok(Sheet { value: Value::Object(root), has_company: company.is_some(), rows, columns })
 }
 
@@ -157,80 +158,22 @@ fn field_of(header: &str) -> Option<&'static str> {
 }
 
 /// A trimmed, non-empty cell as the JSON value the dataset would hold.
-fn cell_value(key: &str, cell: &str) -> Value {
+fn cell_value(key: &str, cell: &str) -> Value<'static> {
     match key {
         "themes" => Value::Array(
-            cell.split(';').map(str::trim).filter(|t| !t.is_empty()).map(|t| Value::String(t.to_owned())).collect(),
+            cell.split(';').map(str::trim).filter(|t| !t.is_empty()).map(|t| Value::String(t.to_owned().into())).collect(),
         ),
         "audience" => match decimal(cell) {
             Some(n) if n.is_finite() => Value::Number(n),
-            _ => Value::String(cell.to_owned()),
+            _ => Value::String(cell.to_owned().into()),
         },
         "internal" => match cell.to_ascii_lowercase().as_str() {
             "true" | "1" | "yes" | "oui" => Value::Bool(true),
             "false" | "0" | "no" | "non" => Value::Bool(false),
-            _ => Value::String(cell.to_owned()),
+            _ => Value::String(cell.to_owned().into()),
         },
-        _ => Value::String(cell.to_owned()),
+        _ => Value::String(cell.to_owned().into()),
     }
-}
-
-/// A decimal number as JSON writes one, a leading `+` and digits on one side of the point
-/// allowed: `1250`, `-3`, `0.5`, `.5`, `1e3`. Not `str::parse::<f64>`: that links about 18 KB of
-/// float parsing into the wasm for one optional field. Correctly rounded for up to 15 significant
-/// digits and powers of ten up to 22 (every audience figure); beyond that, within a few units in
-/// the last place.
-fn decimal(text: &str) -> Option<f64> {
-    const LIMIT: u64 = 100_000_000_000_000_000; // 10^17: `10 * m + 9` stays in a u64.
-    let b = text.as_bytes();
-    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
-    let negative = b.first() == Some(&b'-');
-    let (mut mantissa, mut exponent, mut digits) = (0u64, 0i32, 0usize);
-    let mut point = false;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'0'..=b'9' => {
-                digits += 1;
-                if mantissa < LIMIT {
-                    mantissa = mantissa * 10 + u64::from(c - b'0');
-                    exponent -= i32::from(point);
-                } else {
-                    exponent += i32::from(!point);
-                }
-            }
-            b'.' if !point => point = true,
-            _ => break,
-        }
-        i += 1;
-    }
-    if digits == 0 {
-        return None;
-    }
-    if let Some(b'e' | b'E') = b.get(i) {
-        i += 1;
-        let sign = match b.get(i) {
-            Some(b'-') => -1,
-            Some(b'+') => 1,
-            _ => 0,
-        };
-        i += usize::from(sign != 0);
-        let start = i;
-        let mut e = 0i32;
-        while let Some(&c @ b'0'..=b'9') = b.get(i) {
-            e = (e * 10 + i32::from(c - b'0')).min(100_000);
-            i += 1;
-        }
-        if i == start {
-            return None;
-        }
-        exponent = exponent.saturating_add(if sign < 0 { -e } else { e });
-    }
-    if i != b.len() {
-        return None;
-    }
-    let m = mantissa as f64;
-    let value = if exponent >= 0 { m * 10f64.powi(exponent) } else { m / 10f64.powi(-exponent) };
-    Some(if negative { -value } else { value })
 }
 
 fn syntax(row: usize, detail: &str) -> Problem {

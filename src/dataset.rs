@@ -121,6 +121,22 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Reads JSON text and validates it: the dataset, or its problems. A syntax error is one problem
+/// placed by line and column (`line 3, column 14`).
+pub fn parse_json(text: &str) -> Result<Dataset, Vec<Problem>> {
+    let value = crate::value::parse(text).map_err(|e| vec![syntax(&e)])?;
+    parse(&value)
+}
+
+/// A JSON syntax error as a problem.
+pub fn syntax(e: &crate::value::SyntaxError) -> Problem {
+    let mut path = String::from("line ");
+    path.push_str(&e.line.to_string());
+    path.push_str(", column ");
+    path.push_str(&e.column.to_string());
+    Problem { path, code: "syntax", detail: e.message.into() }
+}
+
 /// Validates `value` and builds the dataset, or returns every problem found (capped at
 /// `MAX_PROBLEMS`, the last entry then saying how many more there were).
 pub fn parse(value: &Value) -> Result<Dataset, Vec<Problem>> {
@@ -241,7 +257,7 @@ impl Validator {
                 self.fail(path, "empty", "");
                 None
             }
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(s.to_string()),
             other => {
                 self.fail(path, "type", format!("text, got {}", other.kind()));
                 None

@@ -15,11 +15,9 @@ use crate::group::{GroupBy, Group};
 use crate::palette::{DARK, LIGHT};
 use crate::platform;
 use crate::render;
-use crate::value::Value;
 use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 /// Bits of the `notify(bits)` callback: what the loader must refresh.
@@ -107,59 +105,31 @@ fn group_js(g: &Group) -> JsValue {
     obj(&[("key", g.key.js()), ("label", g.label.js()), ("color", g.color.hex().js()), ("count", g.count.js()), ("folded", g.folded.js())])
 }
 
-/// The dataset as a `Value`, read straight from the JS value (what `JSON.parse` returns): no
-/// serde visitor, no number formatting. Functions, symbols and bigints are refused.
-fn read_value(v: &JsValue, depth: usize) -> Result<Value, &'static str> {
-    if depth > crate::value::MAX_DEPTH {
-        return Err("the data is nested too deeply");
-    }
-    Ok(if v.is_null() || v.is_undefined() {
-        Value::Null
-    } else if let Some(b) = v.as_bool() {
-        Value::Bool(b)
-    } else if let Some(n) = v.as_f64() {
-        Value::Number(n)
-    } else if let Some(s) = v.as_string() {
-        Value::String(s)
-    } else if js_sys::Array::is_array(v) {
-        let items: &js_sys::Array = v.unchecked_ref();
-        let mut out = Vec::with_capacity(items.length() as usize);
-        for item in items.iter() {
-            out.push(read_value(&item, depth + 1)?);
-        }
-        Value::Array(out)
-    } else if v.is_object() {
-        let entries = js_sys::Object::entries(v.unchecked_ref());
-        let mut out = Vec::with_capacity(entries.length() as usize);
-        for entry in entries.iter() {
-            let pair: &js_sys::Array = entry.unchecked_ref();
-            out.push((pair.get(0).as_string().unwrap_or_default(), read_value(&pair.get(1), depth + 1)?));
-        }
-        Value::Object(out)
-    } else {
-        return Err("not JSON data");
-    })
-}
-
 fn problems_to_js(problems: &[Problem]) -> JsValue {
     let list: js_sys::Array = problems.iter().map(|p| obj(&[("path", p.path.js()), ("code", p.code.js()), ("detail", p.detail.js())])).collect();
     list.into()
 }
 
-/// The static SVG of a dataset (JSON value, or CSV text when `csv` is given) in the reader's
-/// grouping, dedupe and chart type: the same renderer as the canvas, through plotters' SVG backend.
+/// The static SVG of a dataset (JSON text, or CSV text when `csv`) in the reader's grouping,
+/// dedupe and chart type: the same renderer as the canvas, through plotters' SVG backend.
 /// Only in the export build (`--features svg-export`), which the loader fetches on demand.
 #[cfg(feature = "svg-export")]
 #[wasm_bindgen]
-pub fn render_svg(data: JsValue, csv: Option<String>, company: Option<String>, title: Option<String>, options: JsValue, lang: &str) -> Result<String, JsValue> {
-    let dataset = match csv {
-        Some(text) => csv::parse(&text, company.as_deref(), title.as_deref()),
-        None => read_value(&data, 0)
-            .map_err(|detail| vec![Problem { path: String::new(), code: "syntax", detail: detail.into() }])
-            .and_then(|value| dataset::parse(&value)),
-    }
-    .map_err(|p| problems_to_js(&p))?;
+pub fn render_svg(text: &str, csv: bool, company: Option<String>, title: Option<String>, options: JsValue, lang: &str) -> Result<String, JsValue> {
+    let dataset = if csv { csv::parse(text, company.as_deref(), title.as_deref()) } else { dataset::parse_json(text) };
+    let dataset = dataset.map_err(|p| problems_to_js(&p))?;
     Ok(crate::svg::render(&dataset, &read_options(&options), lang, crate::svg::DEFAULT_WIDTH))
+}
+
+/// The JSON text of each dataset when `text` is an array of them (a comparison), else `null`.
+/// Throws the syntax problem when `text` is not JSON.
+#[wasm_bindgen]
+pub fn datasets(text: &str) -> Result<JsValue, JsValue> {
+    match crate::value::elements(text) {
+        Ok(Some(items)) => Ok(items.js()),
+        Ok(None) => Ok(JsValue::NULL),
+        Err(e) => Err(problems_to_js(&[dataset::syntax(&e)])),
+    }
 }
 
 /// Bytes of linear memory the wasm instance holds now (for the lifecycle tests and the bench).
@@ -185,15 +155,13 @@ fn read_options(options: &JsValue) -> Options {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Validates `data` (a parsed JSON value) and attaches a chart to `canvas`. On invalid data,
+    /// Reads and validates `text` (JSON) and attaches a chart to `canvas`. On invalid data,
     /// throws the array of problems `{path, code, detail}` (the loader words
     /// them from `code` in the reader's language). `notify(bits)` is called after
     /// every change: 1 view, 2 selection, 4 pointer.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement, data: JsValue, options: JsValue, notify: js_sys::Function) -> Result<Widget, JsValue> {
-        let value: Value = read_value(&data, 0)
-            .map_err(|detail| problems_to_js(&[Problem { path: String::new(), code: "syntax", detail: detail.into() }]))?;
-        let dataset = dataset::parse(&value).map_err(|p| problems_to_js(&p))?;
+    pub fn new(canvas: HtmlCanvasElement, text: &str, options: JsValue, notify: js_sys::Function) -> Result<Widget, JsValue> {
+        let dataset = dataset::parse_json(text).map_err(|p| problems_to_js(&p))?;
         Ok(Widget::with(canvas, dataset, &options, notify))
     }
 

@@ -101,7 +101,7 @@ fn unreadable_json_is_invalid_data() {
     let file = write("broken.json", "{\"company\": \"A\",");
     let (code, out, _) = outcome(&["check", &file]);
     assert_eq!(code, 1);
-    assert!(out.starts_with("dataset: the data cannot be read: EOF while parsing"), "{out}");
+    assert_eq!(out, "line 1, column 17: the data cannot be read: the data ends too soon\n");
 }
 
 #[test]

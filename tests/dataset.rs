@@ -488,7 +488,8 @@ fn nested_arrays(depth: usize) -> String {
 fn nesting_up_to_max_depth_is_read() {
     // The root is at depth 0; the number inside MAX_DEPTH arrays is at depth MAX_DEPTH.
     assert_eq!(MAX_DEPTH, 64);
-    let v: Value = serde_json::from_str(&nested_arrays(64)).expect("64 levels are allowed");
+    let text = nested_arrays(64);
+    let v: Value = channel_sprawl::value::parse(&text).expect("64 levels are allowed");
     let mut depth = 0;
     let mut at = &v;
     while let Value::Array(items) = at {
@@ -499,13 +500,17 @@ fn nesting_up_to_max_depth_is_read() {
 }
 
 #[test]
-fn nesting_beyond_max_depth_fails_to_deserialize() {
-    let err = serde_json::from_str::<Value>(&nested_arrays(65)).unwrap_err();
-    assert!(err.to_string().contains("nested too deeply"), "{err}");
+fn nesting_beyond_max_depth_is_refused() {
+    let parse = channel_sprawl::value::parse;
+    let err = parse(&nested_arrays(65)).unwrap_err();
+    assert_eq!(err.to_string(), "line 1, column 66: the data is nested too deeply");
     let objects = format!("{}1{}", "{\"a\":".repeat(65), "}".repeat(65));
-    assert!(serde_json::from_str::<Value>(&objects).unwrap_err().to_string().contains("nested too deeply"));
+    assert!(parse(&objects).unwrap_err().to_string().contains("nested too deeply"));
     // Far beyond: an error, not a stack overflow.
-    assert!(serde_json::from_str::<Value>(&nested_arrays(200_000)).is_err());
+    assert!(parse(&nested_arrays(200_000)).is_err());
+    // The serde route (`Deserialize for Value`) has the same limit.
+    assert!(serde_json::from_str::<Value>(&nested_arrays(65)).unwrap_err().to_string().contains("nested too deeply"));
+    assert!(serde_json::from_str::<Value>(&nested_arrays(64)).is_ok());
 }
 
 #[test]
@@ -514,8 +519,7 @@ fn every_invalid_fixture_is_refused_with_paths() {
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).expect("tests/fixtures/invalid") {
         let path = entry.expect("entry").path();
-        let value: channel_sprawl::value::Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
-        let problems = channel_sprawl::dataset::parse(&value).expect_err(&format!("{} was accepted", path.display()));
+        let problems = channel_sprawl::dataset::parse_json(&std::fs::read_to_string(&path).expect("read")).expect_err(&format!("{} was accepted", path.display()));
         assert!(!problems.is_empty());
         seen += 1;
     }

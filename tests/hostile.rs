@@ -12,10 +12,9 @@ use channel_sprawl::value::Value;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
-/// Parses JSON text the way the browser does (BOM stripped by the loader), then validates.
+/// Reads JSON text the way the browser does, then validates.
 fn load(text: &str) -> Result<Dataset, Vec<dataset::Problem>> {
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| vec![dataset::Problem { path: String::new(), code: "syntax", detail: e.to_string() }])?;
-    dataset::parse(&value)
+    dataset::parse_json(text)
 }
 
 fn fixture(name: &str) -> String {
@@ -139,7 +138,7 @@ fn limits_past_which_the_reader_sees_an_error() {
 #[test]
 fn nesting_past_the_limit_is_refused_not_a_stack_overflow() {
     let deep = format!("{{\"company\": \"x\", \"spaces\": [], \"extra\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
-    assert!(serde_json::from_str::<Value>(&deep).is_err());
+    assert_eq!(load(&deep).unwrap_err()[0].detail, "the data is nested too deeply");
 }
 
 #[test]

@@ -57,7 +57,7 @@ fn verdict_thresholds() {
 fn dell_sprawls_and_bt_focuses() {
     let read = |name: &str| {
         let text = std::fs::read_to_string(format!("{}/www/data/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        dataset::parse(&serde_json::from_str(&text).unwrap()).unwrap()
+        dataset::parse_json(&text).unwrap()
     };
     let (dell, bt) = (profile(&read("dell")), profile(&read("bt")));
     assert_eq!(dell.platforms[0], ("Twitter".to_owned(), 45));

@@ -17,6 +17,7 @@ use channel_sprawl::group::{self, fold, group, Group, GroupBy, NOT_SET, OTHER};
 use channel_sprawl::palette::{DARK, LIGHT};
 use channel_sprawl::render::{LIFT_SELECTED, PAD, SEPARATOR};
 use channel_sprawl::value::Value;
+use std::borrow::Cow;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
@@ -92,8 +93,7 @@ fn dataset_json() -> impl Strategy<Value = serde_json::Value> {
 
 /// JSON → text → `Value` → `Dataset`, as the native loader reads a file.
 fn valid(json: &serde_json::Value) -> Dataset {
-    let value: Value = serde_json::from_str(&json.to_string()).expect("generated JSON reads back");
-    dataset::parse(&value).unwrap_or_else(|p| panic!("generated dataset is invalid: {p:?}\n{json}"))
+    dataset::parse_json(&json.to_string()).unwrap_or_else(|p| panic!("generated dataset is invalid: {p:?}\n{json}"))
 }
 
 fn any_group_by() -> impl Strategy<Value = GroupBy> {
@@ -606,13 +606,13 @@ const STRINGS: &[&str] = &[
     "ǅ",
 ];
 
-fn leaf() -> impl Strategy<Value = Value> {
+fn leaf() -> impl Strategy<Value = Value<'static>> {
     prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         prop_oneof![any::<f64>(), Just(f64::NAN), Just(f64::INFINITY), Just(-0.0), Just(-1.0), Just(3.0), Just(1e300)]
             .prop_map(Value::Number),
-        prop_oneof![3 => select(STRINGS).prop_map(str::to_owned), 1 => ".{0,12}"].prop_map(Value::String),
+        prop_oneof![3 => select(STRINGS).prop_map(str::to_owned), 1 => ".{0,12}"].prop_map(|s: String| Value::String(s.into())),
     ]
 }
 
@@ -621,17 +621,17 @@ fn field() -> impl Strategy<Value = String> {
 }
 
 /// Any tree: random nesting and types, object keys mostly from the format's field names.
-fn any_value() -> impl Strategy<Value = Value> {
+fn any_value() -> impl Strategy<Value = Value<'static>> {
     leaf().prop_recursive(5, 96, 8, |inner| {
-        prop_oneof![vec(inner.clone(), 0..8).prop_map(Value::Array), vec((field(), inner), 0..8).prop_map(Value::Object),]
+        prop_oneof![vec(inner.clone(), 0..8).prop_map(Value::Array), vec((field().prop_map(Cow::Owned), inner), 0..8).prop_map(Value::Object),]
     })
 }
 
 /// A tree shaped like a dataset (the four top-level keys, arrays of objects with the right
 /// field names) whose values are anything: reaches far deeper into the validator.
-fn shaped_value() -> impl Strategy<Value = Value> {
+fn shaped_value() -> impl Strategy<Value = Value<'static>> {
     let object = |keys: &'static [&'static str]| {
-        vec((select(keys).prop_map(str::to_owned), prop_oneof![3 => leaf(), 1 => any_value()]), 0..10).prop_map(Value::Object)
+        vec((select(keys).prop_map(Cow::Borrowed), prop_oneof![3 => leaf(), 1 => any_value()]), 0..10).prop_map(Value::Object)
     };
     let item = |keys: &'static [&'static str]| prop_oneof![8 => object(keys), 1 => any_value()];
     let theme = item(&["id", "label", "color", "id"]);
@@ -654,7 +654,7 @@ fn shaped_value() -> impl Strategy<Value = Value> {
     (proptest::option::of(any_value()), proptest::option::of(any_value()), proptest::option::of(themes), proptest::option::of(spaces))
         .prop_map(|(company, title, themes, spaces)| {
             let members = [("company", company), ("title", title), ("themes", themes), ("spaces", spaces)];
-            Value::Object(members.into_iter().filter_map(|(k, v)| Some((k.to_owned(), v?))).collect())
+            Value::Object(members.into_iter().filter_map(|(k, v)| Some((Cow::Borrowed(k), v?))).collect())
         })
 }
 

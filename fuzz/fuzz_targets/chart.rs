@@ -11,7 +11,6 @@ use channel_sprawl::geometry::Shape;
 use channel_sprawl::group::{GroupBy, NOT_SET, OTHER};
 use channel_sprawl::palette::{DARK, LIGHT};
 use channel_sprawl::render;
-use channel_sprawl::value::Value;
 use libfuzzer_sys::fuzz_target;
 use plotters::backend::SVGBackend;
 use std::sync::OnceLock;
@@ -43,7 +42,7 @@ fn datasets() -> &'static [Dataset] {
     PARSED.get_or_init(|| {
         DATASETS
             .iter()
-            .map(|text| dataset::parse(&serde_json::from_str::<Value>(text).expect("fixed dataset reads")).expect("fixed dataset is valid"))
+            .map(|text| dataset::parse_json(text).expect("fixed dataset is valid"))
             .collect()
     })
 }

@@ -5,11 +5,10 @@
 mod common;
 
 use channel_sprawl::dataset;
-use channel_sprawl::value::Value;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(value) = serde_json::from_slice::<Value>(data) else { return };
-    let Ok(d) = dataset::parse(&value) else { return };
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(d) = dataset::parse_json(text) else { return };
     common::check_grouping(&d);
 });

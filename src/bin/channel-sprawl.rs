@@ -192,7 +192,7 @@ fn run(args: &[String]) -> Result<()> {
 
 /// What a file holds: the data tree (for the snippet) and its validated datasets.
 struct Loaded {
-    value: Value,
+    value: Value<'static>,
     /// One dataset, or several for a JSON array (a comparison).
     datasets: Vec<Dataset>,
     /// For a CSV: whether it has a company (from `--company`).
@@ -230,9 +230,7 @@ fn load(args: &Args) -> Result<Loaded> {
         let dataset = sheet.validate().map_err(Stop::Invalid)?;
         return Ok(Loaded { value: sheet.value, datasets: vec![dataset], csv_company: Some(sheet.has_company) });
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut value: Value = serde_json::from_str(text)
-        .map_err(|e| Stop::Invalid(vec![Problem { path: String::new(), code: "syntax", detail: e.to_string() }]))?;
+    let mut value = channel_sprawl::value::parse(&text).map_err(|e| Stop::Invalid(vec![dataset::syntax(&e)]))?.into_owned();
     let overrides = [("company", &args.company), ("title", &args.title)];
     match &mut value {
         Value::Array(items) => items.iter_mut().for_each(|item| set_members(item, &overrides)),
@@ -266,12 +264,12 @@ fn load(args: &Args) -> Result<Loaded> {
 }
 
 /// Replaces (or adds) the given members of an object.
-fn set_members(item: &mut Value, members: &[(&str, &Option<String>)]) {
+fn set_members(item: &mut Value<'static>, members: &[(&'static str, &Option<String>)]) {
     let Value::Object(list) = item else { return };
     for (key, value) in members {
         let Some(value) = value else { continue };
         list.retain(|(k, _)| k != key);
-        list.insert(0, ((*key).to_owned(), Value::String(value.clone())));
+        list.insert(0, ((*key).into(), Value::String(value.clone().into())));
     }
 }
 

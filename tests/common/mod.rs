@@ -5,13 +5,13 @@ use channel_sprawl::dataset::{self, Dataset, Problem};
 use channel_sprawl::group::Group;
 use channel_sprawl::value::Value;
 
-/// JSON text → `Value`, exactly as the native loader reads it.
-pub fn value(json: &str) -> Value {
-    serde_json::from_str::<Value>(json).unwrap_or_else(|e| panic!("test JSON does not parse: {e}\n{json}"))
+/// JSON text → `Value`, as the wasm reads it (`value::parse`), owned.
+pub fn value(json: &str) -> Value<'static> {
+    channel_sprawl::value::parse(json).unwrap_or_else(|e| panic!("test JSON does not parse: {e}\n{json}")).into_owned()
 }
 
 /// Written with `serde_json::json!` for readability, then read back as JSON text.
-pub fn value_of(json: serde_json::Value) -> Value {
+pub fn value_of(json: serde_json::Value) -> Value<'static> {
     value(&json.to_string())
 }
 

@@ -20,7 +20,8 @@ test("a broken dataset shows every problem with its path; the good chart still w
   assert.match(text, /spaces\[2\]\.audience: an audience is a number of at least 0/);
   assert.equal(await page.locator("#broken").getAttribute("data-channel-sprawl-ready"), null);
   const syntax = await page.locator("#syntax [role=alert]").textContent();
-  assert.match(syntax, /dataset: the data cannot be read/);
+  // Where the text stops being JSON, by line and column.
+  assert.match(syntax, /line 1, column 33: the data cannot be read: the data ends too soon/);
   // Logged to the console too, with the same paths.
   assert.ok(page.problems.some((p) => p.includes("spaces[1].themes")), page.problems.join("\n"));
 

@@ -2,7 +2,7 @@
 // language is copying one table (js/i18n.js) and translating it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { STRINGS } from "../../js/i18n.js";
+import { STRINGS, numberFormat } from "../../js/i18n.js";
 
 function shape(value, path = "") {
   if (Array.isArray(value)) return [`${path}[${value.length}]`];
@@ -22,4 +22,21 @@ test("every slot used in English is available in each translation", () => {
     for (const k of Object.keys(en)) walk(en[k], other[k], `${path}.${k}`);
   };
   for (const [lang, table] of Object.entries(STRINGS)) walk(STRINGS.en, table, lang);
+});
+
+test("numbers are written as Intl.NumberFormat writes them, in every language", () => {
+  const samples = [0, 1, 7, 12, 999, 1000, 1234, 9999, 10000, 54321, 100000, 1234567, 0.005, 0.014, 0.015, 0.1, 0.245, 0.2749, 0.275, 0.5, 0.995, 0.9951, 1.005, 2.5, 1234.567, 99999.999, 0.0004, 12.3456, -3, -0.25];
+  for (const lang of Object.keys(STRINGS)) {
+    const symbols = STRINGS[lang].number;
+    const pairs = [
+      [numberFormat(symbols, 3), new Intl.NumberFormat(lang)],
+      [numberFormat(symbols, 0, true), new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 })],
+      [numberFormat(symbols, 2), new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })],
+    ];
+    for (const [ours, intl] of pairs) {
+      for (const n of samples) {
+        assert.equal(ours.format(n), intl.format(n), `${lang}: ${n} (${JSON.stringify(intl.resolvedOptions().style)})`);
+      }
+    }
+  }
 });
