@@ -88,14 +88,29 @@ pub fn units(dataset: &Dataset, dedupe: bool) -> (Vec<usize>, usize) {
 }
 
 /// For each entry, the index of the first entry with the same key (`None` keys are all distinct).
-/// A sort instead of a map: `BTreeMap` costs ≈5 KB of wasm.
+/// One pass over an open-addressing table of first occurrences (FNV-1a): linear in the keys, and
+/// a few hundred bytes of wasm where `HashMap` or `BTreeMap` cost kilobytes.
 pub fn firsts(keys: &[Option<String>]) -> Vec<usize> {
+    const EMPTY: usize = usize::MAX;
+    let mask = (keys.len() * 2).next_power_of_two() - 1;
+    let mut table = vec![EMPTY; mask + 1];
     let mut first: Vec<usize> = (0..keys.len()).collect();
-    let mut order: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].is_some()).collect();
-    sort_indices(&mut order, &|a, b| keys[a] < keys[b]);
-    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
-        for &i in run {
-            first[i] = run[0];
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = key else { continue };
+        let hash = key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        let mut slot = hash as usize & mask;
+        loop {
+            match table[slot] {
+                EMPTY => {
+                    table[slot] = i;
+                    break;
+                }
+                j if keys[j].as_deref() == Some(key.as_str()) => {
+                    first[i] = j;
+                    break;
+                }
+                _ => slot = (slot + 1) & mask,
+            }
         }
     }
     first
@@ -244,9 +259,13 @@ pub fn fold(groups: Vec<Group>, below: f64, scheme: &Scheme) -> Vec<Group> {
         other.units.extend(g.units);
         other.folded.push(g.key);
     }
+    // Back in dataset order, each space once (a space may sit in several folded groups).
     for list in [&mut other.spaces, &mut other.units] {
-        sort_indices(list, &|a, b| a < b);
-        list.dedup();
+        let mut member = vec![false; list.iter().max().map_or(0, |&m| m + 1)];
+        for &i in list.iter() {
+            member[i] = true;
+        }
+        *list = (0..member.len()).filter(|&i| member[i]).collect();
     }
     kept.push(other);
     kept
