@@ -342,6 +342,9 @@ class Chart {
       this.w.set_dark(this.isDark());
     });
     this.on(this.dialog, "close", () => this.shrink());
+    this.on(this.legend, "click", (e) => this.legendClick(e));
+    // The profile is worked out when a reader opens it.
+    this.on(this.profile, "toggle", () => this.profile.open && this.renderProfile());
     for (const type of CANVAS_EVENTS) {
       this.on(this.canvas, type, (e) => {
         if (this.w.event(type, e.clientX ?? 0, e.clientY ?? 0, e.pointerType ?? "", e.key ?? "", e.altKey || e.ctrlKey || e.metaKey)) e.preventDefault();
@@ -482,7 +485,7 @@ class Chart {
     if (view.hidden.length) parts.push(fill(t.hiddenCount, { n: this.formats.num.format(view.hidden.length) }, view.hidden.length));
     this.summary.textContent = parts.join(" · ");
     this.profile.hidden = view.spaces === 0;
-    if (!this.profile.hasChildNodes()) this.renderProfile();
+    if (!this.profile.hasChildNodes()) this.profile.append(el("summary", { text: t.profile.heading }));
 
     this.groupSelect.value = view.groupBy;
     this.chartSelect.value = view.chart;
@@ -508,7 +511,6 @@ class Chart {
     this.renderLegend(view);
     if (!this.table.hidden) this.renderTable(view);
     this.selectionChanged(true);
-    this.persist();
     this.peers?.refresh();
   }
 
@@ -516,7 +518,7 @@ class Chart {
   renderProfile() {
     const p = this.t.profile;
     this.profile.replaceChildren(
-      el("summary", { text: p.heading }),
+      this.profile.firstChild,
       el("dl", {}, ...this.profileRows().flatMap(([label, value, help]) => [el("dt", {}, help ? el("abbr", { title: help, text: label }) : label), el("dd", { text: value })])),
     );
   }
@@ -548,7 +550,7 @@ class Chart {
       const selected = view.selected === g.key;
       const entry = el(
         "button",
-        { type: "button", class: "cs-entry", "aria-pressed": String(selected), "data-key": g.key, onclick: () => this.w.toggle_select(g.key) },
+        { type: "button", class: "cs-entry", "aria-pressed": String(selected), "data-key": g.key },
         this.swatch(g.color),
         el("span", { class: "cs-label", text: label }),
         el("span", { class: "cs-count", text: this.formats.num.format(g.count) }),
@@ -556,10 +558,10 @@ class Chart {
       const tools = [];
       if (g.key === OTHER) {
         entry.title = fill(t.otherHolds, { list: g.folded.map((k) => this.labelOf(view.legend.find((x) => x.key === k) || { key: k, label: k }, view.groupBy)).join(", ") });
-        tools.push(this.tool("+", t.expandOther, () => this.each((c) => c.w.expand_other(true))));
+        tools.push(this.tool("+", t.expandOther, "expand"));
       } else {
-        tools.push(this.tool("◐", fill(t.isolate, { label }), () => this.each((c) => c.w.isolate(g.key))));
-        tools.push(this.tool("×", fill(t.hide, { label }), () => this.toggleHidden(g.key, label)));
+        tools.push(this.tool("◐", fill(t.isolate, { label }), "isolate", g.key));
+        tools.push(this.tool("×", fill(t.hide, { label }), "hide", g.key, label));
       }
       return el("li", { class: "cs-item" + (selected ? " is-selected" : "") }, entry, ...tools);
     });
@@ -572,12 +574,12 @@ class Chart {
           "li",
           { class: "cs-item is-hidden" },
           el("span", { class: "cs-entry", "aria-disabled": "true" }, this.swatch(g.color), el("span", { class: "cs-label", text: label }), el("span", { class: "cs-count", text: this.formats.num.format(g.count) })),
-          this.tool("+", fill(t.show, { label }), () => this.toggleHidden(key, label)),
+          this.tool("+", fill(t.show, { label }), "hide", key, label),
         ),
       );
     }
-    if (view.hidden.length > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, onclick: () => this.each((c) => c.w.show_all()) })));
-    if (view.otherExpanded) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, onclick: () => this.each((c) => c.w.expand_other(false)) })));
+    if (view.hidden.length > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, "data-act": "showAll" })));
+    if (view.otherExpanded) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, "data-act": "fold" })));
     // Keep keyboard focus on the same control across the rebuild.
     const active = this.root.activeElement;
     const activeKey = active?.closest?.(".cs-item")?.querySelector(".cs-entry")?.dataset?.key;
@@ -595,8 +597,19 @@ class Chart {
     return s;
   }
 
-  tool(symbol, label, onclick) {
-    return el("button", { type: "button", class: "cs-tool", "aria-label": label, title: label, text: symbol, onclick });
+  /** A legend entry's tool button; the legend's one click listener (`legendClick`) runs `act`. */
+  tool(symbol, label, act, key, name) {
+    return el("button", { type: "button", class: "cs-tool", "aria-label": label, title: label, text: symbol, "data-act": act, "data-key": key, "data-label": name });
+  }
+
+  /** A click in a legend (this chart's, or a comparison's shared one `legend`). */
+  legendClick(event, legend = this.legend) {
+    const b = event.target.closest?.("button");
+    if (!b || !legend.contains(b)) return;
+    const { act, key, label } = b.dataset;
+    if (!act) this.w.toggle_select(key);
+    else if (act === "hide") this.toggleHidden(key, label);
+    else this.each((c) => (act === "isolate" ? c.w.isolate(key) : act === "showAll" ? c.w.show_all() : c.w.expand_other(act === "expand")));
   }
 
   toggleHidden(key, label) {
@@ -816,9 +829,11 @@ class Chart {
   }
 
   persist() {
-    if (!this.ready || !this.widget) return;
-    // `this.view` is also the state a revived widget starts from, and what a comparison reads.
-    const view = (this.view = this.w.view());
+    if (!this.ready || !this.widget || !this.view) return;
+    // `this.view` is also the state a revived widget starts from, and what a comparison reads;
+    // a selection changes it without a new view.
+    const view = this.view;
+    view.selected = this.selectedKey ?? null;
     // In a comparison, the first chart's state stands for all.
     if (this.peers && this.peers.parts[0] !== this) return;
     const defaults = this.defaults ??= { g: view.groupBy, d: view.dedupe ? "1" : "0", c: view.chart };
@@ -892,6 +907,11 @@ class Comparison {
     figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));
     this.parts = [];
     this.syncing = false;
+    this.legend.addEventListener("click", (e) => {
+      const key = e.target.closest?.("[data-shared-key]")?.dataset.sharedKey;
+      if (key != null) this.selectAll(this.parts.find((c) => c.selectedKey != null)?.selectedKey === key ? null : key);
+      else this.parts[0]?.legendClick(e, this.legend);
+    });
   }
 
   /** Shared colour order and one scale, recomputed whenever a chart's groups change. */
@@ -950,24 +970,24 @@ class Comparison {
       const named = views.map((v, i) => `${v.company} ${counts[i]}`).join(", ");
       const entry = el(
         "button",
-        { type: "button", class: "cs-entry", "aria-pressed": String(selected === key), "aria-label": `${label}: ${named}`, "data-shared-key": key, onclick: () => this.selectAll(selected === key ? null : key) },
+        { type: "button", class: "cs-entry", "aria-pressed": String(selected === key), "aria-label": `${label}: ${named}`, "data-shared-key": key },
         first.swatch(group.color),
         el("span", { class: "cs-label", text: label }),
         el("span", { class: "cs-count", text: counts.join(" · ") }),
       );
       const tools =
         key === OTHER
-          ? [first.tool("+", t.expandOther, () => first.each((c) => c.w.expand_other(true)))]
-          : [first.tool("◐", fill(t.isolate, { label }), () => first.each((c) => c.w.isolate(key))), first.tool("×", fill(t.hide, { label }), () => first.toggleHidden(key, label))];
+          ? [first.tool("+", t.expandOther, "expand")]
+          : [first.tool("◐", fill(t.isolate, { label }), "isolate", key), first.tool("×", fill(t.hide, { label }), "hide", key, label)];
       return el("li", { class: "cs-item" + (selected === key ? " is-selected" : "") }, entry, ...tools);
     });
     for (const key of hidden) {
       const group = views.map((v) => v.legend.find((g) => g.key === key)).find(Boolean);
       if (!group) continue;
       const label = first.labelOf(group, views[0].groupBy);
-      entries.push(el("li", { class: "cs-item is-hidden" }, el("span", { class: "cs-entry", "aria-disabled": "true" }, first.swatch(group.color), el("span", { class: "cs-label", text: label })), first.tool("+", fill(t.show, { label }), () => first.toggleHidden(key, label))));
+      entries.push(el("li", { class: "cs-item is-hidden" }, el("span", { class: "cs-entry", "aria-disabled": "true" }, first.swatch(group.color), el("span", { class: "cs-label", text: label })), first.tool("+", fill(t.show, { label }), "hide", key, label)));
     }
-    if (hidden.size > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, onclick: () => first.each((c) => c.w.show_all()) })));
+    if (hidden.size > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, "data-act": "showAll" })));
     const focused = this.legend.contains(this.host.shadowRoot.activeElement) ? [...this.legend.querySelectorAll("button")].indexOf(this.host.shadowRoot.activeElement) : -1;
     this.legendHead.textContent = fill(t.countsBy, { list: views.map((v) => v.company).join(" · ") });
     this.legend.setAttribute("aria-label", t.group);
