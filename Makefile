@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 WASM_PACK_FLAGS := --target web --release --out-dir www/pkg --no-pack
 
-.PHONY: setup build build-hooks demo serve test test-native test-wasm test-e2e size bench pack fuzz clean
+.PHONY: setup build build-hooks demo serve test test-native test-wasm test-e2e size bench bench-native pack fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -56,6 +56,11 @@ fuzz:
 
 bench: build
 	node bench/run.mjs
+
+## Native benchmarks of the core (divan, benches/core.rs): parse, group, layout/draw, hit-test at
+## 100 to 1,000,000 spaces, no browser. Filter with BENCH_ARGS, e.g. `make bench-native BENCH_ARGS=parse`
+bench-native:
+	cargo bench --bench core -- $(BENCH_ARGS)
 
 clean:
 	rm -rf target www/pkg
