@@ -19,6 +19,10 @@ const CHARTS = ["donut", "pie", "bar"];
 const NOT_SET = "-";
 const OTHER = "~other";
 const FETCH_TIMEOUT_MS = 10000;
+// Widget methods that return JSON text (see src/web.rs).
+const JSON_OUT = new Set(["view", "selection", "pointer", "profile", "warnings"]);
+/** Problems a wasm call threw (their JSON text) as an array; anything else as it is. */
+const problemsOf = (e) => (typeof e === "string" ? JSON.parse(e) : e);
 
 // The wasm runtime: compiled once per page, instantiated once and shared by every chart. If a
 // chart ever traps (a bug), the instance is replaced by a fresh one from the same compiled module
@@ -207,8 +211,9 @@ class Chart {
     this.cleanups = [];
     this.widget = null;
     this.visible = false;
-    // Every call into the wasm goes through `this.w`: a trap is caught and contained.
-    this.w = new Proxy({}, { get: (_, name) => (...args) => this.call((widget) => widget[name](...args)) });
+    // Every call into the wasm goes through `this.w`: a trap is caught and contained. What the
+    // widget shows comes back as JSON text.
+    this.w = new Proxy({}, { get: (_, name) => (...args) => this.call((widget) => (JSON_OUT.has(name) ? JSON.parse(widget[name](...args)) : widget[name](...args))) });
     this.key = stateKey(figure);
     this.host = el("div", { "data-channel-sprawl-host": "" });
     this.root = this.host.attachShadow({ mode: "open" });
@@ -397,7 +402,11 @@ class Chart {
   create(Widget, options) {
     const notify = (bits) => this.changed(bits);
     const v = this.source;
-    return v.csv ? Widget.from_csv(this.canvas, v.text(), v.company, v.title, options, notify) : new Widget(this.canvas, v.text(), options, notify);
+    try {
+      return v.csv ? Widget.from_csv(this.canvas, v.text(), v.company, v.title, options, notify) : new Widget(this.canvas, v.text(), options, notify);
+    } catch (e) {
+      throw problemsOf(e);
+    }
   }
 
   setVisible(visible) {
@@ -871,7 +880,13 @@ class Source {
 async function splitJson(read) {
   const text = read();
   if (!/^\uFEFF?\s*\[/.test(text)) return [new Source(read)];
-  const parts = (await loadRuntime()).datasets(text);
+  const glue = await loadRuntime();
+  let parts;
+  try {
+    parts = JSON.parse(glue.datasets(text));
+  } catch (e) {
+    throw problemsOf(e);
+  }
   return parts && parts.length ? parts.map((part) => new Source(part)) : [new Source(text)];
 }
 
@@ -928,7 +943,7 @@ class Comparison {
     this.keys = keys;
     for (const chart of this.parts) {
       chart.legend.hidden = true; // one shared legend instead (renderLegend)
-      chart.w.set_key_order(keys);
+      chart.w.set_key_order(JSON.stringify(keys));
       chart.fill = chart.view.units / most;
       chart.w.set_fill(chart.fill);
       // The total in the hole only where the hole can hold it.

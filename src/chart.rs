@@ -425,7 +425,7 @@ impl Chart {
 
 /// `1234567` → `1,234,567` with `separator` between groups of three digits.
 pub fn group_digits(n: usize, separator: &str) -> String {
-    let digits = n.to_string();
+    let digits = crate::value::digits(n as u64);
     let mut out = String::with_capacity(digits.len() + separator.len() * (digits.len() / 3));
     for (i, d) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {

@@ -20,7 +20,7 @@
 //! refused while reading. Pure Rust, no serde_json: the wasm build reads CSV with this module.
 
 use crate::dataset::{self, Dataset, Problem, MAX_SPACES};
-use crate::value::{decimal, Value};
+use crate::value::{decimal, digits, Value};
 use std::borrow::Cow;
 
 /// Space fields a column may name, after normalising its header.
@@ -67,7 +67,7 @@ pub fn read(text: &str, company: Option<&str>, title: Option<&str>) -> Result<Sh
     let missing: Vec<Problem> = REQUIRED
         .iter()
         .filter(|&&f| !keys.contains(&Some(f)))
-        .map(|f| syntax(header.line, &format!("the header row has no \"{f}\" column")))
+        .map(|f| syntax(header.line, &["the header row has no \"", f, "\" column"].concat()))
         .collect();
     if !missing.is_empty() {
         return Err(missing);
@@ -134,14 +134,14 @@ impl Sheet {
     fn place(&self, path: &str) -> Option<String> {
         // `split_once`, not slicing: a slice links the panic path and its Unicode tables (≈4 KB).
         let (index, rest) = path.strip_prefix("spaces[")?.split_once(']')?;
-        let row = *self.rows.get(index.parse::<usize>().ok()?)?;
+        let row = digits(*self.rows.get(index.parse::<usize>().ok()?)? as u64);
         let Some(field) = rest.strip_prefix('.') else {
-            return Some(format!("row {row}"));
+            return Some(["row ", &row].concat());
         };
         let field = field.split(['.', '[']).next().unwrap_or(field);
         let key = if field == "theme" { "themes" } else { field };
         let column = self.columns.iter().find(|(k, _)| *k == key).map_or(field, |(_, name)| name.as_str());
-        Some(format!("row {row}, column {column}"))
+        Some(["row ", &row, ", column ", column].concat())
     }
 }
 
@@ -177,7 +177,7 @@ fn cell_value(key: &str, cell: &str) -> Value<'static> {
 }
 
 fn syntax(row: usize, detail: &str) -> Problem {
-    Problem { path: format!("row {row}"), code: "syntax", detail: detail.to_owned() }
+    Problem { path: ["row ", &digits(row as u64)].concat(), code: "syntax", detail: detail.to_owned() }
 }
 
 /// One CSV record and the line it starts on.
@@ -244,8 +244,8 @@ fn records(text: &str) -> Result<Vec<Record>, Vec<Problem>> {
             None => None,
         };
         let at = match name {
-            Some(name) if !name.is_empty() => format!("the quote opened in column {name} is never closed"),
-            _ => format!("the quote opened in field {} is never closed", column + 1),
+            Some(name) if !name.is_empty() => ["the quote opened in column ", &name, " is never closed"].concat(),
+            _ => ["the quote opened in field ", &digits(column as u64 + 1), " is never closed"].concat(),
         };
         return Err(vec![syntax(row, &at)]);
     }
@@ -262,7 +262,7 @@ fn end_record(fields: &mut Vec<String>, start: usize, out: &mut Vec<Record>) -> 
     }
     // The header plus MAX_SPACES spaces, and no more.
     if out.len() > MAX_SPACES {
-        return Err(vec![Problem { path: format!("row {start}"), code: "too-many", detail: MAX_SPACES.to_string() }]);
+        return Err(vec![Problem { path: ["row ", &digits(start as u64)].concat(), code: "too-many", detail: digits(MAX_SPACES as u64) }]);
     }
     out.push(Record { line: start, fields: record });
     Ok(())

@@ -6,7 +6,7 @@
 
 use crate::palette::Rgb;
 use crate::platform;
-use crate::value::Value;
+use crate::value::{digits, Value};
 use std::fmt;
 
 /// Limits that keep a hostile dataset from hanging the reader's page.
@@ -131,9 +131,9 @@ pub fn parse_json(text: &str) -> Result<Dataset, Vec<Problem>> {
 /// A JSON syntax error as a problem.
 pub fn syntax(e: &crate::value::SyntaxError) -> Problem {
     let mut path = String::from("line ");
-    path.push_str(&e.line.to_string());
+    path.push_str(&digits(e.line as u64));
     path.push_str(", column ");
-    path.push_str(&e.column.to_string());
+    path.push_str(&digits(e.column as u64));
     Problem { path, code: "syntax", detail: e.message.into() }
 }
 
@@ -150,7 +150,7 @@ pub fn parse(value: &Value) -> Result<Dataset, Vec<Problem>> {
         let total = v.problems.len();
         if total > MAX_PROBLEMS {
             v.problems.truncate(MAX_PROBLEMS - 1);
-            v.problems.push(Problem::new("", "more", (total - (MAX_PROBLEMS - 1)).to_string()));
+            v.problems.push(Problem::new("", "more", digits((total - (MAX_PROBLEMS - 1)) as u64)));
         }
         Err(v.problems)
     }
@@ -179,7 +179,7 @@ impl<'a> Path<'a> {
             Path::Root => String::new(),
             Path::Key(Path::Root, key) => key.to_owned(),
             Path::Key(parent, key) => parent.render() + "." + key,
-            Path::Index(parent, i) => parent.render() + "[" + &i.to_string() + "]",
+            Path::Index(parent, i) => parent.render() + "[" + &digits(i as u64) + "]",
         }
     }
 }
@@ -209,7 +209,7 @@ impl Validator {
         };
         let top = Path::Root;
         if !matches!(root, Value::Object(_)) {
-            self.fail(top, "type", format!("an object with \"company\" and \"spaces\", got {}", root.kind()));
+            self.fail(top, "type", ["an object with \"company\" and \"spaces\", got ", root.kind()].concat());
             return out;
         }
         match root.get("company") {
@@ -232,7 +232,7 @@ impl Validator {
         let path = top.key("spaces");
         match root.get("spaces") {
             None => self.fail(path, "required", ""),
-            Some(Value::Array(items)) if items.len() > MAX_SPACES => self.fail(path, "too-many", MAX_SPACES.to_string()),
+            Some(Value::Array(items)) if items.len() > MAX_SPACES => self.fail(path, "too-many", digits(MAX_SPACES as u64)),
             Some(Value::Array(items)) => {
                 out.spaces.reserve(items.len());
                 for (i, item) in items.iter().enumerate() {
@@ -241,7 +241,7 @@ impl Validator {
                     }
                 }
             }
-            Some(other) => self.fail(path, "type", format!("an array of spaces, got {}", other.kind())),
+            Some(other) => self.fail(path, "type", ["an array of spaces, got ", other.kind()].concat()),
         }
         out
     }
@@ -250,7 +250,7 @@ impl Validator {
     fn text(&mut self, v: &Value, path: Path, required: bool) -> Option<String> {
         match v {
             Value::String(s) if s.len() > MAX_TEXT => {
-                self.fail(path, "too-long", MAX_TEXT.to_string());
+                self.fail(path, "too-long", digits(MAX_TEXT as u64));
                 None
             }
             Value::String(s) if required && s.trim().is_empty() => {
@@ -259,7 +259,7 @@ impl Validator {
             }
             Value::String(s) => Some(s.to_string()),
             other => {
-                self.fail(path, "type", format!("text, got {}", other.kind()));
+                self.fail(path, "type", ["text, got ", other.kind()].concat());
                 None
             }
         }
@@ -294,15 +294,15 @@ impl Validator {
 
     fn themes(&mut self, list: &Value, path: Path, themes: &mut Vec<Theme>) {
         let Value::Array(items) = list else {
-            return self.fail(path, "type", format!("an array of themes, got {}", list.kind()));
+            return self.fail(path, "type", ["an array of themes, got ", list.kind()].concat());
         };
         if items.len() > MAX_THEMES {
-            return self.fail(path, "too-many", MAX_THEMES.to_string());
+            return self.fail(path, "too-many", digits(MAX_THEMES as u64));
         }
         for (i, item) in items.iter().enumerate() {
             let path = path.index(i);
             if !matches!(item, Value::Object(_)) {
-                self.fail(path, "type", format!("an object with an \"id\", got {}", item.kind()));
+                self.fail(path, "type", ["an object with an \"id\", got ", item.kind()].concat());
                 continue;
             }
             let id = self.required_text(item, "id", path);
@@ -317,7 +317,7 @@ impl Validator {
                     }
                 },
                 Some(other) => {
-                    self.fail(path.key("color"), "type", format!("text, got {}", other.kind()));
+                    self.fail(path.key("color"), "type", ["text, got ", other.kind()].concat());
                     None
                 }
             };
@@ -334,7 +334,7 @@ impl Validator {
 
     fn space(&mut self, item: &Value, path: Path, themes: &mut Vec<Theme>) -> Option<Space> {
         if !matches!(item, Value::Object(_)) {
-            self.fail(path, "type", format!("an object (a space), got {}", item.kind()));
+            self.fail(path, "type", ["an object (a space), got ", item.kind()].concat());
             return None;
         }
         let before = self.problems.len();
@@ -371,7 +371,7 @@ impl Validator {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.fail(path.key("internal"), "type", format!("true or false, got {}", other.kind()));
+                self.fail(path.key("internal"), "type", ["true or false, got ", other.kind()].concat());
                 false
             }
         };
@@ -428,7 +428,7 @@ impl Validator {
                 (out.len() == ids.len()).then_some(out)
             }
             (Some(other), _) => {
-                self.fail(list, "type", format!("an array of theme ids, got {}", other.kind()));
+                self.fail(list, "type", ["an array of theme ids, got ", other.kind()].concat());
                 None
             }
         }
@@ -471,7 +471,7 @@ fn upper(c: char) -> char {
 fn quote(text: &str) -> String {
     let short: String = text.chars().take(40).collect();
     let ellipsis = if short.len() < text.len() { "…" } else { "" };
-    format!("\"{short}{ellipsis}\"")
+    ["\"", &short, ellipsis, "\""].concat()
 }
 
 /// `YYYY-MM-DD`, optionally followed by a time (`T…`).

@@ -18,7 +18,7 @@ pub const OTHER: &str = "~other";
 /// `~other` → `~~other`), which keeps distinct values distinct.
 pub fn data_key(value: &str) -> String {
     if value == NOT_SET || value.starts_with('~') {
-        format!("~{value}")
+        ["~", value].concat()
     } else {
         value.to_owned()
     }

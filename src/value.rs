@@ -462,3 +462,136 @@ pub fn decimal(text: &str) -> Option<f64> {
     let value = if exponent >= 0 { m * 10f64.powi(exponent) } else { m / 10f64.powi(-exponent) };
     Some(if negative { -value } else { value })
 }
+
+/// The decimal digits of `n` (what `n.to_string()` writes, without the formatting machinery:
+/// the wasm writes every number it hands out through here).
+pub fn digits(n: u64) -> String {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf[i..].iter().map(|&b| char::from(b)).collect()
+}
+
+/// JSON text written value by value: what the web layer hands the loader (one string per call,
+/// read with `JSON.parse`). Numbers: integers exactly, fractions to 6 decimals, non-finite as null.
+#[derive(Default)]
+pub struct Json {
+    pub text: String,
+    comma: bool,
+}
+
+/// Each writer is one function, not inlined: the web layer calls them field by field.
+impl Json {
+    fn sep(&mut self) {
+        if self.comma {
+            self.text.push(',');
+        }
+        self.comma = true;
+    }
+
+    /// `{` or `[`.
+    #[inline(never)]
+    pub fn open(&mut self, bracket: char) -> &mut Json {
+        self.sep();
+        self.text.push(bracket);
+        self.comma = false;
+        self
+    }
+
+    /// `}` or `]`.
+    #[inline(never)]
+    pub fn close(&mut self, bracket: char) -> &mut Json {
+        self.text.push(bracket);
+        self.comma = true;
+        self
+    }
+
+    /// An object member's key; its value follows.
+    #[inline(never)]
+    pub fn key(&mut self, key: &str) -> &mut Json {
+        self.str(key);
+        self.text.push(':');
+        self.comma = false;
+        self
+    }
+
+    #[inline(never)]
+    pub fn str(&mut self, s: &str) -> &mut Json {
+        self.sep();
+        self.text.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => self.text.push_str("\\\""),
+                '\\' => self.text.push_str("\\\\"),
+                '\n' => self.text.push_str("\\n"),
+                c if (c as u32) < 0x20 => {
+                    self.text.push_str("\\u00");
+                    for d in [(c as u32) >> 4, (c as u32) & 15] {
+                        self.text.push(char::from_digit(d, 16).unwrap_or('0'));
+                    }
+                }
+                c => self.text.push(c),
+            }
+        }
+        self.text.push('"');
+        self
+    }
+
+    #[inline(never)]
+    pub fn opt_str(&mut self, s: Option<&str>) -> &mut Json {
+        match s {
+            Some(s) => self.str(s),
+            None => self.raw("null"),
+        }
+    }
+
+    #[inline(never)]
+    pub fn bool(&mut self, b: bool) -> &mut Json {
+        self.raw(if b { "true" } else { "false" })
+    }
+
+    #[inline(never)]
+    pub fn num(&mut self, n: f64) -> &mut Json {
+        if !n.is_finite() {
+            return self.raw("null");
+        }
+        let negative = n < 0.0;
+        let scaled = (n.abs() * 1e6).round();
+        if scaled >= 1e18 {
+            return self.raw("null");
+        }
+        let (whole, fraction) = ((scaled as u64) / 1_000_000, (scaled as u64) % 1_000_000);
+        self.sep();
+        if negative && scaled > 0.0 {
+            self.text.push('-');
+        }
+        self.text.push_str(&digits(whole));
+        if fraction > 0 {
+            let f = digits(fraction + 1_000_000);
+            self.text.push('.');
+            self.text.push_str(f.get(1..).unwrap_or_default().trim_end_matches('0'));
+        }
+        self
+    }
+
+    #[inline(never)]
+    pub fn int(&mut self, n: usize) -> &mut Json {
+        self.sep();
+        self.text.push_str(&digits(n as u64));
+        self
+    }
+
+    fn raw(&mut self, text: &str) -> &mut Json {
+        self.sep();
+        self.text.push_str(text);
+        self
+    }
+}

@@ -6,6 +6,11 @@
 //! callback of its own (no closures, listeners, observers or animation frames live here). The
 //! loader wraps every call, so if one chart ever traps, it knows which, and replaces the
 //! instance for the others (containment). No `unwrap` on data or DOM paths.
+//!
+//! What crosses the boundary is text: the dataset comes in as its JSON (or CSV) text, and what
+//! the loader shows (`view`, `selection`, `pointer`, `profile`, `warnings`, thrown problems) goes
+//! out as JSON text that it reads with `JSON.parse`: one string per call instead of one JS call
+//! per field, and far less glue in the wasm.
 
 use crate::chart::{Action, Change, Chart, Key, Options};
 use crate::csv;
@@ -15,6 +20,7 @@ use crate::group::{GroupBy, Group};
 use crate::palette::{DARK, LIGHT};
 use crate::platform;
 use crate::render;
+use crate::value::{Json, Value};
 use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -36,78 +42,44 @@ pub struct Widget {
     touch: Cell<bool>,
 }
 
-/// Plain JS values built with `Reflect`: no serde, no string formatting.
-trait ToJs {
-    fn js(&self) -> JsValue;
-}
-impl ToJs for str {
-    fn js(&self) -> JsValue {
-        JsValue::from_str(self)
-    }
-}
-impl ToJs for String {
-    fn js(&self) -> JsValue {
-        JsValue::from_str(self)
-    }
-}
-impl<T: ToJs + ?Sized> ToJs for &T {
-    fn js(&self) -> JsValue {
-        (**self).js()
-    }
-}
-impl ToJs for usize {
-    fn js(&self) -> JsValue {
-        JsValue::from_f64(*self as f64)
-    }
-}
-impl ToJs for f64 {
-    fn js(&self) -> JsValue {
-        JsValue::from_f64(*self)
-    }
-}
-impl ToJs for bool {
-    fn js(&self) -> JsValue {
-        JsValue::from_bool(*self)
-    }
-}
-impl<T: ToJs> ToJs for Option<T> {
-    fn js(&self) -> JsValue {
-        self.as_ref().map_or(JsValue::NULL, T::js)
-    }
-}
-impl<T: ToJs> ToJs for [T] {
-    fn js(&self) -> JsValue {
-        self.iter().map(T::js).collect::<js_sys::Array>().into()
-    }
-}
-impl<T: ToJs> ToJs for Vec<T> {
-    fn js(&self) -> JsValue {
-        self.as_slice().js()
-    }
-}
-impl<A: ToJs, B: ToJs> ToJs for (A, B) {
-    fn js(&self) -> JsValue {
-        js_sys::Array::of2(&self.0.js(), &self.1.js()).into()
-    }
-}
-
-/// `{k: v, …}` from pairs.
-fn obj(fields: &[(&str, JsValue)]) -> JsValue {
-    let o = js_sys::Object::new();
-    for (k, v) in fields {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
-}
-
 /// A group as the loader reads it.
-fn group_js(g: &Group) -> JsValue {
-    obj(&[("key", g.key.js()), ("label", g.label.js()), ("color", g.color.hex().js()), ("count", g.count.js()), ("folded", g.folded.js())])
+fn group_json(j: &mut Json, g: &Group) {
+    j.open('{');
+    j.key("key").str(&g.key);
+    j.key("label").str(&g.label);
+    j.key("color").str(&g.color.hex());
+    j.key("count").int(g.count);
+    j.key("folded");
+    strs(j, g.folded.iter().map(String::as_str));
+    j.close('}');
 }
 
-fn problems_to_js(problems: &[Problem]) -> JsValue {
-    let list: js_sys::Array = problems.iter().map(|p| obj(&[("path", p.path.js()), ("code", p.code.js()), ("detail", p.detail.js())])).collect();
-    list.into()
+fn strs<'a>(j: &mut Json, items: impl Iterator<Item = &'a str>) {
+    j.open('[');
+    for s in items {
+        j.str(s);
+    }
+    j.close(']');
+}
+
+/// `[{path, code, detail}]`: the loader words each problem from its code, in the reader's language.
+fn problems_json(problems: &[Problem]) -> String {
+    let mut j = Json::default();
+    j.open('[');
+    for p in problems {
+        j.open('{');
+        j.key("path").str(&p.path);
+        j.key("code").str(p.code);
+        j.key("detail").str(&p.detail);
+        j.close('}');
+    }
+    j.close(']');
+    j.text
+}
+
+/// Problems as what a constructor throws: their JSON text (the loader parses it).
+fn thrown(problems: &[Problem]) -> JsValue {
+    JsValue::from_str(&problems_json(problems))
 }
 
 /// The static SVG of a dataset (JSON text, or CSV text when `csv`) in the reader's grouping,
@@ -117,19 +89,21 @@ fn problems_to_js(problems: &[Problem]) -> JsValue {
 #[wasm_bindgen]
 pub fn render_svg(text: &str, csv: bool, company: Option<String>, title: Option<String>, options: JsValue, lang: &str) -> Result<String, JsValue> {
     let dataset = if csv { csv::parse(text, company.as_deref(), title.as_deref()) } else { dataset::parse_json(text) };
-    let dataset = dataset.map_err(|p| problems_to_js(&p))?;
+    let dataset = dataset.map_err(|p| thrown(&p))?;
     Ok(crate::svg::render(&dataset, &read_options(&options), lang, crate::svg::DEFAULT_WIDTH))
 }
 
-/// The JSON text of each dataset when `text` is an array of them (a comparison), else `null`.
+/// JSON: the text of each dataset when `text` is an array of them (a comparison), else `null`.
 /// Throws the syntax problem when `text` is not JSON.
 #[wasm_bindgen]
-pub fn datasets(text: &str) -> Result<JsValue, JsValue> {
+pub fn datasets(text: &str) -> Result<String, JsValue> {
+    let mut j = Json::default();
     match crate::value::elements(text) {
-        Ok(Some(items)) => Ok(items.js()),
-        Ok(None) => Ok(JsValue::NULL),
-        Err(e) => Err(problems_to_js(&[dataset::syntax(&e)])),
+        Ok(Some(items)) => strs(&mut j, items.into_iter()),
+        Ok(None) => j.text.push_str("null"),
+        Err(e) => return Err(thrown(&[dataset::syntax(&e)])),
     }
+    Ok(j.text)
 }
 
 /// Bytes of linear memory the wasm instance holds now (for the lifecycle tests and the bench).
@@ -161,7 +135,7 @@ impl Widget {
     /// every change: 1 view, 2 selection, 4 pointer.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, text: &str, options: JsValue, notify: js_sys::Function) -> Result<Widget, JsValue> {
-        let dataset = dataset::parse_json(text).map_err(|p| problems_to_js(&p))?;
+        let dataset = dataset::parse_json(text).map_err(|p| thrown(&p))?;
         Ok(Widget::with(canvas, dataset, &options, notify))
     }
 
@@ -175,117 +149,136 @@ impl Widget {
         options: JsValue,
         notify: js_sys::Function,
     ) -> Result<Widget, JsValue> {
-        let dataset = csv::parse(text, company.as_deref(), title.as_deref()).map_err(|p| problems_to_js(&p))?;
+        let dataset = csv::parse(text, company.as_deref(), title.as_deref()).map_err(|p| thrown(&p))?;
         Ok(Widget::with(canvas, dataset, &options, notify))
     }
 
-    /// Warnings found while reading the data (e.g. a URL shown without a link).
-    pub fn warnings(&self) -> JsValue {
-        problems_to_js(&self.chart.borrow().dataset.warnings)
+    /// Warnings found while reading the data (e.g. a URL shown without a link), as `problems`.
+    pub fn warnings(&self) -> String {
+        problems_json(&self.chart.borrow().dataset.warnings)
     }
 
     /// Everything the HTML around the canvas shows: summary figures, groups, legend, options.
-    pub fn view(&self) -> JsValue {
+    pub fn view(&self) -> String {
         let chart = self.chart.borrow();
-        let groups = |list: &[Group]| -> JsValue { list.iter().map(group_js).collect::<js_sys::Array>().into() };
-        obj(&[
-            ("company", chart.dataset.company.js()),
-            ("title", chart.dataset.title.js()),
-            ("groupBy", chart.options.group_by.as_str().js()),
-            ("dedupe", chart.options.dedupe.js()),
-            ("chart", chart.options.shape.as_str().js()),
-            // Spaces in the dataset, and units counted (fewer with dedupe).
-            ("spaces", chart.dataset.spaces.len().js()),
-            ("units", chart.units.js()),
-            ("themes", chart.dataset.used_themes().js()),
-            ("platforms", chart.platform_count().js()),
-            ("hasFunctions", chart.dataset.spaces.iter().any(|s| s.function.is_some()).js()),
-            ("groups", groups(&chart.groups)),
-            ("legend", groups(&chart.all_groups)),
-            ("hidden", chart.hidden.js()),
-            ("otherExpanded", chart.other_expanded.js()),
-            ("selected", chart.selected.js()),
-        ])
+        let mut j = Json::default();
+        j.open('{');
+        j.key("company").str(&chart.dataset.company);
+        j.key("title").opt_str(chart.dataset.title.as_deref());
+        j.key("groupBy").str(chart.options.group_by.as_str());
+        j.key("dedupe").bool(chart.options.dedupe);
+        j.key("chart").str(chart.options.shape.as_str());
+        // Spaces in the dataset, and units counted (fewer with dedupe).
+        j.key("spaces").int(chart.dataset.spaces.len());
+        j.key("units").int(chart.units);
+        j.key("themes").int(chart.dataset.used_themes());
+        j.key("platforms").int(chart.platform_count());
+        j.key("hasFunctions").bool(chart.dataset.spaces.iter().any(|s| s.function.is_some()));
+        for (name, list) in [("groups", &chart.groups), ("legend", &chart.all_groups)] {
+            j.key(name).open('[');
+            for g in list {
+                group_json(&mut j, g);
+            }
+            j.close(']');
+        }
+        j.key("hidden");
+        strs(&mut j, chart.hidden.iter().map(String::as_str));
+        j.key("otherExpanded").bool(chart.other_expanded);
+        j.key("selected").opt_str(chart.selected.as_deref());
+        j.close('}');
+        j.text
     }
 
     /// The sprawl profile (see `profile.rs`); shares and indices as fractions.
-    pub fn profile(&self) -> JsValue {
+    pub fn profile(&self) -> String {
         let chart = self.chart.borrow();
         let p = crate::profile::profile(&chart.dataset);
         let verdict = |hhi: f64| crate::profile::Verdict::of(hhi).as_str();
-        obj(&[
-            ("spaces", p.spaces.js()),
-            ("functions", p.functions.js()),
-            ("replication", p.replication.js()),
-            ("platforms", p.platforms.iter().map(|(l, n)| (l.as_str(), *n)).collect::<Vec<_>>().js()),
-            ("themes", p.themes.js()),
-            ("countries", p.countries.js()),
-            ("platformHhi", p.platform_hhi.js()),
-            ("platformVerdict", verdict(p.platform_hhi).js()),
-            ("themeHhi", p.theme_hhi.js()),
-            ("themeVerdict", verdict(p.theme_hhi).js()),
-            ("dormant", p.dormant.js()),
-            ("unowned", p.unowned.js()),
-        ])
+        let mut j = Json::default();
+        j.open('{');
+        j.key("spaces").int(p.spaces);
+        j.key("functions").int(p.functions);
+        j.key("replication").num(p.replication);
+        j.key("platforms").open('[');
+        for (label, n) in &p.platforms {
+            j.open('[').str(label).int(*n).close(']');
+        }
+        j.close(']');
+        j.key("themes").int(p.themes);
+        j.key("countries").int(p.countries);
+        j.key("platformHhi").num(p.platform_hhi);
+        j.key("platformVerdict").str(verdict(p.platform_hhi));
+        j.key("themeHhi").num(p.theme_hhi);
+        j.key("themeVerdict").str(verdict(p.theme_hhi));
+        j.key("dormant").num(p.dormant.unwrap_or(f64::NAN));
+        j.key("unowned").num(p.unowned);
+        j.close('}');
+        j.text
     }
 
     /// The selected group with its drill-down rows, or `null`.
-    pub fn selection(&self) -> JsValue {
+    pub fn selection(&self) -> String {
         let chart = self.chart.borrow();
-        let Some(group) = chart.selected_group() else { return JsValue::NULL };
+        let Some(group) = chart.selected_group() else { return "null".into() };
         let spaces = &chart.dataset.spaces;
+        let mut j = Json::default();
+        j.open('{');
+        j.key("groupBy").str(chart.options.group_by.as_str());
+        j.key("key").str(&group.key);
+        j.key("label").str(&group.label);
+        j.key("count").int(group.count);
+        // The counted spaces, in dataset order: the event's `spaces`.
+        j.key("spaces");
+        strs(&mut j, group.units.iter().map(|&i| spaces[i].name.as_str()));
         // Drill-down rows: every member space, country copies included.
-        let items: js_sys::Array = group
-            .spaces
-            .iter()
-            .map(|&i| {
-                let s = &spaces[i];
-                obj(&[
-                    ("name", s.name.js()),
-                    ("url", s.link().js()),
-                    ("platform", platform::label(&platform::key(&s.platform), &s.platform).js()),
-                    ("country", s.country.js()),
-                    ("audience", s.audience.js()),
-                    ("function", s.function.js()),
-                ])
-            })
-            .collect();
-        obj(&[
-            ("groupBy", chart.options.group_by.as_str().js()),
-            ("key", group.key.js()),
-            ("label", group.label.js()),
-            ("count", group.count.js()),
-            // The counted spaces, in dataset order: the event's `spaces`.
-            ("spaces", group.units.iter().map(|&i| spaces[i].name.as_str()).collect::<Vec<_>>().js()),
-            ("items", items.into()),
-            ("folded", group.folded.js()),
-        ])
+        j.key("items").open('[');
+        for &i in &group.spaces {
+            let s = &spaces[i];
+            j.open('{');
+            j.key("name").str(&s.name);
+            j.key("url").opt_str(s.link());
+            j.key("platform").str(platform::label(&platform::key(&s.platform), &s.platform));
+            j.key("country").opt_str(s.country.as_deref());
+            j.key("audience").num(s.audience.unwrap_or(f64::NAN));
+            j.key("function").opt_str(s.function.as_deref());
+            j.close('}');
+        }
+        j.close(']');
+        j.key("folded");
+        strs(&mut j, group.folded.iter().map(String::as_str));
+        j.close('}');
+        j.text
     }
 
     /// The hovered (else focused) segment, for the tooltip: position in CSS pixels, or `null`.
-    pub fn pointer(&self) -> JsValue {
+    pub fn pointer(&self) -> String {
         let chart = self.chart.borrow();
         let (index, focus) = match (chart.hovered, chart.focused.filter(|_| chart.has_focus)) {
             (Some(h), _) => (h, false),
             (None, Some(f)) => (f, true),
-            (None, None) => return JsValue::NULL,
+            (None, None) => return "null".into(),
         };
         let (Some(group), Some((x, y))) = (chart.groups.get(index), chart.layout.anchor(index)) else {
-            return JsValue::NULL;
+            return "null".into();
         };
         let dpr = chart.size.2;
-        let platforms = chart.top_platforms(index, 3);
-        obj(&[
-            ("index", index.js()),
-            ("key", group.key.js()),
-            ("label", group.label.js()),
-            ("count", group.count.js()),
-            ("total", chart.groups.iter().map(|g| g.count).sum::<usize>().js()),
-            ("x", (x / dpr).js()),
-            ("y", (y / dpr).js()),
-            ("focus", focus.js()),
-            ("platforms", serde_wasm_bindgen::to_value(&platforms).unwrap_or(JsValue::NULL)),
-        ])
+        let mut j = Json::default();
+        j.open('{');
+        j.key("index").int(index);
+        j.key("key").str(&group.key);
+        j.key("label").str(&group.label);
+        j.key("count").int(group.count);
+        j.key("total").int(chart.groups.iter().map(|g| g.count).sum::<usize>());
+        j.key("x").num(x / dpr);
+        j.key("y").num(y / dpr);
+        j.key("focus").bool(focus);
+        j.key("platforms").open('[');
+        for (label, n) in chart.top_platforms(index, 3) {
+            j.open('[').str(label).int(n).close(']');
+        }
+        j.close(']');
+        j.close('}');
+        j.text
     }
 
     /// Selects the group `key` (`null` clears). Returns whether it is now selected.
@@ -335,9 +328,13 @@ impl Widget {
         self.apply(Action::Scheme(if dark { &DARK } else { &LIGHT }));
     }
 
-    /// Comparisons: the shared key order that gives a key the same colour in every chart.
-    pub fn set_key_order(&self, keys: Vec<String>) {
-        self.apply(Action::KeyOrder(keys));
+    /// Comparisons: the shared key order (a JSON array of keys) that gives a key the same colour
+    /// in every chart.
+    pub fn set_key_order(&self, keys: &str) {
+        if let Ok(Value::Array(items)) = crate::value::parse(keys) {
+            let keys = items.into_iter().filter_map(|k| if let Value::String(k) = k { Some(k.into_owned()) } else { None }).collect();
+            self.apply(Action::KeyOrder(keys));
+        }
     }
 
     /// Area fraction for comparisons on one scale (this company's spaces ÷ the largest's).

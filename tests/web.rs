@@ -97,7 +97,8 @@ fn selecting_reports_the_counted_spaces() {
     let canvas = canvas(300, 300);
     let widget = mounted(&canvas);
     assert!(widget.select(Some("promo".into())));
-    let selection = widget.selection();
+    // What the widget shows comes out as JSON text, which the loader parses.
+    let selection = json(&widget.selection());
     let get = |k: &str| js_sys::Reflect::get(&selection, &k.into()).unwrap();
     assert_eq!(get("key").as_string().as_deref(), Some("promo"));
     assert_eq!(get("count").as_f64(), Some(2.0));
@@ -114,7 +115,7 @@ fn bad_data_becomes_problems_with_paths() {
     let Err(problems) = Widget::new(canvas, bad, options(), notify) else {
         panic!("invalid data was accepted");
     };
-    let problems = js_sys::Array::from(&problems);
+    let problems = js_sys::Array::from(&json(&problems.as_string().expect("problems are JSON text")));
     let paths: Vec<String> = problems
         .iter()
         .filter_map(|p| js_sys::Reflect::get(&p, &"path".into()).ok()?.as_string())
@@ -142,9 +143,9 @@ fn canvas_events_map_to_the_chart_state() {
     assert!(!widget.event("pointerdown", x, y, "mouse", "", false));
     widget.event("click", x, y, "mouse", "", false);
     let key = |v: JsValue| js_sys::Reflect::get(&v, &"key".into()).unwrap().as_string();
-    assert_eq!(key(widget.selection()).as_deref(), Some("support"));
+    assert_eq!(key(json(&widget.selection())).as_deref(), Some("support"));
     assert!(widget.event("keydown", 0.0, 0.0, "", "Escape", false), "Escape clears a selection");
-    assert!(widget.selection().is_null());
+    assert!(json(&widget.selection()).is_null());
     assert!(!widget.event("keydown", 0.0, 0.0, "", "ArrowRight", true), "keys with a modifier are the page's");
     assert!(!widget.event("keydown", 0.0, 0.0, "", "Escape", false), "Escape with nothing selected is the page's");
 }

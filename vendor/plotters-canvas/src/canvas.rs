@@ -70,11 +70,33 @@ impl CanvasBackend {
     }
 }
 
+/// channel-sprawl: decimal digits without `core::fmt` (`format!` links the formatting machinery
+/// into the wasm for two strings).
+fn push_digits(out: &mut String, n: u32) {
+    if n >= 10 {
+        push_digits(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
 fn make_canvas_color(color: BackendColor) -> JsValue {
     let (r, g, b) = color.rgb;
-    // Alpha in thousandths with integer formatting: `{}` of an f64 links the float formatter.
+    // Alpha in thousandths with integer digits: `{}` of an f64 links the float formatter.
     let a = (color.alpha.clamp(0.0, 1.0) * 1000.0).round() as u32;
-    format!("rgba({},{},{},{}.{:03})", r, g, b, a / 1000, a % 1000).into()
+    let mut css = String::from("rgba(");
+    push_digits(&mut css, u32::from(r));
+    css.push(',');
+    push_digits(&mut css, u32::from(g));
+    css.push(',');
+    push_digits(&mut css, u32::from(b));
+    css.push(',');
+    push_digits(&mut css, a / 1000);
+    css.push('.');
+    for d in [a % 1000 / 100, a % 100 / 10, a % 10] {
+        css.push(char::from(b'0' + d as u8));
+    }
+    css.push(')');
+    css.into()
 }
 
 impl DrawingBackend for CanvasBackend {
@@ -283,13 +305,13 @@ impl DrawingBackend for CanvasBackend {
 
         self.context
             .set_fill_style(&make_canvas_color(color.clone()));
-        self.context.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            // channel-sprawl: whole pixels, so no f64 formatting is linked into the wasm.
-            style.size().round() as u32,
-            style.family().as_str(),
-        ));
+        // channel-sprawl: whole pixels, and no `format!` (see `push_digits`).
+        let mut font = String::from(style.style().as_str());
+        font.push(' ');
+        push_digits(&mut font, style.size().round() as u32);
+        font.push_str("px ");
+        font.push_str(style.family().as_str());
+        self.context.set_font(&font);
         self.context
             .fill_text(text, f64::from(x), f64::from(y))
             .map_err(error_cast)?;
