@@ -57,6 +57,10 @@ await build({
   banner: { js: "// channel-sprawl — sources: js/ and src/ of the channel-sprawl repository. MIT." },
   plugins: [cssPlugin],
 });
+// The loader's second module (js/extras.js), fetched on first use from pkg/, next to the wasm.
+if (existsSync(`${dir}/pkg`)) {
+  await build({ ...common, entryPoints: ["js/extras.js"], outfile: `${dir}/pkg/channel-sprawl-extras.js` });
+}
 for (const pkg of packages) {
   const glue = `${pkg}/channel_sprawl.js`;
   await build({ ...common, bundle: false, entryPoints: [glue], outfile: glue, allowOverwrite: true });

@@ -25,7 +25,7 @@ const pkg = {
   type: "module",
   module: "channel-sprawl.js",
   exports: { ".": "./channel-sprawl.js", "./schema": "./channel-sprawl.schema.json" },
-  files: ["channel-sprawl.js", "channel-sprawl.schema.json", "pkg/channel_sprawl.js", "pkg/channel_sprawl_bg.wasm", "pkg-export/channel_sprawl.js", "pkg-export/channel_sprawl_bg.wasm", "README.md"],
+  files: ["channel-sprawl.js", "channel-sprawl.schema.json", "pkg/channel_sprawl.js", "pkg/channel_sprawl_bg.wasm", "pkg/channel-sprawl-extras.js", "pkg-export/channel_sprawl.js", "pkg-export/channel_sprawl_bg.wasm", "README.md"],
   sideEffects: ["./channel-sprawl.js"],
 };
 writeFileSync(`${out}/package.json`, JSON.stringify(pkg, null, 2) + "\n");

@@ -1,0 +1,267 @@
+// channel-sprawl's second module, loaded on first use: the table view, the sprawl profile, the
+// enlarged dialog, the exports and side-by-side comparisons. Most readers never open them, so they
+// stay out of the first download (bundled by scripts/bundle.mjs into pkg/channel-sprawl-extras.js,
+// fetched relative to the loader). It imports nothing: the loader hands over what it needs.
+
+/** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
+export function install(Chart, { el, fill, styleSheet, schedulePaint, OTHER, base }) {
+  Object.assign(Chart.prototype, {
+    /** The sprawl profile: figures of the whole dataset, each with a one-line explanation. */
+    renderProfile() {
+      const p = this.t.profile;
+      this.profile.replaceChildren(
+        this.profile.firstChild,
+        el("dl", {}, ...this.profileRows().flatMap(([label, value, help]) => [el("dt", {}, help ? el("abbr", { title: help, text: label }) : label), el("dd", { text: value })])),
+      );
+    },
+
+    /** The profile's rows: [label, value, explanation?]. */
+    profileRows() {
+      const p = this.t.profile;
+      const f = this.w.profile();
+      const decimal = this.formats.decimal;
+      const hhi = (value, verdict) => `${decimal.format(value)} · ${p.verdicts[verdict]}`;
+      const rows = [
+        [p.spaces, fill(p.spacesValue, { spaces: this.spaces(f.spaces), functions: this.formats.num.format(f.functions) })],
+        [p.replication, `× ${decimal.format(f.replication)}`, p.replicationHelp],
+        [p.platforms, `${this.formats.num.format(f.platforms.length)} · ${f.platforms.slice(0, 3).map(([name, n]) => `${name} ${this.formats.num.format(n)}`).join(", ")}`, p.platformsHelp],
+        [p.themes, this.formats.num.format(f.themes)],
+        [p.countries, this.formats.num.format(f.countries)],
+        [p.platformHhi, hhi(f.platformHhi, f.platformVerdict), p.hhiHelp],
+        [p.themeHhi, hhi(f.themeHhi, f.themeVerdict), p.hhiHelp],
+        ...(f.dormant == null ? [] : [[p.dormant, this.formats.pct.format(f.dormant), p.dormantHelp]]),
+        [p.unowned, this.formats.pct.format(f.unowned), p.unownedHelp],
+      ];
+      return rows;
+    },
+
+    toggleTable() {
+      const open = this.table.hidden;
+      this.table.hidden = !open;
+      this.tableButton.setAttribute("aria-pressed", String(open));
+      if (open) this.renderTable(this.w.view());
+    },
+
+    renderTable(view) {
+      const t = this.t;
+      const total = view.groups.reduce((s, g) => s + g.count, 0);
+      const row = (cells, header) => el("tr", {}, ...cells.map((c, i) => el(i === 0 ? "th" : header ? "th" : "td", { scope: i === 0 && !header ? "row" : header ? "col" : null, text: c })));
+      const title = view.title || view.company;
+      this.table.replaceChildren(
+        el(
+          "table",
+          {},
+          el("caption", { text: fill(t.caption, { title, phrase: t.byPhrase[view.groupBy] }) }),
+          el("thead", {}, row([t.group, t.count, t.shareCol], true)),
+          el("tbody", {}, ...view.groups.map((g) => row([this.labelOf(g, view.groupBy), this.formats.num.format(g.count), this.formats.pct.format(total ? g.count / total : 0)]))),
+          el("tfoot", {}, row([t.total, this.formats.num.format(total), this.formats.pct.format(total ? 1 : 0)])),
+        ),
+      );
+    },
+
+    download(blob, extension) {
+      const a = el("a", { href: URL.createObjectURL(blob), download: `${this.key}-${this.view.groupBy}.${extension}` });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    },
+
+    /** The chart as it is now, at twice the resolution, as a PNG file. */
+    exportPng() {
+      const { clientWidth: w, clientHeight: h } = this.canvas;
+      this.w.resize(w, h, 2);
+      this.w.paint();
+      this.canvas.toBlob((blob) => {
+        this.w.resize(w, h, devicePixelRatio);
+        schedulePaint(this);
+        if (blob) this.download(blob, "png");
+      }, "image/png");
+    },
+
+    /**
+     * The chart as a static SVG (title, summary, legend), drawn by the same core renderer through
+     * plotters' SVG backend. That code ships in a separate wasm, fetched only now.
+     */
+    async exportSvg() {
+      try {
+        const pkg = new URL("./pkg-export/", base);
+        const glue = await import(new URL("channel_sprawl.js", pkg).href);
+        await glue.default({ module_or_path: new URL("channel_sprawl_bg.wasm", pkg) });
+        const view = this.w.view();
+        const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
+        const v = this.source;
+        const svg = glue.render_svg(v.text(), v.csv, v.company, v.title, options, this.lang);
+        this.download(new Blob([svg], { type: "image/svg+xml" }), "svg");
+      } catch (e) {
+        console.error(`channel-sprawl (${this.key}): the SVG export failed`, e);
+      }
+    },
+
+    /** The current view (grouping, dedupe and hidden groups applied) as CSV: group, key, count, share. */
+    exportCsv() {
+      const view = this.w.view();
+      const total = view.groups.reduce((s, g) => s + g.count, 0);
+      // Quoted per RFC 4180; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
+      const cell = (v) => `"${String(v).replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
+      const rows = [[this.t.group, "key", this.t.count, this.t.shareCol], ...view.groups.map((g) => [this.labelOf(g, view.groupBy), g.key, g.count, total ? (g.count / total).toFixed(4) : 0])];
+      this.download(new Blob([rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n"], { type: "text/csv" }), "csv");
+    },
+
+    enlarge() {
+      if (this.dialog.open) return;
+      this.returnFocus = this.root.activeElement || this.enlargeButton;
+      const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: this.t.close, onclick: () => this.dialog.close() });
+      this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, el("p", { class: "cs-title", text: this.title.textContent }), close), this.main);
+      this.container.classList.add("is-enlarged");
+      this.dialog.showModal();
+      this.canvas.focus();
+    },
+
+    shrink() {
+      this.container.insertBefore(this.main, this.container.querySelector(".cs-help"));
+      this.dialog.replaceChildren();
+      this.container.classList.remove("is-enlarged");
+      (this.returnFocus || this.enlargeButton).focus();
+    },
+  });
+
+  /**
+   * Several companies in one figure: one chart each, side by side, on one scale (a chart's area is
+   * proportional to its spaces), one colour per key in all of them, and one set of controls whose
+   * changes (grouping, dedupe, chart type, selection, hidden groups) apply to every chart.
+   */
+  class Comparison {
+    constructor(figure) {
+      this.host = el("div", { "data-channel-sprawl-compare": "" });
+      const root = this.host.attachShadow({ mode: "open" });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}.cs-shared{grid-template-columns:repeat(auto-fill,minmax(260px,1fr))}");
+      root.adoptedStyleSheets = [sheet, styleSheet()];
+      this.row = el("div", { class: "row" });
+      this.legend = el("ul", { class: "cs-legend cs-shared" });
+      this.profiles = el("div", { class: "cs cs-table" });
+      this.legendHead = el("p", { class: "cs-summary" });
+      root.append(this.row, el("div", { class: "cs" }, this.legendHead, this.legend), this.profiles);
+      figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));
+      this.parts = [];
+      this.syncing = false;
+      this.legend.addEventListener("click", (e) => {
+        const key = e.target.closest?.("[data-shared-key]")?.dataset.sharedKey;
+        if (key != null) this.selectAll(this.parts.find((c) => c.selectedKey != null)?.selectedKey === key ? null : key);
+        else this.parts[0]?.legendClick(e, this.legend);
+      });
+    }
+
+    /** Shared colour order and one scale, recomputed whenever a chart's groups change. */
+    refresh() {
+      const views = this.parts.map((c) => c.view).filter(Boolean);
+      if (views.length !== this.parts.length || this.refreshing) return;
+      this.refreshing = true;
+      const totals = new Map();
+      for (const view of views) for (const g of view.legend) totals.set(g.key, (totals.get(g.key) || 0) + g.count);
+      // Themes keep the datasets' order; other groupings go largest first across companies.
+      const keys = [...totals.keys()];
+      if (views[0].groupBy !== "theme") keys.sort((a, b) => totals.get(b) - totals.get(a));
+      const most = Math.max(...views.map((v) => v.units), 1);
+      this.keys = keys;
+      for (const chart of this.parts) {
+        chart.legend.hidden = true; // one shared legend instead (renderLegend)
+        chart.w.set_key_order(JSON.stringify(keys));
+        chart.fill = chart.view.units / most;
+        chart.w.set_fill(chart.fill);
+        // The total in the hole only where the hole can hold it.
+        chart.center.hidden ||= chart.fill < 0.3;
+      }
+      this.refreshing = false;
+      this.renderLegend();
+    }
+
+    /** Selects `key` in every chart that has it (and clears the others), as one selection. */
+    selectAll(key, from) {
+      this.syncing = true;
+      for (const chart of this.parts) {
+        if (chart === from || !chart.widget) continue;
+        const has = key != null && chart.view?.groups.some((g) => g.key === key);
+        chart.w.select(has ? key : null);
+      }
+      this.syncing = false;
+    }
+
+    /**
+     * One legend for all the companies: every group once, in the shared colour order, with each
+     * company's count; selecting, hiding and isolating act on every chart.
+     */
+    renderLegend() {
+      const views = this.parts.map((c) => c.view);
+      if (!this.keys || views.some((v) => !v)) return;
+      const first = this.parts[0];
+      const t = first.t;
+      const groupOf = (view, key) => view.groups.find((g) => g.key === key);
+      const hidden = new Set(views.flatMap((v) => v.hidden));
+      const selected = this.parts.find((c) => c.selectedKey != null)?.selectedKey ?? null;
+      const keys = [...new Set([...this.keys, ...views.flatMap((v) => v.groups.map((g) => g.key))])].filter((k) => views.some((v) => groupOf(v, k)));
+      const entries = keys.map((key) => {
+        const found = views.map((v) => groupOf(v, key));
+        const group = found.find(Boolean);
+        const label = first.labelOf(group, views[0].groupBy);
+        const counts = found.map((g) => (g ? first.formats.num.format(g.count) : "–"));
+        const named = views.map((v, i) => `${v.company} ${counts[i]}`).join(", ");
+        const entry = el(
+          "button",
+          { type: "button", class: "cs-entry", "aria-pressed": String(selected === key), "aria-label": `${label}: ${named}`, "data-shared-key": key },
+          first.swatch(group.color),
+          el("span", { class: "cs-label", text: label }),
+          el("span", { class: "cs-count", text: counts.join(" · ") }),
+        );
+        const tools =
+          key === OTHER
+            ? [first.tool("+", t.expandOther, "expand")]
+            : [first.tool("◐", fill(t.isolate, { label }), "isolate", key), first.tool("×", fill(t.hide, { label }), "hide", key, label)];
+        return el("li", { class: "cs-item" + (selected === key ? " is-selected" : "") }, entry, ...tools);
+      });
+      for (const key of hidden) {
+        const group = views.map((v) => v.legend.find((g) => g.key === key)).find(Boolean);
+        if (!group) continue;
+        const label = first.labelOf(group, views[0].groupBy);
+        entries.push(el("li", { class: "cs-item is-hidden" }, el("span", { class: "cs-entry", "aria-disabled": "true" }, first.swatch(group.color), el("span", { class: "cs-label", text: label })), first.tool("+", fill(t.show, { label }), "hide", key, label)));
+      }
+      if (hidden.size > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, "data-act": "showAll" })));
+      const focused = this.legend.contains(this.host.shadowRoot.activeElement) ? [...this.legend.querySelectorAll("button")].indexOf(this.host.shadowRoot.activeElement) : -1;
+      this.legendHead.textContent = fill(t.countsBy, { list: views.map((v) => v.company).join(" · ") });
+      this.legend.setAttribute("aria-label", t.group);
+      this.legend.replaceChildren(...entries);
+      if (focused >= 0) this.legend.querySelectorAll("button")[Math.min(focused, this.legend.querySelectorAll("button").length - 1)]?.focus();
+    }
+
+    /** The companies' sprawl profiles in one table, a column each. */
+    renderProfiles() {
+      const live = this.parts.filter((c) => c.widget);
+      if (!live.length) return;
+      const first = live[0];
+      const rows = live.map((c) => c.profileRows());
+      const cell = (tag, text, attrs = {}) => el(tag, { ...attrs, text });
+      this.profiles.replaceChildren(
+        el(
+          "table",
+          {},
+          el("caption", { text: first.t.profile.heading }),
+          el("thead", {}, el("tr", {}, cell("td", ""), ...live.map((c) => cell("th", c.view?.company ?? "", { scope: "col" })))),
+          el(
+            "tbody",
+            {},
+            // Rows by label: a figure one company lacks (dormancy without dates) shows a dash.
+            ...[...new Map(rows.flat().map((row) => [row[0], row])).values()].map(([label, , help]) =>
+              el("tr", {}, el("th", { scope: "row" }, help ? el("abbr", { title: help, text: label }) : label), ...rows.map((r) => cell("td", r.find((x) => x[0] === label)?.[1] ?? "–"))),
+            ),
+          ),
+        ),
+      );
+    }
+
+    destroy() {
+      for (const chart of this.parts) chart.destroy();
+      this.host.remove();
+    }
+  }
+
+  return { Comparison };
+}
