@@ -18,6 +18,8 @@ build: setup
 	wasm-pack build $(WASM_PACK_FLAGS)
 	# The SVG export, a separate wasm fetched only when a reader asks for an SVG.
 	wasm-pack build --target web --release --out-dir www/pkg-export --no-pack -- --features svg-export
+	# The same with the CSV reader, fetched only for a CSV figure.
+	wasm-pack build --target web --release --out-dir www/pkg-csv --no-pack -- --features csv-reader
 	node scripts/bundle.mjs
 	@node scripts/size.mjs
 

@@ -27,8 +27,10 @@ const problemsOf = (e) => (typeof e === "string" ? JSON.parse(e) : e);
 // The wasm runtime: compiled once per page, instantiated once and shared by every chart. If a
 // chart ever traps (a bug), the instance is replaced by a fresh one from the same compiled module
 // and every other chart is rebuilt on it from its last state; the failing chart shows an error.
-let compiled = null;
-let runtime = null;
+// Three builds of the core: `pkg` (JSON datasets: what most readers get), `pkg-csv` (also reads
+// CSV: fetched for a CSV figure instead) and `pkg-export` (also writes SVG: fetched for an export).
+const compiled = {};
+const runtimes = {};
 let generation = 0;
 const charts = new Set();
 
@@ -39,30 +41,32 @@ export function stats() {
   return { charts: charts.size, pendingPaints: dirty.size, wasmMemory: memoryBytes(), generation };
 }
 
-function loadRuntime() {
-  runtime ??= (async () => {
-    const wasmUrl = new URL("./pkg/channel_sprawl_bg.wasm", import.meta.url);
-    compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch(async () => WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer()));
+function loadRuntime(pkg = "pkg") {
+  runtimes[pkg] ??= (async () => {
+    const wasmUrl = new URL(`./${pkg}/channel_sprawl_bg.wasm`, import.meta.url);
+    compiled[pkg] ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch(async () => WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer()));
     // A new generation imports its own copy of the glue (the glue keeps one instance per copy).
-    const glueUrl = new URL("./pkg/channel_sprawl.js", import.meta.url);
+    const glueUrl = new URL(`./${pkg}/channel_sprawl.js`, import.meta.url);
     if (generation) glueUrl.search = `instance=${generation}`;
     const glue = await import(glueUrl.href);
-    await glue.default({ module_or_path: await compiled });
-    memoryBytes = glue.memory_bytes;
+    await glue.default({ module_or_path: await compiled[pkg] });
+    if (pkg === "pkg") memoryBytes = glue.memory_bytes;
     return glue;
   })();
-  return runtime;
+  return runtimes[pkg];
 }
 
 async function recover(culprit, error) {
   console.error(`channel-sprawl (${culprit.key}): this chart failed and was stopped; the others go on.`, error);
-  for (const chart of charts) chart.widget = null;
+  // The charts on the same instance lose their widgets with it; those on the other package go on.
+  const affected = [...charts].filter((c) => c.pkg === culprit.pkg && c !== culprit);
+  for (const chart of [culprit, ...affected]) chart.widget = null;
   charts.delete(culprit);
   culprit.fail([], culprit.t.crashed);
   generation++;
-  runtime = null;
-  const { Widget } = await loadRuntime();
-  for (const chart of charts) chart.revive(Widget);
+  runtimes[culprit.pkg] = null;
+  const { Widget } = await loadRuntime(culprit.pkg);
+  for (const chart of affected) chart.revive(Widget);
 }
 
 // One animation frame paints every chart that asked for it (and is near the viewport).
@@ -257,7 +261,9 @@ class Chart {
 
   /** Builds the chart from one dataset: a parsed JSON value, or `{ csv, company, title }` for CSV. */
   async load(value) {
-    const { Widget } = await loadRuntime();
+    // CSV figures run on the build with the CSV reader.
+    this.pkg = value.csv ? "pkg-csv" : "pkg";
+    const { Widget } = await loadRuntime(this.pkg);
     this.build(value, Widget);
   }
 
@@ -791,7 +797,7 @@ async function datasetsOf(figure, data) {
 let extras = null;
 function loadExtras() {
   extras ??= import(new URL("./pkg/channel-sprawl-extras.js", import.meta.url).href).then((m) =>
-    m.install(Chart, { el, fill, styleSheet, schedulePaint, OTHER, base: import.meta.url }),
+    m.install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, OTHER }),
   );
   return extras;
 }

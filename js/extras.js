@@ -4,7 +4,7 @@
 // fetched relative to the loader). It imports nothing: the loader hands over what it needs.
 
 /** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
-export function install(Chart, { el, fill, styleSheet, schedulePaint, OTHER, base }) {
+export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, OTHER }) {
   Object.assign(Chart.prototype, {
     /** The sprawl profile: figures of the whole dataset, each with a one-line explanation. */
     renderProfile() {
@@ -83,9 +83,7 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, OTHER, bas
      */
     async exportSvg() {
       try {
-        const pkg = new URL("./pkg-export/", base);
-        const glue = await import(new URL("channel_sprawl.js", pkg).href);
-        await glue.default({ module_or_path: new URL("channel_sprawl_bg.wasm", pkg) });
+        const glue = await loadRuntime("pkg-export");
         const view = this.w.view();
         const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
         const v = this.source;

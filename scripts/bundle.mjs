@@ -4,10 +4,10 @@ import { build, transform } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-// Usage: node scripts/bundle.mjs [DIR]   (DIR holds pkg/ (and pkg-export/) and receives
+// Usage: node scripts/bundle.mjs [DIR]   (DIR holds pkg/ (and pkg-csv/, pkg-export/) and receives
 // channel-sprawl.js; default www)
 const dir = process.argv[2] || "www";
-const packages = [`${dir}/pkg`, `${dir}/pkg-export`].filter((p) => existsSync(`${p}/channel_sprawl_bg.wasm`));
+const packages = [`${dir}/pkg`, `${dir}/pkg-csv`, `${dir}/pkg-export`].filter((p) => existsSync(`${p}/channel_sprawl_bg.wasm`));
 for (const pkg of packages) shortenNames(pkg);
 
 // 1. Shorter wasm import/export names (wasm-opt), and the glue patched to match: −2.3 KB brotli.

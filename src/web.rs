@@ -13,6 +13,7 @@
 //! per field, and far less glue in the wasm.
 
 use crate::chart::{Action, Change, Chart, Key, Options};
+#[cfg(feature = "csv-reader")]
 use crate::csv;
 use crate::dataset::{self, Problem};
 use crate::geometry::Shape;
@@ -140,7 +141,9 @@ impl Widget {
     }
 
     /// Like `new`, from CSV text (RFC 4180; themes separated by `;`); problems name the row and
-    /// column (`row 7, column themes`).
+    /// column (`row 7, column themes`). Only in the builds with feature `csv-reader` (`pkg-csv/`,
+    /// which the loader fetches for CSV figures; `pkg-export/`): JSON posts don't download it.
+    #[cfg(feature = "csv-reader")]
     pub fn from_csv(
         canvas: HtmlCanvasElement,
         text: &str,

@@ -32,6 +32,8 @@ test("a panic in one chart stays in that chart", async () => {
   await clickAtAngle(page, "#a", 20);
   assert.equal((await selectA()).key, "expertise");
   await page.locator("#c .cs-button", { hasText: "Table" }).click();
+  // The table's code is fetched on first use.
+  await page.locator("#c .cs-table tbody tr").first().waitFor();
   assert.equal(await page.locator("#c .cs-table tbody tr").count(), before.length);
 
   // A chart added afterwards mounts on the new instance.
