@@ -766,17 +766,16 @@ class Source {
 }
 
 /** The texts of the datasets in JSON text: several when it is an array of them (a comparison). */
-async function splitJson(read) {
+function splitJson(read) {
   const text = read();
   if (!/^\uFEFF?\s*\[/.test(text)) return [new Source(read)];
-  const glue = await loadRuntime();
   let parts;
   try {
-    parts = JSON.parse(glue.datasets(text));
-  } catch (e) {
-    throw problemsOf(e);
+    parts = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return [new Source(text)]; // the core says where the text stops being JSON
   }
-  return parts && parts.length ? parts.map((part) => new Source(part)) : [new Source(text)];
+  return parts.length ? parts.map((part) => new Source(JSON.stringify(part))) : [new Source(text)];
 }
 
 /** The datasets of a figure (or of `data` given to `mount`): one, or several to compare. */
@@ -784,7 +783,7 @@ async function datasetsOf(figure, data) {
   if (data === undefined) {
     const sources = await readData(figure);
     if (sources[0].kind === "csv") return [new Source(sources[0].read, true, figure.getAttribute("data-company"), figure.getAttribute("data-title"))];
-    return (await Promise.all(sources.map((source) => splitJson(source.read)))).flat();
+    return sources.flatMap((source) => splitJson(source.read));
   }
   if (typeof data === "string") return splitJson(() => data);
   const json = (value) => new Source(JSON.stringify(value) ?? "");

@@ -161,31 +161,6 @@ pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
     Ok(value)
 }
 
-/// The text of each element when the root is an array (several datasets to compare), else
-/// `None`. Each element is checked as JSON, not as a dataset.
-pub fn elements(text: &str) -> Result<Option<Vec<&str>>, SyntaxError> {
-    let mut p = Reader::new(text);
-    if p.b.get(p.i) != Some(&b'[') {
-        return Ok(None);
-    }
-    let mut out = Vec::new();
-    p.i += 1;
-    p.ws();
-    if !p.eat(b']') {
-        loop {
-            p.ws();
-            let start = p.i;
-            p.value(1)?;
-            out.push(text.get(start..p.i).unwrap_or_default());
-            if !p.next_item(b']')? {
-                break;
-            }
-        }
-    }
-    p.end()?;
-    Ok(Some(out))
-}
-
 struct Reader<'a> {
     text: &'a str,
     b: &'a [u8],

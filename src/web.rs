@@ -94,20 +94,6 @@ pub fn render_svg(text: &str, csv: bool, company: Option<String>, title: Option<
     Ok(crate::svg::render(&dataset, &read_options(&options), lang, crate::svg::DEFAULT_WIDTH))
 }
 
-/// JSON: the text of each dataset when `text` is an array of them (a comparison), else `null`.
-/// Throws the syntax problem when `text` is not JSON.
-#[wasm_bindgen]
-pub fn datasets(text: &str) -> Result<String, JsValue> {
-    let mut j = Json::default();
-    match crate::value::elements(text) {
-        Ok(Some(items)) => strs(&mut j, items.into_iter()),
-        Ok(None) => j.text.push_str("null"),
-        Err(e) => return Err(thrown(&[dataset::syntax(&e)])),
-    }
-    Ok(j.text)
-}
-
-/// Bytes of linear memory the wasm instance holds now (for the lifecycle tests and the bench).
 #[wasm_bindgen]
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64

@@ -2,7 +2,7 @@
 //! The JSON text reader (`value::parse`) that the wasm uses: what it accepts and refuses, where
 //! it says an error is, and that it builds exactly the tree serde_json builds (differential).
 
-use channel_sprawl::value::{elements, parse, Value};
+use channel_sprawl::value::{parse, Value};
 use proptest::prelude::*;
 use std::borrow::Cow;
 
@@ -89,14 +89,6 @@ fn errors_say_where_and_what() {
     assert_eq!(error("{\"a\""), "line 1, column 5: the data ends too soon");
     // Columns count characters, not bytes.
     assert_eq!(error("[\"été\" x]"), "line 1, column 8: expected , or ]");
-}
-
-#[test]
-fn elements_are_the_texts_of_a_top_level_array() {
-    assert_eq!(elements(r#" [ {"a": 1} , {"b": [2, 3]} ] "#).unwrap(), Some(vec![r#"{"a": 1}"#, r#"{"b": [2, 3]}"#]));
-    assert_eq!(elements("[]").unwrap(), Some(vec![]));
-    assert_eq!(elements(r#"{"a": 1}"#).unwrap(), None);
-    assert!(elements(r#"[{"a": 1}, {"#).is_err());
 }
 
 #[test]

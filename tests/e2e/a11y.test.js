@@ -33,6 +33,7 @@ for (const scheme of ["light", "dark"]) {
     await page.evaluate(() => document.querySelector("#dell").channelSprawl.select("education"));
     await axe(page, "selected");
     await page.locator("#dell .cs-button", { hasText: "Tableau" }).click();
+    await page.locator("#dell .cs-table tbody tr").first().waitFor(); // fetched on first use
     await axe(page, "table view");
     await page.locator("#dell .cs-button", { hasText: "Agrandir" }).click();
     await page.locator("#dell dialog[open]").waitFor();
@@ -84,6 +85,7 @@ test("the table's total equals the chart's", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
   await page.locator("#dell .cs-button", { hasText: "Tableau" }).click();
+  await page.locator("#dell .cs-table tbody tr").first().waitFor(); // fetched on first use
   const rows = await page.locator("#dell .cs-table tbody tr").evaluateAll((trs) => trs.map((tr) => Number(tr.children[1].textContent.replace(/\s/g, ""))));
   const total = Number((await page.locator("#dell .cs-table tfoot td").first().textContent()).replace(/\s/g, ""));
   const entries = await legend(page, "#dell");

@@ -23,6 +23,7 @@ test("strict CSP: the widget works with zero securitypolicyviolation events", as
   await clickAtAngle(page, "#inline", 30);
   assert.equal((await selected()).key, "support");
   await page.locator("#bt .cs-button", { hasText: "Agrandir" }).click();
+  await page.locator("#bt dialog[open]").waitFor();
   await page.keyboard.press("Escape");
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await context.close();
