@@ -214,9 +214,9 @@ impl Validator {
         }
         match root.get("company") {
             None => self.fail(top.key("company"), "required", ""),
-            Some(v) => out.company = self.text(v, top.key("company"), true).unwrap_or_default(),
+            Some(v) => out.company = self.text(v, top.key("company"), true).unwrap_or_default().to_owned(),
         }
-        out.title = self.optional_text(root, "title", top);
+        out.title = self.optional_text(root, "title", top).map(str::to_owned);
         out.as_of = self.optional_text(root, "as_of", top).and_then(|d| {
             let d = d.trim();
             if is_iso_date(d) {
@@ -246,8 +246,9 @@ impl Validator {
         out
     }
 
-    /// A string field; `required` also refuses the empty string.
-    fn text(&mut self, v: &Value, path: Path, required: bool) -> Option<String> {
+    /// A string field, borrowed from the tree (the caller copies what it keeps, once);
+    /// `required` also refuses the empty string.
+    fn text<'v>(&mut self, v: &'v Value, path: Path, required: bool) -> Option<&'v str> {
         match v {
             Value::String(s) if s.len() > MAX_TEXT => {
                 self.fail(path, "too-long", digits(MAX_TEXT as u64));
@@ -257,7 +258,7 @@ impl Validator {
                 self.fail(path, "empty", "");
                 None
             }
-            Value::String(s) => Some(s.to_string()),
+            Value::String(s) => Some(s),
             other => {
                 self.fail(path, "type", ["text, got ", other.kind()].concat());
                 None
@@ -266,19 +267,19 @@ impl Validator {
     }
 
     /// A text field that may be absent; blank counts as absent.
-    fn optional_text(&mut self, obj: &Value, key: &'static str, path: Path) -> Option<String> {
+    fn optional_text<'v>(&mut self, obj: &'v Value, key: &'static str, path: Path) -> Option<&'v str> {
         let v = obj.get(key)?;
         self.text(v, path.key(key), false).filter(|s| !s.trim().is_empty())
     }
 
     /// A required, non-empty text field, trimmed.
-    fn required_text(&mut self, obj: &Value, key: &'static str, path: Path) -> Option<String> {
+    fn required_text<'v>(&mut self, obj: &'v Value, key: &'static str, path: Path) -> Option<&'v str> {
         match obj.get(key) {
             None => {
                 self.fail(path.key(key), "required", "");
                 None
             }
-            Some(v) => self.text(v, path.key(key), true).map(|s| s.trim().to_owned()),
+            Some(v) => self.text(v, path.key(key), true).map(str::trim),
         }
     }
 
@@ -322,10 +323,10 @@ impl Validator {
                 }
             };
             let Some(id) = id else { continue };
-            match self.theme_position(&id) {
+            match self.theme_position(id) {
                 Ok(_) => self.fail(path.key("id"), "duplicate", id),
                 Err(slot) => {
-                    let theme = Theme { label: label.unwrap_or_else(|| humanize(&id)), color, id, listed: true };
+                    let theme = Theme { label: label.map_or_else(|| humanize(id), str::to_owned), color, id: id.to_owned(), listed: true };
                     self.add_theme(themes, theme, slot);
                 }
             }
@@ -342,7 +343,7 @@ impl Validator {
         let platform = self.required_text(item, "platform", path);
         let theme_ids = self.space_themes(item, path);
 
-        let country = self.optional_text(item, "country", path).and_then(|c| {
+        let country = self.optional_text(item, "country", path).and_then(|c: &str| {
             let c = c.trim();
             if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
                 Some(c.to_ascii_uppercase())
@@ -363,7 +364,7 @@ impl Validator {
             if is_iso_date(d.trim()) {
                 Some(d.trim().to_owned())
             } else {
-                self.fail(path.key("last_post"), "date", quote(&d));
+                self.fail(path.key("last_post"), "date", quote(d));
                 None
             }
         });
@@ -375,15 +376,15 @@ impl Validator {
                 false
             }
         };
-        let url = self.optional_text(item, "url", path);
-        let language = self.optional_text(item, "language", path);
+        let url = self.optional_text(item, "url", path).map(str::to_owned);
+        let language = self.optional_text(item, "language", path).map(str::to_owned);
         let department = self.optional_text(item, "department", path).map(|s| s.trim().to_owned());
         let function = self.optional_text(item, "function", path).map(|s| s.trim().to_owned());
 
         if self.problems.len() != before {
             return None;
         }
-        let (name, platform, theme_ids) = (name?, platform?, theme_ids?);
+        let (name, platform, theme_ids) = (name?.to_owned(), platform?.to_owned(), theme_ids?);
         if let Some(u) = &url {
             if safe_link(u).is_none() {
                 self.warnings.push(Problem::new(path.key("url").render(), "url", quote(u)));
@@ -391,10 +392,10 @@ impl Validator {
         }
         let mut indices: Vec<usize> = Vec::with_capacity(theme_ids.len());
         for id in theme_ids {
-            let index = match self.theme_position(&id) {
+            let index = match self.theme_position(id) {
                 Ok(at) => self.theme_index[at].1,
                 Err(slot) => {
-                    let theme = Theme { label: humanize(&id), color: None, id, listed: false };
+                    let theme = Theme { label: humanize(id), color: None, id: id.to_owned(), listed: false };
                     self.add_theme(themes, theme, slot)
                 }
             };
@@ -406,7 +407,7 @@ impl Validator {
     }
 
     /// `themes: [..]` (at least one non-empty id) or `theme: ".."`.
-    fn space_themes(&mut self, item: &Value, path: Path) -> Option<Vec<String>> {
+    fn space_themes<'v>(&mut self, item: &'v Value, path: Path) -> Option<Vec<&'v str>> {
         let list = path.key("themes");
         match (item.get("themes"), item.get("theme")) {
             (None, None) => {
@@ -422,7 +423,7 @@ impl Validator {
                 let mut out = Vec::with_capacity(ids.len());
                 for (i, id) in ids.iter().enumerate() {
                     if let Some(id) = self.text(id, list.index(i), true) {
-                        out.push(id.trim().to_owned());
+                        out.push(id.trim());
                     }
                 }
                 (out.len() == ids.len()).then_some(out)

@@ -78,6 +78,14 @@ fn problems_json(problems: &[Problem]) -> String {
     j.text
 }
 
+/// Grows the wasm memory once for what reading `len` bytes of data will allocate (about four
+/// times the text: the value tree, then the dataset), instead of in hundreds of small steps as
+/// the allocator runs out: a big block taken and freed stays with the allocator for what follows.
+fn reserve(len: usize) {
+    // `try_`: when the memory is not there, reading goes on and fails (or not) on its own terms.
+    let _ = Vec::<u8>::new().try_reserve_exact(len.saturating_mul(4));
+}
+
 /// Problems as what a constructor throws: their JSON text (the loader parses it).
 fn thrown(problems: &[Problem]) -> JsValue {
     JsValue::from_str(&problems_json(problems))
@@ -122,6 +130,7 @@ impl Widget {
     /// every change: 1 view, 2 selection, 4 pointer.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, text: &str, options: JsValue, notify: js_sys::Function) -> Result<Widget, JsValue> {
+        reserve(text.len());
         let dataset = dataset::parse_json(text).map_err(|p| thrown(&p))?;
         Ok(Widget::with(canvas, dataset, &options, notify))
     }
@@ -138,6 +147,7 @@ impl Widget {
         options: JsValue,
         notify: js_sys::Function,
     ) -> Result<Widget, JsValue> {
+        reserve(text.len());
         let dataset = csv::parse(text, company.as_deref(), title.as_deref()).map_err(|p| thrown(&p))?;
         Ok(Widget::with(canvas, dataset, &options, notify))
     }
