@@ -356,6 +356,13 @@ class Chart {
     this.on(this.legend, "click", (e) => this.legendClick(e));
     // The profile is worked out when a reader opens it.
     this.on(this.profile, "toggle", () => this.profile.open && this.renderProfile());
+    // Where the pointer is in the plot (for the tooltip): read before the widget reacts, while
+    // the layout is clean, so a pointer move forces no layout.
+    const track = (e) => {
+      const box = this.plot.getBoundingClientRect();
+      this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
+    };
+    for (const type of ["pointermove", "pointerdown"]) this.on(this.canvas, type, track, { passive: true });
     for (const type of CANVAS_EVENTS) {
       this.on(this.canvas, type, (e) => {
         if (this.w.event(type, e.clientX ?? 0, e.clientY ?? 0, e.pointerType ?? "", e.key ?? "", e.altKey || e.ctrlKey || e.metaKey)) e.preventDefault();
@@ -380,14 +387,6 @@ class Chart {
     watchRatio();
     this.cleanups.push(() => this.stopRatio());
     this.cleanups.push(() => resize.disconnect());
-    this.on(this.canvas, "pointermove", (e) => {
-      const box = this.plot.getBoundingClientRect();
-      this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
-    }, { passive: true });
-    this.on(this.canvas, "pointerdown", (e) => {
-      const box = this.plot.getBoundingClientRect();
-      this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
-    }, { passive: true });
     this.on(this.canvas, "keydown", (e) => {
       if (e.key === "Escape" && this.dialog.open && !this.w.view().selected) this.dialog.close();
     });
@@ -697,32 +696,35 @@ class Chart {
     const t = this.t;
     if (!p) {
       this.tooltip.hidden = true;
+      this.tipContent = null;
       this.canvas.removeAttribute("aria-activedescendant");
       return;
     }
-    const label = this.labelOf(p, this.view.groupBy);
-    const lines = [
-      el("strong", { text: label }),
-      el("span", { text: fill(t.share, { count: this.spaces(p.count), pct: this.formats.pct.format(p.total ? p.count / p.total : 0) }) }),
-    ];
-    if (this.view.groupBy !== "platform" && p.platforms.length) {
-      lines.push(el("span", { class: "cs-muted", text: fill(t.topPlatforms, { list: p.platforms.map(([name, n]) => `${name} ${this.formats.num.format(n)}`).join(", ") }) }));
-    }
-    this.tooltip.replaceChildren(...lines);
-    this.tooltip.hidden = false;
-    // Next to the pointer (or, from the keyboard, the segment's middle), on the side where it
-    // fits inside the plot, never over the pointer; it never takes pointer events.
+    // Reads first, while the layout is clean: a hover then forces no layout.
     const box = this.plot.getBoundingClientRect();
-    const tip = this.tooltip.getBoundingClientRect();
     const at = !p.focus && this.pointerAt ? this.pointerAt : { x: p.x + this.canvas.offsetLeft, y: p.y + this.canvas.offsetTop };
-    const gap = 14;
-    let x = at.x + gap;
-    if (x + tip.width > box.width - 4) x = at.x - gap - tip.width;
-    x = Math.min(Math.max(x, 4), Math.max(4, box.width - tip.width - 4));
-    let y = at.y - gap - tip.height;
-    if (y < 4) y = at.y + gap;
-    this.tooltip.style.setProperty("--x", `${Math.round(x)}px`);
-    this.tooltip.style.setProperty("--y", `${Math.round(y)}px`);
+    const label = this.labelOf(p, this.view.groupBy);
+    const content = `${p.key}\n${p.focus}`;
+    if (this.tipContent !== content) {
+      this.tipContent = content;
+      const lines = [
+        el("strong", { text: label }),
+        el("span", { text: fill(t.share, { count: this.spaces(p.count), pct: this.formats.pct.format(p.total ? p.count / p.total : 0) }) }),
+      ];
+      if (this.view.groupBy !== "platform" && p.platforms.length) {
+        lines.push(el("span", { class: "cs-muted", text: fill(t.topPlatforms, { list: p.platforms.map(([name, n]) => `${name} ${this.formats.num.format(n)}`).join(", ") }) }));
+      }
+      this.tooltip.replaceChildren(...lines);
+    }
+    this.tooltip.hidden = false;
+    // Next to the pointer (or, from the keyboard, the segment's middle), towards the plot's
+    // middle: it fits inside the plot (at most half its width, CSS) without being measured, and
+    // never covers the pointer; it never takes pointer events.
+    const style = this.tooltip.style;
+    style.setProperty("--x", `${Math.round(at.x)}px`);
+    style.setProperty("--y", `${Math.round(at.y)}px`);
+    style.setProperty("--dx", at.x < box.width / 2 ? "14px" : "calc(-100% - 14px)");
+    style.setProperty("--dy", at.y < box.height / 2 ? "14px" : "calc(-100% - 14px)");
     if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.formats.pct.format(p.total ? p.count / p.total : 0) }));
   }
 

@@ -13,6 +13,9 @@ use plotters_backend::{
 pub struct CanvasBackend {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
+    /// channel-sprawl: the font last set: setting `font` makes the browser parse it again, for
+    /// every label of every repaint.
+    font: String,
 }
 
 pub struct CanvasError(String);
@@ -42,7 +45,9 @@ impl std::error::Error for CanvasError {}
 impl CanvasBackend {
     fn init_backend(canvas: HtmlCanvasElement) -> Option<Self> {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(CanvasBackend { canvas, context })
+        // The context keeps its font between repaints (until the canvas is resized).
+        let font = context.font();
+        Some(CanvasBackend { canvas, context, font })
     }
 
     /// Create a new drawing backend backed with an HTML5 canvas object with given Id
@@ -77,6 +82,27 @@ fn push_digits(out: &mut String, n: u32) {
         push_digits(out, n / 10);
     }
     out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// channel-sprawl: a polyline as one `Path2D` from SVG path text (`M1 2L3 4…`, integer
+/// coordinates as plotters gives them): one call into the browser per shape instead of one per
+/// point, which made a hover repaint of the ring cost thousands of calls.
+fn path_2d<I: IntoIterator<Item = BackendCoord>>(points: I, close: bool) -> Option<web_sys::Path2d> {
+    let mut d = String::new();
+    for (x, y) in points {
+        d.push(if d.is_empty() { 'M' } else { 'L' });
+        for (n, sep) in [(x, ' '), (y, ' ')] {
+            if n < 0 {
+                d.push('-');
+            }
+            push_digits(&mut d, n.unsigned_abs());
+            d.push(sep);
+        }
+    }
+    if close {
+        d.push('Z');
+    }
+    web_sys::Path2d::new_with_path_string(&d).ok()
 }
 
 fn make_canvas_color(color: BackendColor) -> JsValue {
@@ -188,16 +214,10 @@ impl DrawingBackend for CanvasBackend {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let mut path = path.into_iter();
-        self.context.begin_path();
-        if let Some(start) = path.next() {
-            self.set_line_style(style);
-            self.context.move_to(f64::from(start.0), f64::from(start.1));
-            for next in path {
-                self.context.line_to(f64::from(next.0), f64::from(next.1));
-            }
+        self.set_line_style(style);
+        if let Some(path) = path_2d(path, false) {
+            self.context.stroke_with_path(&path);
         }
-        self.context.stroke();
         Ok(())
     }
 
@@ -209,18 +229,10 @@ impl DrawingBackend for CanvasBackend {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let mut path = path.into_iter();
-        self.context.begin_path();
-        if let Some(start) = path.next() {
-            self.context
-                .set_fill_style(&make_canvas_color(style.color()));
-            self.context.move_to(f64::from(start.0), f64::from(start.1));
-            for next in path {
-                self.context.line_to(f64::from(next.0), f64::from(next.1));
-            }
-            self.context.close_path();
+        self.context.set_fill_style(&make_canvas_color(style.color()));
+        if let Some(path) = path_2d(path, true) {
+            self.context.fill_with_path_2d(&path);
         }
-        self.context.fill();
         Ok(())
     }
 
@@ -311,7 +323,10 @@ impl DrawingBackend for CanvasBackend {
         push_digits(&mut font, style.size().round() as u32);
         font.push_str("px ");
         font.push_str(style.family().as_str());
-        self.context.set_font(&font);
+        if font != self.font {
+            self.context.set_font(&font);
+            self.font = font;
+        }
         self.context
             .fill_text(text, f64::from(x), f64::from(y))
             .map_err(error_cast)?;
