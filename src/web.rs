@@ -99,7 +99,9 @@ fn thrown(problems: &[Problem]) -> JsValue {
 pub fn render_svg(text: &str, csv: bool, company: Option<String>, title: Option<String>, options: JsValue, lang: &str) -> Result<String, JsValue> {
     let dataset = if csv { csv::parse(text, company.as_deref(), title.as_deref()) } else { dataset::parse_json(text) };
     let dataset = dataset.map_err(|p| thrown(&p))?;
-    Ok(crate::svg::render(&dataset, &read_options(&options), lang, crate::svg::DEFAULT_WIDTH))
+    // The export build is fetched on demand, so serde-wasm-bindgen's bytes cost readers nothing.
+    let options = serde_wasm_bindgen::from_value::<OptionFields>(options).unwrap_or_default().options();
+    Ok(crate::svg::render(&dataset, &options, lang, crate::svg::DEFAULT_WIDTH))
 }
 
 #[wasm_bindgen]
@@ -108,18 +110,44 @@ pub fn memory_bytes() -> f64 {
 }
 
 
-/// The chart options the loader passes (`{groupBy, dedupe, chart, otherBelow, thousands}`).
+/// The chart options as the loader passes them (`{groupBy, dedupe, chart, otherBelow,
+/// thousands}`); a missing or unusable field keeps its default.
+#[derive(Default)]
+#[cfg_attr(feature = "svg-export", derive(serde::Deserialize), serde(rename_all = "camelCase", default))]
+struct OptionFields {
+    group_by: Option<String>,
+    dedupe: Option<bool>,
+    chart: Option<String>,
+    other_below: Option<f64>,
+    thousands: Option<String>,
+}
+
+impl OptionFields {
+    fn options(self) -> Options {
+        let defaults = Options::default();
+        Options {
+            group_by: self.group_by.as_deref().and_then(GroupBy::parse).unwrap_or(defaults.group_by),
+            dedupe: self.dedupe.unwrap_or(false),
+            shape: self.chart.as_deref().and_then(Shape::parse).unwrap_or(defaults.shape),
+            other_below: self.other_below.filter(|f| f.is_finite() && *f >= 0.0 && *f < 1.0).unwrap_or(defaults.other_below),
+            thousands: self.thousands.unwrap_or(defaults.thousands),
+            key_order: Vec::new(),
+        }
+    }
+}
+
+/// The widget's options, read field by field with `Reflect`: in the build every reader downloads,
+/// serde's visitors would cost kilobytes for five fields.
 fn read_options(options: &JsValue) -> Options {
     let get = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-    let defaults = Options::default();
-    Options {
-        group_by: get("groupBy").as_string().as_deref().and_then(GroupBy::parse).unwrap_or(defaults.group_by),
-        dedupe: get("dedupe").as_bool().unwrap_or(false),
-        shape: get("chart").as_string().as_deref().and_then(Shape::parse).unwrap_or(defaults.shape),
-        other_below: get("otherBelow").as_f64().filter(|f| f.is_finite() && *f >= 0.0 && *f < 1.0).unwrap_or(defaults.other_below),
-        thousands: get("thousands").as_string().unwrap_or(defaults.thousands),
-        key_order: Vec::new(),
+    OptionFields {
+        group_by: get("groupBy").as_string(),
+        dedupe: get("dedupe").as_bool(),
+        chart: get("chart").as_string(),
+        other_below: get("otherBelow").as_f64(),
+        thousands: get("thousands").as_string(),
     }
+    .options()
 }
 
 #[wasm_bindgen]
