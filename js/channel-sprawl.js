@@ -718,13 +718,19 @@ class Chart {
     }
     this.tooltip.hidden = false;
     // Next to the pointer (or, from the keyboard, the segment's middle), towards the plot's
-    // middle: it fits inside the plot (at most half its width, CSS) without being measured, and
-    // never covers the pointer; it never takes pointer events.
+    // middle, anchored by the corner nearest the pointer and at most as wide as the room on that
+    // side: it stays inside the plot without being measured, and never covers the pointer; it
+    // never takes pointer events.
+    const gap = 14;
+    const px = (n) => `${Math.round(n)}px`;
+    const toRight = at.x < box.width / 2;
+    const below = at.y < box.height / 2;
     const style = this.tooltip.style;
-    style.setProperty("--x", `${Math.round(at.x)}px`);
-    style.setProperty("--y", `${Math.round(at.y)}px`);
-    style.setProperty("--dx", at.x < box.width / 2 ? "14px" : "calc(-100% - 14px)");
-    style.setProperty("--dy", at.y < box.height / 2 ? "14px" : "calc(-100% - 14px)");
+    style.left = toRight ? px(at.x + gap) : "auto";
+    style.right = toRight ? "auto" : px(box.width - at.x + gap);
+    style.top = below ? px(at.y + gap) : "auto";
+    style.bottom = below ? "auto" : px(box.height - at.y + gap);
+    style.maxWidth = px(Math.min(260, (toRight ? box.width - at.x : at.x) - gap - 4));
     if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.formats.pct.format(p.total ? p.count / p.total : 0) }));
   }
 

@@ -63,8 +63,8 @@ export const STYLES = `
 .cs-center strong { display: block; font-size: 30px; line-height: 1.1; font-weight: 700; }
 .cs-center span { font-size: 13px; color: var(--muted); }
 .cs-tooltip {
-  position: absolute; left: 0; top: 0; transform: translate(var(--x, 0), var(--y, 0)) translate(var(--dx, 0), var(--dy, 0)); z-index: 2;
-  display: grid; gap: 1px; width: max-content; max-width: min(260px, calc(50% - 18px)); padding: 6px 10px; border-radius: 6px;
+  position: absolute; z-index: 2;
+  display: grid; gap: 1px; width: max-content; max-width: 260px; padding: 6px 10px; border-radius: 6px;
   background: var(--fg); color: var(--bg); font-size: 13px; line-height: 1.35; pointer-events: none;
   box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); overflow-wrap: anywhere;
 }
