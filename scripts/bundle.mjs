@@ -48,13 +48,16 @@ const cssPlugin = {
 };
 
 const common = { bundle: true, format: "esm", minify: true, target: "es2022", legalComments: "none", logLevel: "warning" };
+const COMPILE_EAGERLY = "//# allFunctionsCalledOnLoad";
 await build({
   ...common,
   entryPoints: ["js/channel-sprawl.js"],
   outfile: `${dir}/channel-sprawl.js`,
   // The wasm package is loaded relative to the loader's own URL at run time.
   external: ["./pkg/*"],
-  banner: { js: "// channel-sprawl — sources: js/ and src/ of the channel-sprawl repository. MIT." },
+  // V8's explicit compile hint: the whole file is compiled while it streams in, off the main
+  // thread, instead of function by function on first call (about 3 ms of main-thread time).
+  banner: { js: `${COMPILE_EAGERLY}\n// channel-sprawl — sources: js/ and src/ of the channel-sprawl repository. MIT.` },
   plugins: [cssPlugin],
 });
 // The loader's second module (js/extras.js), fetched on first use from pkg/, next to the wasm.
@@ -63,5 +66,5 @@ if (existsSync(`${dir}/pkg`)) {
 }
 for (const pkg of packages) {
   const glue = `${pkg}/channel_sprawl.js`;
-  await build({ ...common, bundle: false, entryPoints: [glue], outfile: glue, allowOverwrite: true });
+  await build({ ...common, bundle: false, entryPoints: [glue], outfile: glue, allowOverwrite: true, banner: { js: COMPILE_EAGERLY } });
 }
