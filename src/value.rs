@@ -564,6 +564,15 @@ impl Json {
         self
     }
 
+    /// An array of strings.
+    pub fn strs<'s>(&mut self, items: impl IntoIterator<Item = &'s str>) -> &mut Json {
+        self.open('[');
+        for item in items {
+            self.str(item);
+        }
+        self.close(']')
+    }
+
     fn raw(&mut self, text: &str) -> &mut Json {
         self.sep();
         self.text.push_str(text);

@@ -50,17 +50,8 @@ fn group_json(j: &mut Json, g: &Group) {
     j.key("label").str(&g.label);
     j.key("color").str(&g.color.hex());
     j.key("count").int(g.count);
-    j.key("folded");
-    strs(j, g.folded.iter().map(String::as_str));
+    j.key("folded").strs(g.folded.iter().map(String::as_str));
     j.close('}');
-}
-
-fn strs<'a>(j: &mut Json, items: impl Iterator<Item = &'a str>) {
-    j.open('[');
-    for s in items {
-        j.str(s);
-    }
-    j.close(']');
 }
 
 /// `[{path, code, detail}]`: the loader words each problem from its code, in the reader's language.
@@ -208,8 +199,7 @@ impl Widget {
             }
             j.close(']');
         }
-        j.key("hidden");
-        strs(&mut j, chart.hidden.iter().map(String::as_str));
+        j.key("hidden").strs(chart.hidden.iter().map(String::as_str));
         j.key("otherExpanded").bool(chart.other_expanded);
         j.key("selected").opt_str(chart.selected.as_deref());
         j.close('}');
@@ -255,8 +245,7 @@ impl Widget {
         j.key("label").str(&group.label);
         j.key("count").int(group.count);
         // The counted spaces, in dataset order: the event's `spaces`.
-        j.key("spaces");
-        strs(&mut j, group.units.iter().map(|&i| spaces[i].name.as_str()));
+        j.key("spaces").strs(group.units.iter().map(|&i| spaces[i].name.as_str()));
         // Drill-down rows: every member space, country copies included.
         j.key("items").open('[');
         for &i in &group.spaces {
@@ -271,8 +260,7 @@ impl Widget {
             j.close('}');
         }
         j.close(']');
-        j.key("folded");
-        strs(&mut j, group.folded.iter().map(String::as_str));
+        j.key("folded").strs(group.folded.iter().map(String::as_str));
         j.close('}');
         j.text
     }

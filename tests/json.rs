@@ -2,7 +2,7 @@
 //! The JSON text reader (`value::parse`) that the wasm uses: what it accepts and refuses, where
 //! it says an error is, and that it builds exactly the tree serde_json builds (differential).
 
-use channel_sprawl::value::{parse, Value};
+use channel_sprawl::value::{digits, parse, Json, Value};
 use proptest::prelude::*;
 use std::borrow::Cow;
 
@@ -89,6 +89,45 @@ fn errors_say_where_and_what() {
     assert_eq!(error("{\"a\""), "line 1, column 5: the data ends too soon");
     // Columns count characters, not bytes.
     assert_eq!(error("[\"été\" x]"), "line 1, column 8: expected , or ]");
+}
+
+#[test]
+fn digits_are_what_to_string_writes() {
+    for n in [0u64, 7, 10, 999, 1_000, 123_456_789, u64::MAX] {
+        assert_eq!(digits(n), n.to_string());
+    }
+}
+
+#[test]
+fn the_writer_writes_json_that_reads_back() {
+    let tricky = "say \"hi\" \\ to\n\t\u{1}é😀\u{7f}";
+    let mut j = Json::default();
+    j.open('{');
+    j.key("text").str(tricky);
+    j.key("none").opt_str(None);
+    j.key("flags").open('[').bool(true).bool(false).close(']');
+    j.key("names").strs(["a", "", "c"]);
+    j.key("ints").open('[').int(0).int(12_345).close(']');
+    j.key("nums").open('[').num(0.5).num(-2.25).num(1.0 / 3.0).num(17.0).num(-0.0000001).num(f64::NAN).num(f64::INFINITY).close(']');
+    j.key("empty").open('{').close('}');
+    j.close('}');
+    let expected = serde_json::json!({
+        "text": tricky, "none": null, "flags": [true, false], "names": ["a", "", "c"], "ints": [0, 12345],
+        "nums": [0.5, -2.25, 0.333333, 17, 0, null, null], "empty": {},
+    });
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&j.text).unwrap(), expected, "{}", j.text);
+    assert!(parse(&j.text).is_ok());
+}
+
+proptest! {
+    /// Any string survives the writer and both readers.
+    #[test]
+    fn written_strings_read_back(text in any::<String>()) {
+        let mut j = Json::default();
+        j.str(&text);
+        prop_assert_eq!(serde_json::from_str::<String>(&j.text).unwrap(), text.clone());
+        prop_assert_eq!(parse(&j.text).unwrap(), Value::String(text.into()));
+    }
 }
 
 #[test]
