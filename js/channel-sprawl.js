@@ -7,7 +7,7 @@
 // builds the widget's HTML (title, summary, controls, legend, drill-down, table) in an open
 // shadow root, and hands the canvas to the wasm `Widget`, which owns the chart state, the canvas
 // events and the drawing. Dataset text only ever reaches the DOM as text (`textContent`).
-import { STRINGS, numberFormat } from "./i18n.js";
+import { LANGUAGES, STRINGS, numberFormat } from "./i18n.js";
 import { STYLES } from "./styles.js";
 
 const ATTR = "data-channel-sprawl";
@@ -113,10 +113,21 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-function languageOf(figure) {
-  const wanted = (figure.getAttribute("data-lang") || figure.closest("[lang]")?.getAttribute("lang") || "en").toLowerCase();
+/** The interface language: `wanted` (the `lang` option), else `data-lang`, else the page's `lang`. */
+function languageOf(figure, wanted) {
+  wanted = (wanted || figure.getAttribute("data-lang") || figure.closest("[lang]")?.getAttribute("lang") || "en").toLowerCase();
   const base = wanted.split("-")[0];
-  return STRINGS[base] ? base : "en";
+  return LANGUAGES.includes(base) ? base : "en";
+}
+
+/** Fetches a language's table on its first chart (English is in the loader); English if it fails. */
+const languages = {};
+function loadLanguage(lang) {
+  languages[lang] ??= import(new URL(`./pkg/channel-sprawl-${lang}.js`, import.meta.url).href).then(
+    (m) => (STRINGS[lang] = m.default),
+    (e) => console.warn(`channel-sprawl: the ${lang} interface text could not be loaded; showing English.`, e),
+  );
+  return languages[lang];
 }
 
 /** Reads the dataset of a figure: inline JSON, inline CSV, then `data-src`. */
@@ -209,7 +220,8 @@ class Chart {
   constructor(figure, options, container) {
     this.figure = figure;
     this.options = options;
-    this.lang = options.lang || languageOf(figure);
+    this.lang = languageOf(figure, options.lang);
+    if (!STRINGS[this.lang]) this.lang = "en"; // not loaded (see `mount`), or failed to load
     this.t = STRINGS[this.lang];
     this.formats = formatters(this.lang);
     this.cleanups = [];
@@ -843,6 +855,11 @@ export async function mount(element, data, options = {}) {
   element.channelSprawl = handle;
   // Ready only when the data is parsed and the widget is in place; otherwise an error attribute.
   const run = async (dataset) => {
+    const lang = languageOf(element, options.lang);
+    if (!STRINGS[lang]) {
+      await loadLanguage(lang);
+      if (element.channelSprawl !== handle) return; // destroyed or remounted meanwhile
+    }
     let chart = (mounted = new Chart(element, options));
     try {
       const datasets = await datasetsOf(element, dataset);

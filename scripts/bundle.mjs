@@ -2,7 +2,7 @@
 // and the wasm-bindgen glue minified in place. Readable sources stay in js/ and src/.
 import { build, transform } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 
 // Usage: node scripts/bundle.mjs [DIR]   (DIR holds pkg/ (and pkg-csv/, pkg-export/) and receives
 // channel-sprawl.js; default www)
@@ -60,9 +60,13 @@ await build({
   banner: { js: `${COMPILE_EAGERLY}\n// channel-sprawl — sources: js/ and src/ of the channel-sprawl repository. MIT.` },
   plugins: [cssPlugin],
 });
-// The loader's second module (js/extras.js), fetched on first use from pkg/, next to the wasm.
+// The loader's other modules, fetched on first use from pkg/, next to the wasm: js/extras.js, and
+// the interface text of every language but English (js/lang/<code>.js).
 if (existsSync(`${dir}/pkg`)) {
   await build({ ...common, entryPoints: ["js/extras.js"], outfile: `${dir}/pkg/channel-sprawl-extras.js` });
+  for (const file of readdirSync("js/lang").filter((f) => f.endsWith(".js") && f !== "en.js")) {
+    await build({ ...common, entryPoints: [`js/lang/${file}`], outfile: `${dir}/pkg/channel-sprawl-${file}` });
+  }
 }
 for (const pkg of packages) {
   const glue = `${pkg}/channel_sprawl.js`;

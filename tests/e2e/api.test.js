@@ -65,3 +65,35 @@ test("a figure added later mounts by itself", async () => {
   await ready(page, "#late");
   assert.deepEqual((await legend(page, "#late")).map((e) => [e.key, e.count]), [["support", 2], ["promo", 2]]);
 });
+
+test("a language's interface text is fetched only for a chart in that language", async () => {
+  const page = await open(env, "/test/blank.html");
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  const summaries = await page.evaluate(async (data) => {
+    const { mount } = await import("/channel-sprawl.js");
+    const add = (id, lang) => {
+      const fig = document.createElement("figure");
+      fig.id = id;
+      if (lang) fig.setAttribute("data-lang", lang);
+      document.querySelector("#main").append(fig);
+      return fig;
+    };
+    const en = add("en");
+    await mount(en, JSON.stringify(data));
+    const before = performance.getEntriesByType("resource").some((e) => e.name.includes("channel-sprawl-fr"));
+    // A regional code picks its language; the option wins over the attribute.
+    await mount(add("fr", "fr-CA"), JSON.stringify(data));
+    await mount(add("opt", "de"), JSON.stringify(data), { lang: "fr" });
+    await mount(add("de", "de"), JSON.stringify(data));
+    const text = (id) => document.querySelector(`#${id} [data-channel-sprawl-host]`).shadowRoot.querySelector(".cs-summary").textContent;
+    return { before, en: text("en"), fr: text("fr"), opt: text("opt"), de: text("de") };
+  }, DATA);
+  assert.equal(summaries.before, false, "an English chart fetched the French text");
+  assert.equal(summaries.en, "3 spaces · 2 themes · 2 platforms");
+  assert.equal(summaries.fr, "3 espaces · 2 thèmes · 2 plateformes");
+  assert.equal(summaries.opt, summaries.fr);
+  assert.equal(summaries.de, summaries.en, "a language without a table falls back to English");
+  assert.equal(fetched.filter((p) => p.endsWith("/pkg/channel-sprawl-fr.js")).length, 1, "the French table is fetched once");
+  assert.deepEqual(page.problems, []);
+});
