@@ -3,12 +3,20 @@
 // stay out of the first download (bundled by scripts/bundle.mjs into pkg/channel-sprawl-extras.js,
 // fetched relative to the loader). It imports nothing: the loader hands over what it needs.
 
+import { STYLES } from "./extras-styles.js";
+
 /** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
 export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, OTHER }) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(STYLES);
+  /** The extras' styles in `root`, before it shows what they style. */
+  const adopt = (root) => {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  };
   Object.assign(Chart.prototype, {
     /** The sprawl profile: figures of the whole dataset, each with a one-line explanation. */
     renderProfile() {
-      const p = this.t.profile;
+      adopt(this.root);
       this.profile.replaceChildren(
         this.profile.firstChild,
         el("dl", {}, ...this.profileRows().flatMap(([label, value, help]) => [el("dt", {}, help ? el("abbr", { title: help, text: label }) : label), el("dd", { text: value })])),
@@ -43,6 +51,7 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
     },
 
     renderTable(view) {
+      adopt(this.root);
       const t = this.t;
       const total = view.groups.reduce((s, g) => s + g.count, 0);
       const row = (cells, header) => el("tr", {}, ...cells.map((c, i) => el(i === 0 ? "th" : header ? "th" : "td", { scope: i === 0 && !header ? "row" : header ? "col" : null, text: c })));
@@ -106,6 +115,7 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
 
     enlarge() {
       if (this.dialog.open) return;
+      adopt(this.root);
       this.returnFocus = this.root.activeElement || this.enlargeButton;
       const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: this.t.close, onclick: () => this.dialog.close() });
       this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, el("p", { class: "cs-title", text: this.title.textContent }), close), this.main);
@@ -131,9 +141,9 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
     constructor(figure) {
       this.host = el("div", { "data-channel-sprawl-compare": "" });
       const root = this.host.attachShadow({ mode: "open" });
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}.cs-shared{grid-template-columns:repeat(auto-fill,minmax(260px,1fr))}");
-      root.adoptedStyleSheets = [sheet, styleSheet()];
+      const own = new CSSStyleSheet();
+      own.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}.cs-shared{grid-template-columns:repeat(auto-fill,minmax(260px,1fr))}");
+      root.adoptedStyleSheets = [own, styleSheet(), sheet];
       this.row = el("div", { class: "row" });
       this.legend = el("ul", { class: "cs-legend cs-shared" });
       this.profiles = el("div", { class: "cs cs-table" });

@@ -33,10 +33,6 @@ export const STYLES = `
 .cs-summary { margin: 2px 0 10px; color: var(--muted); font-size: 0.93em; }
 .cs-profile { margin: -4px 0 10px; font-size: 0.9em; }
 .cs-profile summary { color: var(--accent); min-height: 24px; }
-.cs-profile dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; }
-.cs-profile dt { color: var(--muted); }
-.cs-profile dd { margin: 0; font-variant-numeric: tabular-nums; }
-.cs-profile abbr { text-decoration: underline dotted; cursor: help; }
 .cs-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 0 0 12px; font-size: 0.9em; }
 .cs-field { display: inline-flex; gap: 6px; align-items: center; color: var(--muted); }
 .cs-select, .cs-button, .cs-tool, .cs-link, .cs-entry {
@@ -108,12 +104,6 @@ export const STYLES = `
 .cs-meta, .cs-copies { color: var(--muted); font-size: 0.88em; }
 .cs-copies { margin-inline-start: 10px; }
 summary { cursor: pointer; }
-.cs-table { margin-top: 14px; overflow-x: auto; }
-.cs-table table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
-.cs-table caption { text-align: start; font-weight: 650; padding-bottom: 4px; }
-.cs-table th, .cs-table td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: end; }
-.cs-table th:first-child { text-align: start; font-weight: normal; }
-.cs-table thead th, .cs-table tfoot th, .cs-table tfoot td { font-weight: 650; }
 .cs-help { margin: 8px 0 0; font-size: 13px; color: var(--muted); }
 .cs:not(:has(canvas:focus-visible)) .cs-help, .cs-live {
   position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
@@ -123,11 +113,6 @@ summary { cursor: pointer; }
 :host([data-scheme="dark"]) .cs-error { background: #2d1512; color: #ffd9d4; border-color: #ff8a7a; }
 .cs-error-title { margin: 0 0 4px; font-weight: 650; }
 .cs-error ul { margin: 0; padding-inline-start: 20px; overflow-wrap: anywhere; }
-.cs-dialog { width: min(96vw, 1100px); max-width: 96vw; max-height: 96vh; border: 0; border-radius: 12px; padding: 16px; background: var(--bg); color: var(--fg); }
-.cs-dialog::backdrop { background: rgb(0 0 0 / 0.55); }
-.cs-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; }
-.cs-dialog .cs-plot { flex-basis: min(72vh, 62vw); }
-.cs-dialog .cs-plot[data-chart="bar"] { flex-basis: 100%; }
 @media (prefers-reduced-motion: no-preference) {
   .cs-entry, .cs-tool, .cs-button { transition: background-color 120ms ease, border-color 120ms ease; }
 }

@@ -1,0 +1,20 @@
+// The styles of what the extras module shows (the profile's figures, the table, the enlarged
+// dialog), adopted by a chart's shadow root when it first shows one of them: readers who never
+// open them do not download or match these rules.
+export const STYLES = `
+.cs-profile dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; }
+.cs-profile dt { color: var(--muted); }
+.cs-profile dd { margin: 0; font-variant-numeric: tabular-nums; }
+.cs-profile abbr { text-decoration: underline dotted; cursor: help; }
+.cs-table { margin-top: 14px; overflow-x: auto; }
+.cs-table table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
+.cs-table caption { text-align: start; font-weight: 650; padding-bottom: 4px; }
+.cs-table th, .cs-table td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: end; }
+.cs-table th:first-child { text-align: start; font-weight: normal; }
+.cs-table thead th, .cs-table tfoot th, .cs-table tfoot td { font-weight: 650; }
+.cs-dialog { width: min(96vw, 1100px); max-width: 96vw; max-height: 96vh; border: 0; border-radius: 12px; padding: 16px; background: var(--bg); color: var(--fg); }
+.cs-dialog::backdrop { background: rgb(0 0 0 / 0.55); }
+.cs-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; }
+.cs-dialog .cs-plot { flex-basis: min(72vh, 62vw); }
+.cs-dialog .cs-plot[data-chart="bar"] { flex-basis: 100%; }
+`;
