@@ -121,9 +121,13 @@ export function segments(dataset, below = 0.02) {
 // A categorical palette for the peers (colours do not change the work a library does).
 const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#86bcb6", "#d37295", "#a0cbe8"];
 
-/** `{title, labels, counts, colors}`: the precomputed counts handed to every peer. */
-export function peerCounts(dataset) {
-  const segs = segments(dataset);
+/**
+ * `{title, labels, counts, colors}`: the precomputed counts handed to every peer; `below` 0 hands
+ * them every group unfolded (the issue's own peer table: 1,000 groups, each peer drawing what it
+ * draws of them).
+ */
+export function peerCounts(dataset, below = 0.02) {
+  const segs = segments(dataset, below);
   return {
     title: dataset.title,
     labels: segs.map((g) => g.label),
