@@ -147,7 +147,7 @@ pub fn parse(value: &Value) -> Result<Dataset, Vec<Problem>> {
         dataset.warnings = v.warnings;
         Ok(dataset)
     } else {
-        let total = v.problems.len();
+        let total = v.failures();
         if total > MAX_PROBLEMS {
             v.problems.truncate(MAX_PROBLEMS - 1);
             v.problems.push(Problem::new("", "more", digits((total - (MAX_PROBLEMS - 1)) as u64)));
@@ -186,7 +186,10 @@ impl<'a> Path<'a> {
 
 #[derive(Default)]
 struct Validator {
+    /// The first problems found (at most `MAX_PROBLEMS`: what is shown), then only counted in
+    /// `more`, so that 200,000 broken spaces cost a counter, not 600,000 messages.
     problems: Vec<Problem>,
+    more: usize,
     warnings: Vec<Problem>,
     /// Theme ids sorted, with their index in `Dataset::themes`: lookups stay fast with thousands
     /// of themes (no hash map: it costs kilobytes of wasm).
@@ -195,7 +198,16 @@ struct Validator {
 
 impl Validator {
     fn fail(&mut self, path: Path, code: &'static str, detail: impl Into<String>) {
-        self.problems.push(Problem::new(path.render(), code, detail));
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::new(path.render(), code, detail));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Problems found so far, shown or counted.
+    fn failures(&self) -> usize {
+        self.problems.len() + self.more
     }
 
     fn dataset(&mut self, root: &Value) -> Dataset {
@@ -338,7 +350,7 @@ impl Validator {
             self.fail(path, "type", ["an object (a space), got ", item.kind()].concat());
             return None;
         }
-        let before = self.problems.len();
+        let before = self.failures();
         let name = self.required_text(item, "name", path);
         let platform = self.required_text(item, "platform", path);
         let theme_ids = self.space_themes(item, path);
@@ -381,7 +393,7 @@ impl Validator {
         let department = self.optional_text(item, "department", path).map(|s| s.trim().to_owned());
         let function = self.optional_text(item, "function", path).map(|s| s.trim().to_owned());
 
-        if self.problems.len() != before {
+        if self.failures() != before {
             return None;
         }
         let (name, platform, theme_ids) = (name?.to_owned(), platform?.to_owned(), theme_ids?);

@@ -136,6 +136,28 @@ fn limits_past_which_the_reader_sees_an_error() {
 }
 
 #[test]
+fn too_many_spaces_in_json_text_is_one_problem_after_the_others() {
+    // Past the limit the spaces are not validated: one "too many", in the validator's order
+    // (company, title, themes, spaces) whatever the order in the text.
+    let text = format!("{{\"company\": \"\", \"spaces\": [{}{{}}], \"title\": 3}}", "{},".repeat(dataset::MAX_SPACES));
+    let problems = dataset::parse_json(&text).unwrap_err();
+    let got: Vec<_> = problems.iter().map(|p| (p.path.as_str(), p.code)).collect();
+    assert_eq!(got, [("company", "empty"), ("title", "type"), ("spaces", "too-many")]);
+}
+
+#[test]
+fn a_flood_of_broken_spaces_lists_the_first_problems_and_counts_the_rest() {
+    let n = dataset::MAX_SPACES;
+    let text = format!("{{\"company\": \"x\", \"spaces\": [{}{{}}]}}", "{},".repeat(n - 1));
+    let problems = dataset::parse_json(&text).unwrap_err();
+    assert_eq!(problems.len(), dataset::MAX_PROBLEMS);
+    assert_eq!((problems[0].path.as_str(), problems[0].code), ("spaces[0].name", "required"));
+    // Each empty space lacks a name, a platform and a theme: 3 problems each.
+    let last = problems.last().unwrap();
+    assert_eq!((last.code, last.detail.as_str()), ("more", (3 * n - (dataset::MAX_PROBLEMS - 1)).to_string().as_str()));
+}
+
+#[test]
 fn nesting_past_the_limit_is_refused_not_a_stack_overflow() {
     let deep = format!("{{\"company\": \"x\", \"spaces\": [], \"extra\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
     assert_eq!(load(&deep).unwrap_err()[0].detail, "the data is nested too deeply");
