@@ -4,8 +4,12 @@ import { readFileSync } from "node:fs";
 
 const read = (name) => readFileSync(new URL(`pages/${name}`, import.meta.url), "utf8");
 
-export const PAGES = ["none", "ours", "chartjs", "frappe", "d3"];
-export const LABELS = { none: "none", ours: "ours", chartjs: "Chart.js", frappe: "Frappe", d3: "d3-shape", ours20: "ours ×20" };
+// `data`: the page alone with our raw inventory inline in the figure and no chart (what carrying
+// the data costs the page, the 7.8 MB of the large dataset above all).
+export const PAGES = ["none", "data", "ours", "chartjs", "frappe", "d3"];
+export const LABELS = { none: "none", data: "page + data", ours: "ours", chartjs: "Chart.js", frappe: "Frappe", d3: "d3-shape", ours20: "ours ×20" };
+/** The data a page of `kind` carries: our raw inventory, the peers' counts, or nothing. */
+export const dataFor = (kind, raw, counts) => (kind === "ours" || kind === "data" ? raw : kind === "none" ? "" : counts);
 
 /** Files served under /vendor/, from node_modules. */
 export const VENDOR = {
@@ -16,6 +20,7 @@ export const VENDOR = {
 };
 const SCRIPTS = {
   none: [],
+  data: [],
   ours: [],
   chartjs: ["chart.umd.min.js"],
   frappe: ["frappe-charts.min.umd.js"],
@@ -59,6 +64,7 @@ const escapeJson = (text) => text.replace(/</g, "\\u003c");
 function figure(kind, json, n) {
   const body = {
     ours: "",
+    data: "",
     chartjs: '<div class="peer-box"><canvas></canvas></div>',
     frappe: '<div class="peer-box"></div>',
     d3: '<div class="d3-chart"></div>',
@@ -95,7 +101,7 @@ export function page(kind, json, { charts = 1, title = "Channel sprawl" } = {}) 
 ${parts.join("\n")}
 </article></main>
 ${vendor}
-<script type="module">${read(`${kind}.js`)}</script>
+<script type="module">${read(`${kind === "data" ? "none" : kind}.js`)}</script>
 </body>
 </html>
 `;

@@ -13,7 +13,7 @@ import os from "node:os";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { SEED, smallDataset, largeDataset, segments, peerCounts } from "./data.mjs";
-import { PAGES, LABELS, page as makePage } from "./pages.mjs";
+import { PAGES, LABELS, dataFor, page as makePage } from "./pages.mjs";
 import { startBenchServer, fileOf } from "./server.mjs";
 import { namedBuild, summarize } from "./profile.mjs";
 
@@ -41,6 +41,8 @@ const started = Date.now();
 const loadStart = os.loadavg();
 
 // ---------------------------------------------------------------- data and pages
+// The pages that are ours or the page alone, shared by a dataset `sameAs` another.
+const OWN = ["none", "data", "ours"];
 // `unfolded`: the large dataset again, the peers handed all 1,000 groups (as in the issue's peer
 // table, where Frappe "draws 20 slices only"); ours and the page alone are the same pages as for
 // `large` (`sameAs`), so their loads are not repeated and ratios pair them with the same run.
@@ -56,8 +58,8 @@ for (const [ds, d] of Object.entries(DATASETS)) {
   d.counts = peerCounts(d.data, d.below);
   d.segments = segments(d.data);
   for (const kind of PAGES) {
-    if (d.sameAs && (kind === "ours" || kind === "none")) continue;
-    const json = kind === "ours" ? d.raw : kind === "none" ? "" : JSON.stringify(d.counts);
+    if (d.sameAs ? OWN.includes(kind) : kind === "data" && ds !== "large") continue;
+    const json = dataFor(kind, d.raw, JSON.stringify(d.counts));
     pages.set(`${kind}-${ds}`, Buffer.from(makePage(kind, json, { title: d.data.title })));
   }
 }
@@ -126,7 +128,7 @@ async function load(browser, base, name, { hovers = true, profile = false } = {}
     }
     // No hovers on the peers' 1,000 unfolded groups: the hover goal is ours on that dataset (its
     // `large` loads); some peers' hit areas are slivers there.
-    if (hovers && !name.startsWith("none") && !name.startsWith("ours20") && !name.endsWith("-unfolded")) Object.assign(out, await hover(page));
+    if (hovers && !name.startsWith("none") && !name.startsWith("data") && !name.startsWith("ours20") && !name.endsWith("-unfolded")) Object.assign(out, await hover(page));
     if (name.startsWith("ours")) out.segments = await page.evaluate(() => window.__peer.segments());
     return out;
   } finally {
@@ -234,7 +236,7 @@ for (const name of pages.keys()) {
 
 log(`warm-up done in ${((Date.now() - tWarm) / 1000).toFixed(1)} s`);
 const results = {}; // name → [per run]
-const order = [...PAGES.map((k) => `${k}-small`), "ours20-small", ...PAGES.map((k) => `${k}-large`), ...PAGES.filter((k) => pages.has(`${k}-unfolded`)).map((k) => `${k}-unfolded`)];
+const order = [...PAGES.map((k) => `${k}-small`), "ours20-small", ...PAGES.map((k) => `${k}-large`), ...PAGES.map((k) => `${k}-unfolded`)].filter((n) => pages.has(n));
 for (let run = 0; run < RUNS; run++) {
   const t = Date.now();
   // Rotate the order within each dataset so no page always comes first or last.
@@ -321,12 +323,13 @@ for (const [ds, d] of Object.entries(DATASETS)) {
   say(`  ${ds}: ${d.title}; ours gets ${kb(d.raw.length)} KB of JSON, peers ${d.counts.counts.length} counts (${kb(JSON.stringify(d.counts).length)} KB)` + (other ? `; ${other.folded} groups folded into Other (${other.count} of ${d.segments.reduce((s, g) => s + g.count, 0)})` : ""));
 }
 
-const columns = ["none", "ours", "chartjs", "frappe", "d3"];
+const columns = ["none", "data", "ours", "chartjs", "frappe", "d3"];
+const peers = columns.filter((k) => !OWN.includes(k));
 // A dataset `sameAs` another shares that one's loads of ours and of the page alone.
 const loadsOf = (name) => {
   const [kind, ds] = name.split("-");
   const same = DATASETS[ds]?.sameAs;
-  return results[same && (kind === "ours" || kind === "none") ? `${kind}-${same}` : name] || [];
+  return results[same && OWN.includes(kind) ? `${kind}-${same}` : name] || [];
 };
 const series = (name, key) => loadsOf(name).map((r) => (r ? r[key] : null));
 for (const ds of Object.keys(DATASETS)) {
@@ -340,13 +343,20 @@ for (const ds of Object.keys(DATASETS)) {
   const pair = (a, b, f) => a.map((x, i) => (x != null && b[i] != null ? f(x, b[i], i) : null));
   for (const m of METRICS.filter((m) => !["ready", "wasm", "requests"].includes(m.key))) {
     const ours = series(`ours-${ds}`, m.key);
-    ratioRows.push([m.label.trim(), ...columns.slice(2).map((k) => ratioCell(summary(pair(ours, series(`${k}-${ds}`, m.key), (a, b) => a / b))))]);
+    ratioRows.push([m.label.trim(), ...peers.map((k) => ratioCell(summary(pair(ours, series(`${k}-${ds}`, m.key), (a, b) => a / b))))]);
     if (m.net) {
       const none = series(`none-${ds}`, m.key);
-      ratioRows.push([`  net of none`, ...columns.slice(2).map((k) => ratioCell(summary(pair(ours, series(`${k}-${ds}`, m.key), (a, b, i) => (none[i] == null ? null : (a - none[i]) / (b - none[i]))))))]);
+      ratioRows.push([`  net of none`, ...peers.map((k) => ratioCell(summary(pair(ours, series(`${k}-${ds}`, m.key), (a, b, i) => (none[i] == null ? null : (a - none[i]) / (b - none[i]))))))]);
     }
   }
-  say(table(["metric", ...columns.slice(2).map((k) => `ours ÷ ${LABELS[k]}`)], ratioRows));
+  say(table(["metric", ...peers.map((k) => `ours ÷ ${LABELS[k]}`)], ratioRows));
+  const carried = series(`data-${ds}`, "thread");
+  if (carried.some((x) => x != null)) {
+    const ours = series(`ours-${ds}`, "thread");
+    const none = series(`none-${ds}`, "thread");
+    const minus = (a, b) => summary(a.map((x, i) => (x != null && b[i] != null ? x - b[i] : null)));
+    say(`main-thread CPU of carrying the data inline (page + data − none): ${cell(minus(carried, none), {})} ms; of our chart on top of it (ours − page + data): ${cell(minus(ours, carried), {})} ms`);
+  }
 }
 
 say();

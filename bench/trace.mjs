@@ -5,7 +5,7 @@
 //   node bench/trace.mjs [--runs N (default 3)] [--large] [ours frappe none …]   (after `make build`)
 import { chromium } from "playwright-core";
 import { smallDataset, largeDataset, peerCounts } from "./data.mjs";
-import { page as makePage, PAGES } from "./pages.mjs";
+import { page as makePage, PAGES, dataFor } from "./pages.mjs";
 import { startBenchServer } from "./server.mjs";
 
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -18,7 +18,7 @@ const wanted = kinds.length ? kinds : ["none", "ours", "frappe"];
 
 const data = LARGE ? largeDataset() : smallDataset();
 const pages = new Map();
-for (const kind of PAGES) pages.set(kind, Buffer.from(makePage(kind, kind === "ours" ? JSON.stringify(data) : kind === "none" ? "" : JSON.stringify(peerCounts(data)), { title: data.title })));
+for (const kind of PAGES) pages.set(kind, Buffer.from(makePage(kind, dataFor(kind, JSON.stringify(data), JSON.stringify(peerCounts(data))), { title: data.title })));
 const server = await startBenchServer(pages);
 const base = server.base;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS });
