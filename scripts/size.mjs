@@ -1,6 +1,7 @@
 // Bytes a reader downloads for one chart: loader + JS glue + wasm, raw / gzip / brotli; then what
 // is fetched only on use (the extras module: table, profile, dialog, exports, comparisons; the
-// French interface text, for French pages; the wasm with the CSV reader, for CSV figures instead of pkg/; the SVG export's wasm).
+// French interface text, for French pages; the wasm with the CSV reader, for CSV figures instead
+// of pkg/; the SVG export's wasm).
 import { readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
