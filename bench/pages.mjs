@@ -5,11 +5,12 @@ import { readFileSync } from "node:fs";
 const read = (name) => readFileSync(new URL(`pages/${name}`, import.meta.url), "utf8");
 
 // `data`: the page alone with our raw inventory inline in the figure and no chart (what carrying
-// the data costs the page, the 7.8 MB of the large dataset above all).
-export const PAGES = ["none", "data", "ours", "chartjs", "frappe", "d3"];
-export const LABELS = { none: "none", data: "page + data", ours: "ours", chartjs: "Chart.js", frappe: "Frappe", d3: "d3-shape", ours20: "ours ×20" };
-/** The data a page of `kind` carries: our raw inventory, the peers' counts, or nothing. */
-export const dataFor = (kind, raw, counts) => (kind === "ours" || kind === "data" ? raw : kind === "none" ? "" : counts);
+// the data costs the page, the 7.8 MB of the large dataset above all). `fetch`: ours with the
+// inventory in a file of its own (`data-src`), what the guide advises for large inventories.
+export const PAGES = ["none", "data", "ours", "fetch", "chartjs", "frappe", "d3"];
+export const LABELS = { none: "none", data: "page + data", ours: "ours", fetch: "ours, data-src", chartjs: "Chart.js", frappe: "Frappe", d3: "d3-shape", ours20: "ours ×20" };
+/** The data a page of `kind` carries inline: our raw inventory, the peers' counts, or nothing. */
+export const dataFor = (kind, raw, counts) => (kind === "ours" || kind === "data" ? raw : kind === "none" || kind === "fetch" ? "" : counts);
 
 /** Files served under /vendor/, from node_modules. */
 export const VENDOR = {
@@ -21,6 +22,7 @@ export const VENDOR = {
 const SCRIPTS = {
   none: [],
   data: [],
+  fetch: [],
   ours: [],
   chartjs: ["chart.umd.min.js"],
   frappe: ["frappe-charts.min.umd.js"],
@@ -61,7 +63,8 @@ figcaption{font-size:14px;color:#555;margin-top:6px}
 
 const escapeJson = (text) => text.replace(/</g, "\\u003c");
 
-function figure(kind, json, n) {
+function figure(kind, json, n, src) {
+  if (kind === "fetch") return `<figure class="bench-chart" id="chart${n}" data-src="${src}"><figcaption>Figure ${n}: the company's social spaces by theme.</figcaption></figure>`;
   const body = {
     ours: "",
     data: "",
@@ -73,16 +76,17 @@ function figure(kind, json, n) {
 }
 
 /**
- * One page: `kind` in PAGES, `json` the figure's data (raw dataset for ours, counts for peers),
+ * One page: `kind` in PAGES, `json` the figure's data (raw dataset for ours, counts for peers;
+ * `src` the data's URL for `fetch`),
  * `charts` figures (ours only; 1 elsewhere), each after two paragraphs.
  */
-export function page(kind, json, { charts = 1, title = "Channel sprawl" } = {}) {
+export function page(kind, json, { charts = 1, title = "Channel sprawl", src = "" } = {}) {
   const parts = [];
   const figures = kind === "none" ? 0 : charts;
   const paragraphs = Math.max(PARAGRAPHS.length, 2 * figures + 2);
   for (let i = 0; i < paragraphs; i++) {
     parts.push(`<p>${PARAGRAPHS[i % PARAGRAPHS.length]}</p>`);
-    if (i % 2 === 1 && (i - 1) / 2 < figures) parts.push(figure(kind, json, (i - 1) / 2 + 1));
+    if (i % 2 === 1 && (i - 1) / 2 < figures) parts.push(figure(kind, json, (i - 1) / 2 + 1, src));
   }
   const vendor = SCRIPTS[kind].map((f) => `<script defer src="/vendor/${f}"></script>`).join("\n");
   return `<!doctype html>
@@ -101,7 +105,7 @@ export function page(kind, json, { charts = 1, title = "Channel sprawl" } = {}) 
 ${parts.join("\n")}
 </article></main>
 ${vendor}
-<script type="module">${read(`${kind === "data" ? "none" : kind}.js`)}</script>
+<script type="module">${read(`${{ data: "none", fetch: "ours" }[kind] || kind}.js`)}</script>
 </body>
 </html>
 `;

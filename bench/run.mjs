@@ -42,7 +42,7 @@ const loadStart = os.loadavg();
 
 // ---------------------------------------------------------------- data and pages
 // The pages that are ours or the page alone, shared by a dataset `sameAs` another.
-const OWN = ["none", "data", "ours"];
+const OWN = ["none", "data", "ours", "fetch"];
 // `unfolded`: the large dataset again, the peers handed all 1,000 groups (as in the issue's peer
 // table, where Frappe "draws 20 slices only"); ours and the page alone are the same pages as for
 // `large` (`sameAs`), so their loads are not repeated and ratios pair them with the same run.
@@ -53,6 +53,7 @@ const DATASETS = {
   unfolded: { data: large, title: "100,000 spaces in 1,000 themes, the peers handed all 1,000 groups", below: 0, sameAs: "large" },
 };
 const pages = new Map();
+const files = new Map(); // the `fetch` pages' data files
 for (const [ds, d] of Object.entries(DATASETS)) {
   d.raw = d.sameAs ? DATASETS[d.sameAs].raw : JSON.stringify(d.data);
   d.counts = peerCounts(d.data, d.below);
@@ -60,8 +61,9 @@ for (const [ds, d] of Object.entries(DATASETS)) {
   for (const kind of PAGES) {
     if (d.sameAs ? OWN.includes(kind) : kind === "data" && ds !== "large") continue;
     const json = dataFor(kind, d.raw, JSON.stringify(d.counts));
-    pages.set(`${kind}-${ds}`, Buffer.from(makePage(kind, json, { title: d.data.title })));
+    pages.set(`${kind}-${ds}`, Buffer.from(makePage(kind, json, { title: d.data.title, src: `/bench/${ds}.json` })));
   }
+  if (!d.sameAs) files.set(`${ds}.json`, Buffer.from(d.raw));
 }
 pages.set("ours20-small", Buffer.from(makePage("ours", DATASETS.small.raw, { charts: 20, title: DATASETS.small.data.title })));
 
@@ -121,7 +123,7 @@ async function load(browser, base, name, { hovers = true, profile = false } = {}
     };
     await cdp.send("HeapProfiler.collectGarbage");
     out.heap = metricsOf(await cdp.send("Performance.getMetrics")).JSHeapUsedSize;
-    if (name.startsWith("ours")) {
+    if (/^(ours|fetch)/.test(name)) {
       const memory = await page.evaluate(() => window.__peer.wasmMemory()).catch(() => null);
       out.wasm = memory?.bytes ?? null;
       out.wasmVia = memory?.via;
@@ -129,7 +131,7 @@ async function load(browser, base, name, { hovers = true, profile = false } = {}
     // No hovers on the peers' 1,000 unfolded groups: the hover goal is ours on that dataset (its
     // `large` loads); some peers' hit areas are slivers there.
     if (hovers && !name.startsWith("none") && !name.startsWith("data") && !name.startsWith("ours20") && !name.endsWith("-unfolded")) Object.assign(out, await hover(page));
-    if (name.startsWith("ours")) out.segments = await page.evaluate(() => window.__peer.segments());
+    if (/^(ours|fetch)/.test(name)) out.segments = await page.evaluate(() => window.__peer.segments());
     return out;
   } finally {
     await context.close();
@@ -214,7 +216,7 @@ function gitHead() {
   }
 }
 
-const server = await startBenchServer(pages);
+const server = await startBenchServer(pages, { files });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS });
 const log = (...a) => process.stderr.write(a.join(" ") + "\n");
 const problems = [];
@@ -226,7 +228,7 @@ const tWarm = Date.now();
 for (const name of pages.keys()) {
   const r = await load(browser, server.base, name);
   if (r.hoverOk === false) problems.push(`${name}: hover did not land on the expected segment (${JSON.stringify(r.hovered)})`);
-  if (name.startsWith("ours-")) {
+  if (/^(ours|fetch)-/.test(name)) {
     const ds = name.split("-")[1];
     const want = DATASETS[ds].segments.map((g) => `${g.key}=${g.count}`).join(",");
     const got = r.segments.map((g) => `${g.key}=${g.count}`).join(",");
@@ -323,7 +325,7 @@ for (const [ds, d] of Object.entries(DATASETS)) {
   say(`  ${ds}: ${d.title}; ours gets ${kb(d.raw.length)} KB of JSON, peers ${d.counts.counts.length} counts (${kb(JSON.stringify(d.counts).length)} KB)` + (other ? `; ${other.folded} groups folded into Other (${other.count} of ${d.segments.reduce((s, g) => s + g.count, 0)})` : ""));
 }
 
-const columns = ["none", "data", "ours", "chartjs", "frappe", "d3"];
+const columns = ["none", "data", "ours", "fetch", "chartjs", "frappe", "d3"];
 const peers = columns.filter((k) => !OWN.includes(k));
 // A dataset `sameAs` another shares that one's loads of ours and of the page alone.
 const loadsOf = (name) => {
@@ -356,6 +358,7 @@ for (const ds of Object.keys(DATASETS)) {
     const none = series(`none-${ds}`, "thread");
     const minus = (a, b) => summary(a.map((x, i) => (x != null && b[i] != null ? x - b[i] : null)));
     say(`main-thread CPU of carrying the data inline (page + data − none): ${cell(minus(carried, none), {})} ms; of our chart on top of it (ours − page + data): ${cell(minus(ours, carried), {})} ms`);
+    say(`the same chart with the data in a file of its own (data-src), over the page alone: ${cell(minus(series(`fetch-${ds}`, "thread"), none), {})} ms`);
   }
 }
 
@@ -397,6 +400,7 @@ say("== sizes of the files each page loads (static, from disk): raw / gzip -9 / 
     rows.push([`${LABELS[k]}: code total`, ...total.map(kb)]);
   }
   for (const [name, html] of pages) if (!name.startsWith("ours20")) rows.push([`page HTML with inline data: ${name}${html.length > 1e6 ? " (*brotli 9)" : ""}`, ...sizes(html).map(kb)]);
+  for (const [name, json] of files) rows.push([`data file of the fetch page: ${name}${json.length > 1e6 ? " (*brotli 9)" : ""}`, ...sizes(json).map(kb)]);
   const d3full = fileURLToPath(new URL("../node_modules/d3/dist/d3.min.js", import.meta.url));
   try {
     rows.push(["(for reference, not loaded: d3/dist/d3.min.js, all of d3)", ...sizes(readFileSync(d3full)).map(kb)]);

@@ -14,11 +14,12 @@ const NODE_MODULES = join(ROOT, "node_modules");
 const TYPES = { ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".css": "text/css; charset=utf-8" };
 
 /**
- * `pages`: Map of name → HTML (Buffer), served at /bench/<name>.html. `overrides`: URL path (a
+ * `pages`: Map of name → HTML (Buffer), served at /bench/<name>.html; `files`: Map of name → JSON
+ * (Buffer), served at /bench/<name> (the data of the `fetch` pages). `overrides`: URL path (a
  * file, or a prefix ending in "/") → file or directory on disk, served instead of www/ (the
  * profile's name-preserving build).
  */
-export async function startBenchServer(pages, { overrides = {} } = {}) {
+export async function startBenchServer(pages, { overrides = {}, files = new Map() } = {}) {
   // serve.mjs's handler, without its listening socket: we only borrow the function.
   const www = await startServer(0);
   const handler = www.listeners("request")[0];
@@ -33,6 +34,7 @@ export async function startBenchServer(pages, { overrides = {} } = {}) {
     try {
       const name = path.startsWith("/bench/") && path.endsWith(".html") ? path.slice(7, -5) : null;
       if (name && pages.has(name)) return send(req, res, "text/html; charset=utf-8", pages.get(name));
+      if (path.startsWith("/bench/") && files.has(path.slice(7))) return send(req, res, "application/json", files.get(path.slice(7)));
       const file = fileOf(path, overrides, false);
       if (file) return send(req, res, TYPES[extname(file)] || "application/octet-stream", await readFile(file));
     } catch {

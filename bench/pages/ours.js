@@ -20,7 +20,8 @@ for (const [name, original] of saved) {
 
 const figures = [...document.querySelectorAll("figure.bench-chart")];
 try {
-  await Promise.all(figures.map((f) => loader.mount(f, f.querySelector('script[type="application/json"]').textContent)));
+  // Inline data is handed over as text; a figure with `data-src` (the `fetch` page) fetches it.
+  await Promise.all(figures.map((f) => loader.mount(f, f.querySelector('script[type="application/json"]')?.textContent)));
   B.mark("ready");
   const failed = figures.filter((f) => !f.hasAttribute("data-channel-sprawl-ready"));
   if (failed.length) throw new Error(`${failed.length} figure(s) not ready: ` + failed[0].textContent.slice(0, 300));
