@@ -53,6 +53,8 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
     renderTable(view) {
       adopt(this.root);
       const t = this.t;
+      // "Title, by platform"; not "… by theme, by theme" when the title already says it.
+      const caption = (title, phrase) => (title.toLowerCase().endsWith(phrase.toLowerCase()) ? title : fill(t.caption, { title, phrase }));
       const total = view.groups.reduce((s, g) => s + g.count, 0);
       const row = (cells, header) => el("tr", {}, ...cells.map((c, i) => el(i === 0 ? "th" : header ? "th" : "td", { scope: i === 0 && !header ? "row" : header ? "col" : null, text: c })));
       const title = view.title || view.company;
@@ -60,7 +62,7 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
         el(
           "table",
           {},
-          el("caption", { text: fill(t.caption, { title, phrase: t.byPhrase[view.groupBy] }) }),
+          el("caption", { text: caption(title, t.byPhrase[view.groupBy]) }),
           el("thead", {}, row([t.group, t.count, t.shareCol], true)),
           el("tbody", {}, ...view.groups.map((g) => row([this.labelOf(g, view.groupBy), this.formats.num.format(g.count), this.formats.pct.format(total ? g.count / total : 0)]))),
           el("tfoot", {}, row([t.total, this.formats.num.format(total), this.formats.pct.format(total ? 1 : 0)])),

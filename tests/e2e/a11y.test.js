@@ -91,6 +91,11 @@ test("the table's total equals the chart's", async () => {
   const entries = await legend(page, "#dell");
   assert.equal(total, rows.reduce((a, b) => a + b, 0));
   assert.equal(total, entries.reduce((a, e) => a + e.count, 0));
+  // The caption names the grouping once: the title already says "par thème".
+  const caption = page.locator("#dell .cs-table caption");
+  assert.equal(await caption.textContent(), "Les espaces sociaux de Dell par thème");
+  await page.locator("#dell .cs-select").first().selectOption("platform");
+  assert.equal(await caption.textContent(), "Les espaces sociaux de Dell par thème, par plateforme");
 });
 
 test("reflows down to 320 px wide without horizontal scrolling", async () => {
