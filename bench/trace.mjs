@@ -2,7 +2,7 @@
 // (devtools.timeline + v8 categories), the renderer main thread's top-level events summed by name
 // (self time: an event's duration minus its children's), navigation → the page's "chart" mark.
 //
-//   node bench/trace.mjs [--runs N (default 3)] [--large] [ours frappe none …]   (after `make build`)
+//   node bench/trace.mjs [--runs N (default 3)] [--large] [ours fetch data frappe none …]   (after `make build`)
 import { chromium } from "playwright-core";
 import { smallDataset, largeDataset, peerCounts } from "./data.mjs";
 import { page as makePage, PAGES, dataFor } from "./pages.mjs";
@@ -17,9 +17,10 @@ const LARGE = args.includes("--large");
 const wanted = kinds.length ? kinds : ["none", "ours", "frappe"];
 
 const data = LARGE ? largeDataset() : smallDataset();
+const raw = JSON.stringify(data);
 const pages = new Map();
-for (const kind of PAGES) pages.set(kind, Buffer.from(makePage(kind, dataFor(kind, JSON.stringify(data), JSON.stringify(peerCounts(data))), { title: data.title })));
-const server = await startBenchServer(pages);
+for (const kind of PAGES) pages.set(kind, Buffer.from(makePage(kind, dataFor(kind, raw, JSON.stringify(peerCounts(data))), { title: data.title, src: "/bench/data.json" })));
+const server = await startBenchServer(pages, { files: new Map([["data.json", Buffer.from(raw)]]) });
 const base = server.base;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS });
 const CATS = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "blink", "blink.user_timing", "loading", "__metadata"];
