@@ -83,6 +83,8 @@ function schedulePaint(chart) {
     }
   });
 }
+// Charts are drawn once they come this near the viewport (CSS px).
+const NEAR = 256;
 const CANVAS_EVENTS = ["pointerdown", "pointermove", "pointerleave", "click", "focus", "blur", "keydown"];
 
 let sheet = null;
@@ -383,6 +385,7 @@ class Chart {
     const resize = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1].contentRect;
       this.w.resize(box.width, box.height, devicePixelRatio);
+      this.paintIfNear();
     });
     resize.observe(this.canvas);
     // A device-pixel-ratio change without a resize (zoom, another screen): redraw crisp.
@@ -404,7 +407,7 @@ class Chart {
     });
     // Draw only near the viewport (and at once when it scrolls near).
     if (typeof IntersectionObserver === "function") {
-      const io = new IntersectionObserver((entries) => this.setVisible(entries[entries.length - 1].isIntersecting), { rootMargin: "256px" });
+      const io = new IntersectionObserver((entries) => this.setVisible(entries[entries.length - 1].isIntersecting), { rootMargin: `${NEAR}px` });
       io.observe(this.host);
       this.cleanups.push(() => io.disconnect());
     } else {
@@ -424,6 +427,21 @@ class Chart {
     } catch (e) {
       throw problemsOf(e);
     }
+  }
+
+  /**
+   * Paints at once if the chart is near the viewport. Called from the ResizeObserver, which runs
+   * in the frame that first laid the chart out, after layout: measuring is free there, and the
+   * chart shows in that frame instead of the next one (the IntersectionObserver's first report
+   * comes after the frame, and a paint it asks for waits for the frame after).
+   */
+  paintIfNear() {
+    if (!this.visible) {
+      const r = this.host.getBoundingClientRect();
+      if (!r.width || r.bottom < -NEAR || r.top > innerHeight + NEAR || r.right < -NEAR || r.left > innerWidth + NEAR) return;
+      this.visible = true;
+    }
+    if (dirty.delete(this)) this.w.paint();
   }
 
   setVisible(visible) {

@@ -49,6 +49,47 @@ test("mount() returns a handle; select, update and destroy work", async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test("a chart in view is painted in the frame that lays it out; one far below waits until scrolled near", async () => {
+  const page = await open(env, "/test/blank.html", { viewport: { width: 800, height: 600 } });
+  const inked = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll("#main > .fig")].map((fig) => {
+        const canvas = fig.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+        const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4) n += data[i] > 0;
+        return n;
+      }),
+    );
+  const pending = await page.evaluate(async (data) => {
+    const { mount, stats } = await import("/channel-sprawl.js");
+    const main = document.querySelector("#main");
+    const near = document.createElement("div");
+    const far = document.createElement("div");
+    const gap = document.createElement("div");
+    gap.style.height = "4000px";
+    near.className = far.className = "fig";
+    main.append(near, gap, far);
+    await Promise.all([mount(near, JSON.stringify(data)), mount(far, JSON.stringify(data))]);
+    // The first task after the next frame: that frame laid the charts out.
+    await new Promise((ok) => requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = ok;
+      channel.port2.postMessage(0);
+    }));
+    return stats().pendingPaints;
+  }, DATA);
+  const [near, far] = await inked();
+  assert.ok(near > 1000, `the chart in view is drawn after its first frame (${near} pixels inked)`);
+  assert.equal(far, 0, "the chart 4,000 px below is not drawn yet");
+  assert.equal(pending, 1);
+  await page.locator("#main > .fig").last().scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.ok((await inked())[1] > 1000, "drawn once scrolled near");
+  assert.equal(await page.evaluate(async () => (await import("/channel-sprawl.js")).stats().pendingPaints), 0);
+  assert.deepEqual(page.problems, []);
+});
+
 test("a figure added later mounts by itself", async () => {
   const page = await open(env, "/test/blank.html");
   await page.evaluate(async (data) => {
