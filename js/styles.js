@@ -42,8 +42,13 @@ export const STYLES = `
 .cs-button { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; min-height: 32px; cursor: pointer; }
 .cs-button[aria-pressed="true"] { background: var(--soft); border-color: var(--fg); }
 .cs-export { display: inline-flex; gap: 6px; }
-.cs-check { display: inline-flex; gap: 6px; align-items: center; cursor: pointer; min-height: 32px; }
-.cs-check input { width: 18px; height: 18px; margin: 0; accent-color: var(--accent); }
+/* The dedupe toggle looks like a labelled checkbox: a box that is ticked when pressed. */
+.cs-button.cs-toggle { display: inline-flex; gap: 6px; align-items: center; border-color: transparent; background: none; padding-inline: 2px; }
+.cs-toggle::before {
+  content: ""; width: 18px; height: 18px; border: 2px solid var(--muted); border-radius: 4px;
+  font-size: 13px; line-height: 14px; text-align: center; font-weight: 700;
+}
+.cs-toggle[aria-pressed="true"]::before { content: "✓"; background: var(--accent); border-color: var(--accent); color: var(--bg); }
 .cs-body { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: center; }
 .cs-plot { position: relative; flex: 0 1 340px; min-width: min(240px, 100%); aspect-ratio: 1; }
 .cs-plot canvas { display: block; width: 100%; height: 100%; max-width: none; border-radius: 8px; touch-action: manipulation; }
@@ -88,7 +93,7 @@ export const STYLES = `
 }
 .cs-tool:hover { border-color: var(--line); color: var(--fg); }
 .cs-link { border: 0; background: none; padding: 4px 6px; color: var(--accent); text-decoration: underline; cursor: pointer; min-height: 32px; }
-:is(.cs-button, .cs-tool, .cs-link, .cs-entry, .cs-select, a, summary, .cs-check input):focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+:is(.cs-button, .cs-tool, .cs-link, .cs-entry, .cs-select, a, summary):focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .cs-drill { margin-top: 14px; border-top: 1px solid var(--line); padding-top: 8px; }
 .cs-drill-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .cs-drill-title { margin: 0; font-size: 1em; font-weight: 650; }

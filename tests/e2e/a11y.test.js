@@ -59,7 +59,7 @@ test("keyboard only: tab to the chart, arrows, Enter, Escape, with live announce
     }));
   }
   // grouping, chart type, dedupe, table, enlarge, PNG, SVG, CSV, then the chart and the legend.
-  assert.deepEqual(order, ["select.cs-select", "input", "button.cs-button", "button.cs-button", "button.cs-button", "button.cs-button", "button.cs-button", "canvas", "button.cs-entry"]);
+  assert.deepEqual(order, ["select.cs-select", "button.cs-button", "button.cs-button", "button.cs-button", "button.cs-button", "button.cs-button", "button.cs-button", "canvas", "button.cs-entry"]);
   await canvas.focus();
   const name = await canvas.getAttribute("aria-label");
   assert.match(name, /^Les espaces sociaux de Dell par thème : \d+ espaces par thème\. Les plus grands : /);
@@ -144,9 +144,14 @@ test("keyboard only: the other tasks of the interaction issue", async () => {
   const live = page.locator("#dell .cs-live");
   const active = () => page.evaluate(() => document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.getAttribute("aria-label") || document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.textContent);
   // Dedupe with Space.
-  await page.getByLabel("Compter une fois les copies par pays").focus();
+  const dedupe = page.getByRole("button", { name: "Compter une fois les copies par pays" });
+  await dedupe.focus();
   await page.keyboard.press("Space");
   assert.match(await live.textContent(), /^Chaque espace compté : 97 espaces\.$/);
+  assert.equal(await dedupe.getAttribute("aria-pressed"), "false");
+  await page.keyboard.press("Enter");
+  assert.match(await live.textContent(), /^Copies par pays comptées une fois : \d+ espaces\.$/);
+  assert.equal(await dedupe.getAttribute("aria-pressed"), "true");
   // Hide a group from its legend tool with Enter, then bring it back.
   await page.getByRole("button", { name: "Masquer Conversation" }).focus();
   await page.keyboard.press("Enter");

@@ -69,7 +69,10 @@ test("group by, dedupe and chart type from the figure's controls", async () => {
   await ready(page, "#dell");
   const summary = page.locator("#dell .cs-summary");
   assert.match(await summary.textContent(), /^97 espaces → \d+ une fois les copies fusionnées/);
-  await page.getByLabel("Compter une fois les copies par pays").uncheck();
+  const dedupe = page.getByRole("button", { name: "Compter une fois les copies par pays" });
+  assert.equal(await dedupe.getAttribute("aria-pressed"), "true");
+  await dedupe.click();
+  assert.equal(await dedupe.getAttribute("aria-pressed"), "false");
   assert.match(await summary.textContent(), /^97 espaces · 9 thèmes/);
   assert.match(await page.locator("#dell .cs-live").textContent(), /^Chaque espace compté : 97 espaces\.$/);
 
