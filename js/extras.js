@@ -173,6 +173,8 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
       if (views[0].groupBy !== "theme") keys.sort((a, b) => totals.get(b) - totals.get(a));
       const most = Math.max(...views.map((v) => v.units), 1);
       this.keys = keys;
+      // The shared legend and the profiles' table in the charts' scheme (light or dark).
+      this.host.dataset.scheme = this.parts[0].host.dataset.scheme;
       for (const chart of this.parts) {
         chart.legend.hidden = true; // one shared legend instead (renderLegend)
         chart.w.set_key_order(JSON.stringify(keys));

@@ -74,6 +74,24 @@ test("Dell and BT side by side: one scale, one colour per theme, one selection",
   assert.deepEqual(page.problems, []);
 });
 
+test("in the dark scheme, the shared legend and the profiles follow the charts", async () => {
+  const page = await open(env, "/posts/comparaison.html", { viewport: { width: 1100, height: 1000 }, colorScheme: "dark" });
+  await ready(page, "#comparaison");
+  const backgrounds = () =>
+    page.evaluate(() => {
+      const outer = document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot;
+      const bg = (el) => getComputedStyle(el).backgroundColor;
+      return { chart: bg(outer.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector(".cs")), legend: bg(outer.querySelector(".cs-shared").parentElement) };
+    });
+  assert.deepEqual(await backgrounds(), { chart: "rgb(28, 28, 30)", legend: "rgb(28, 28, 30)" });
+  // The reader's system switches to light: the charts and what they share switch together.
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.waitForFunction(() => document.querySelector("#comparaison [data-channel-sprawl-compare]").dataset.scheme === "light");
+  assert.deepEqual(await backgrounds(), { chart: "rgb(255, 255, 255)", legend: "rgb(255, 255, 255)" });
+  await page.locator("#comparaison").screenshot({ path: SHOTS + "comparaison-light-after-dark.png" });
+  assert.deepEqual(page.problems, []);
+});
+
 test("mount() with an array of datasets compares them", async () => {
   const page = await open(env, "/test/blank.html");
   const keys = await page.evaluate(async () => {
