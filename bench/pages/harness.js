@@ -58,7 +58,7 @@
       // After the bubbling listener below: the frame's callbacks (the chart's paint among them).
       t.done = () => requestAnimationFrame(() => {
         const work = t.handlers + performance.now() - t.frame;
-        post(() => resolve({ latency: performance.now() - t.t0, work }));
+        post(() => resolve({ latency: performance.now() - t.t0, work, handlers: t.handlers }));
       });
     },
     { capture: true },
