@@ -318,7 +318,7 @@ class Chart {
     this.chartSelect = el("select", { class: "cs-select", "aria-label": t.chartType, onchange: () => this.act((c) => c.w.set_chart(this.chartSelect.value)) });
     for (const c of CHARTS) this.chartSelect.append(el("option", { value: c, text: t.charts[c] }));
     // A toggle button, not a checkbox: the same control for assistive technology (a labelled
-    // button that is pressed or not), and no <input> on the page, whose bindings alone add 13 KB
+    // button that is pressed or not), and no <input> on the page, whose bindings alone add 12 KB
     // to the JS heap (bench/heap.mjs).
     this.dedupeButton = el("button", {
       type: "button",
