@@ -738,7 +738,6 @@ class Chart {
     if (!p) {
       this.tooltip.hidden = true;
       this.tipContent = null;
-      this.canvas.removeAttribute("aria-activedescendant");
       return;
     }
     // Reads first, while the layout is clean: a hover then forces no layout.
