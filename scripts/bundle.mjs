@@ -1,6 +1,7 @@
 // Post-build: the loader a page includes, as one minified ES module (js/ → www/channel-sprawl.js),
 // and the wasm-bindgen glue minified in place. Readable sources stay in js/ and src/.
 import { build, transform } from "esbuild";
+import binaryen from "binaryen";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 
@@ -8,20 +9,57 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 // channel-sprawl.js; default www)
 const dir = process.argv[2] || "www";
 const packages = [`${dir}/pkg`, `${dir}/pkg-csv`, `${dir}/pkg-export`].filter((p) => existsSync(`${p}/channel_sprawl_bg.wasm`));
-for (const pkg of packages) shortenNames(pkg);
+const WASM_OPT = new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname;
+const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+for (const pkg of packages) {
+  // Once per wasm-pack build: a second pass would rename the short names again, out of step with
+  // the glue. wasm-bindgen's glue names its import module after the glue file; ours calls it "a".
+  if (!readFileSync(`${pkg}/channel_sprawl.js`, "utf8").includes("./channel_sprawl_bg.js")) continue;
+  snipPanics(pkg);
+  shortenNames(pkg);
+}
+
+// 0. The panic path cut short: −0.6 KB brotli. With `panic = "abort"` a panic formats its message
+//    (for a standard error that wasm32-unknown-unknown does not have) and then traps; here the
+//    functions every panic goes through (all `-> !`) become a bare trap, and what only they ran
+//    goes with them (the formatting functions stay: the function table still lists them, and
+//    their texts stay in the data segment). The loader sees the same WebAssembly.RuntimeError
+//    as before (tests/e2e/containment.test.js). Stable Rust has no switch for this
+//    (`panic = "immediate-abort"` is nightly only). Needs the names wasm-pack keeps (`-g` in
+//    Cargo.toml), and fails loudly if they are not found.
+function snipPanics(pkg) {
+  const wasm = `${pkg}/channel_sprawl_bg.wasm`;
+  const module = binaryen.readBinary(readFileSync(wasm));
+  // Exactly the features the browser build uses (with `All`, binaryen writes types Chromium refuses).
+  const F = binaryen.Features;
+  module.setFeatures(F.MVP | F.BulkMemory | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals | F.ReferenceTypes | F.Multivalue);
+  // `core[c5930c85a12de822]::panicking::panic_fmt` → `core::panicking::panic_fmt`
+  const path = (name) => name.replace(/\\([0-9a-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/\[[0-9a-f]+\]/g, "");
+  const DIVERGING = /^(?:(?:core|std)::panicking::(?:panic[a-z_]*|begin_panic[a-z_]*)|core::(?:option|result)::(?:unwrap|expect)_failed|core::slice::index::slice_[a-z_]*fail|core::slice::copy_from_slice_impl::len_mismatch_fail|core::cell::panic_already_(?:mutably_)?borrowed|alloc::raw_vec::handle_error|alloc::alloc::handle_alloc_error)$/;
+  const snipped = [];
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const info = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
+    if (!info.module && DIVERGING.test(path(info.name))) snipped.push(info);
+  }
+  if (!snipped.some((f) => path(f.name) === "core::panicking::panic_fmt")) throw new Error(`${wasm}: no core::panicking::panic_fmt by name; is "-g" still in Cargo.toml's wasm-opt flags?`);
+  for (const f of snipped) {
+    module.removeFunction(f.name);
+    module.addFunction(f.name, f.params, f.results, [], module.unreachable());
+  }
+  writeFileSync(wasm, module.emitBinary());
+  module.dispose();
+  // Optimised again without them, and without the names.
+  execFileSync(WASM_OPT, [...FEATURES, "-Oz", "--converge", "--strip-debug", wasm, "-o", wasm]);
+}
 
 // 1. Shorter wasm import/export names (wasm-opt), and the glue patched to match: −2.3 KB brotli.
 //    The glue's shape is pinned with wasm-bindgen (=0.2.130); the browser tests catch any drift.
 function shortenNames(pkg) {
   const wasm = `${pkg}/channel_sprawl_bg.wasm`;
   const glue = `${pkg}/channel_sprawl.js`;
-  // Once per wasm-pack build: a second pass would rename the short names again, out of step with
-  // the glue. wasm-bindgen's glue names its import module after the glue file; ours calls it "a".
-  if (!readFileSync(glue, "utf8").includes("./channel_sprawl_bg.js")) return;
-  const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
   // The same pass drops the `producers` and `target_features` custom sections (compiler versions
   // and feature flags no browser reads): −0.2 KB brotli.
-  const out = execFileSync(new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname, [...features, wasm, "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features", "-o", wasm], { encoding: "utf8" });
+  const out = execFileSync(WASM_OPT, [...FEATURES, wasm, "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features", "-o", wasm], { encoding: "utf8" });
   const map = JSON.parse(out.slice(out.indexOf("{")));
   let code = readFileSync(glue, "utf8");
   const modules = new Set();
