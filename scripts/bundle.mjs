@@ -19,37 +19,78 @@ for (const pkg of packages) {
   shortenNames(pkg);
 }
 
-// 0. The panic path cut short: −0.6 KB brotli. With `panic = "abort"` a panic formats its message
-//    (for a standard error that wasm32-unknown-unknown does not have) and then traps; here the
-//    functions every panic goes through (all `-> !`) become a bare trap, and what only they ran
-//    goes with them (the formatting functions stay: the function table still lists them, and
-//    their texts stay in the data segment). The loader sees the same WebAssembly.RuntimeError
-//    as before (tests/e2e/containment.test.js). Stable Rust has no switch for this
-//    (`panic = "immediate-abort"` is nightly only). Needs the names wasm-pack keeps (`-g` in
-//    Cargo.toml), and fails loudly if they are not found.
+// 0. The panic path cut short. With `panic = "abort"` a panic formats its message (for a
+//    standard error that wasm32-unknown-unknown does not have) and then traps. Here the functions
+//    every panic goes through (all `-> !`) become a bare trap, and so does the formatting code
+//    when only they and each other call it; the wasm is optimised again without them, and the
+//    texts only they read (panic messages, source paths) are blanked. The loader sees the same
+//    WebAssembly.RuntimeError as before (tests/e2e/containment.test.js panics on purpose).
+//    First-chart wasm 35.8 → 33.7 KB brotli. Stable Rust has no switch for this
+//    (`panic = "immediate-abort"` is nightly only). Works by name: wasm-pack keeps them (`-g` in
+//    Cargo.toml's wasm-opt flags), and the build fails loudly without them.
 function snipPanics(pkg) {
   const wasm = `${pkg}/channel_sprawl_bg.wasm`;
   const module = binaryen.readBinary(readFileSync(wasm));
   // Exactly the features the browser build uses (with `All`, binaryen writes types Chromium refuses).
   const F = binaryen.Features;
   module.setFeatures(F.MVP | F.BulkMemory | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals | F.ReferenceTypes | F.Multivalue);
-  // `core[c5930c85a12de822]::panicking::panic_fmt` → `core::panicking::panic_fmt`
+  // `core\5bc5930c85a12de822\5d::panicking::panic_fmt` (as binaryen spells it) → `core::panicking::panic_fmt`
   const path = (name) => name.replace(/\\([0-9a-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/\[[0-9a-f]+\]/g, "");
-  const DIVERGING = /^(?:(?:core|std)::panicking::(?:panic[a-z_]*|begin_panic[a-z_]*)|core::(?:option|result)::(?:unwrap|expect)_failed|core::slice::index::slice_[a-z_]*fail|core::slice::copy_from_slice_impl::len_mismatch_fail|core::cell::panic_already_(?:mutably_)?borrowed|alloc::raw_vec::handle_error|alloc::alloc::handle_alloc_error)$/;
-  const snipped = [];
-  for (let i = 0; i < module.getNumFunctions(); i++) {
-    const info = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
-    if (!info.module && DIVERGING.test(path(info.name))) snipped.push(info);
-  }
-  if (!snipped.some((f) => path(f.name) === "core::panicking::panic_fmt")) throw new Error(`${wasm}: no core::panicking::panic_fmt by name; is "-g" still in Cargo.toml's wasm-opt flags?`);
-  for (const f of snipped) {
+  const DIVERGING = /^(?:(?:core|std)::panicking::(?:panic[a-z_]*|begin_panic[a-z_]*|assert_failed[a-z_]*)|core::(?:option|result)::(?:unwrap|expect)_failed|core::slice::index::slice_[a-z_]*fail|core::slice::copy_from_slice_impl::len_mismatch_fail|core::cell::panic_already_(?:mutably_)?borrowed|alloc::raw_vec::handle_error|alloc::alloc::handle_alloc_error)$/;
+  const FORMATTING = /fmt::|::fmt$|Formatter|panicking::panic_handler|PanicPayload/;
+  const functions = [];
+  for (let i = 0; i < module.getNumFunctions(); i++) functions.push(binaryen.getFunctionInfo(module.getFunctionByIndex(i)));
+  const diverging = new Set(functions.filter((f) => !f.module && DIVERGING.test(path(f.name))).map((f) => f.name));
+  if (![...diverging].some((n) => path(n) === "core::panicking::panic_fmt")) throw new Error(`${wasm}: no core::panicking::panic_fmt by name; is "-g" still in Cargo.toml's wasm-opt flags?`);
+  const formatting = new Set(functions.filter((f) => !f.module && !diverging.has(f.name) && FORMATTING.test(path(f.name))).map((f) => f.name));
+  const live = formattingCalledFrom(wasm, new Set([...diverging, ...formatting]), formatting);
+  const cut = live ? diverging : new Set([...diverging, ...formatting]);
+  for (const f of functions.filter((f) => cut.has(f.name))) {
     module.removeFunction(f.name);
     module.addFunction(f.name, f.params, f.results, [], module.unreachable());
   }
   writeFileSync(wasm, module.emitBinary());
   module.dispose();
-  // Optimised again without them, and without the names.
   execFileSync(WASM_OPT, [...FEATURES, "-Oz", "--converge", "--strip-debug", wasm, "-o", wasm]);
+  if (live) console.log(`${wasm}: formatting kept (${path(live).slice(0, 70)} uses it)`);
+  else blankPanicText(wasm);
+}
+
+/**
+ * A function outside `family` that calls (or takes a reference to) one in `formatting`, or an
+ * export of one: then the formatting code is live and must stay. Calls within the family and
+ * the function table's entries (the vtables of the formatting traits, used by the family) are
+ * allowed. Read from binaryen's text of the module, where every call names its callee.
+ */
+function formattingCalledFrom(wasm, family, formatting) {
+  const text = execFileSync(new URL("../node_modules/.bin/wasm-dis", import.meta.url).pathname, [wasm], { encoding: "utf8", maxBuffer: 1 << 28 });
+  for (const m of text.matchAll(/^ \(export "[^"]*" \(func \$([^\s)]+)\)/gm)) if (formatting.has(m[1])) return `export ${m[1]}`;
+  for (const chunk of text.split("\n (func $").slice(1)) {
+    const name = chunk.slice(0, chunk.search(/[\s)]/));
+    if (family.has(name)) continue;
+    for (const m of chunk.matchAll(/\((?:call|ref\.func) \$([^\s)]+)/g)) if (formatting.has(m[1])) return name;
+  }
+  return null;
+}
+
+// The panic messages of the standard library and the source paths of panic locations, blanked
+// once nothing can read them (zeros compress to nothing): the data segment's addresses are
+// constants in the code, so no optimiser removes part of it.
+function blankPanicText(wasm) {
+  const bytes = readFileSync(wasm);
+  const text = bytes.toString("latin1");
+  const blank = (start, length) => bytes.fill(0, start, start + length);
+  for (const m of text.matchAll(/src\/[a-z_/]+\.rs|\/rustc\/[0-9a-f]{40}\/library\/[a-z_/]+\.rs|\/[\x21-\x7e]*\/registry\/src\/[\x21-\x7e]+?\.rs/g)) blank(m.index, m[0].length);
+  const MESSAGES = [
+    "slice index starts at ", " but ends at ", "index out of bounds: the len is ", " but the index is ",
+    "range start index ", "range end index ", " out of range for slice of length ",
+    "copy_from_slice: source slice length (", ") does not match destination slice length (",
+    "insertion index (is ", ") should be <= len (is ", "removal index (is ", ") should be < len (is ",
+    "attempt to join into collection with len > usize::MAX", "capacity overflow",
+    "attempt to calculate the remainder with a divisor of zero", "RefCell already mutably borrowed", "RefCell already borrowed",
+  ];
+  for (const message of MESSAGES) for (let at = text.indexOf(message); at >= 0; at = text.indexOf(message, at + 1)) blank(at, message.length);
+  writeFileSync(wasm, bytes);
 }
 
 // 1. Shorter wasm import/export names (wasm-opt), and the glue patched to match: −2.3 KB brotli.
