@@ -85,6 +85,8 @@ function schedulePaint(chart) {
 }
 // Charts are drawn once they come this near the viewport (CSS px).
 const NEAR = 256;
+// The drill-down lists this many spaces at first, and as many more at each "show more".
+const DRILL_PAGE = 200;
 const CANVAS_EVENTS = ["pointerdown", "pointermove", "pointerleave", "click", "focus", "blur", "keydown"];
 
 let sheet = null;
@@ -583,7 +585,7 @@ class Chart {
       );
       const tools = [];
       if (g.key === OTHER) {
-        entry.title = fill(t.otherHolds, { list: g.folded.map((k) => this.labelOf(view.legend.find((x) => x.key === k) || { key: k, label: k }, view.groupBy)).join(", ") });
+        entry.title = fill(t.otherHolds, { list: this.foldedList(g.folded, view) });
         tools.push(this.tool("+", t.expandOther, "expand"));
       } else {
         tools.push(this.tool("◐", fill(t.isolate, { label }), "isolate", g.key));
@@ -615,6 +617,12 @@ class Chart {
       const item = [...this.legend.querySelectorAll(".cs-entry")].find((b) => b.dataset.key === activeKey)?.closest(".cs-item");
       (item?.children[activeIndex] || item?.children[0])?.focus();
     }
+  }
+
+  /** The groups folded into Other, named as the legend names them. */
+  foldedList(keys, view) {
+    const byKey = new Map(view.legend.map((g) => [g.key, g]));
+    return keys.map((k) => this.labelOf(byKey.get(k) || { key: k, label: k }, view.groupBy)).join(", ");
   }
 
   swatch(color) {
@@ -707,23 +715,44 @@ class Chart {
         item.url ? el("a", { href: item.url, target: "_blank", rel: "noopener noreferrer", text: item.name }) : el("span", { class: "cs-name", text: item.name }),
         el("span", { class: "cs-meta", text: [item.platform, item.country ? this.labelOf({ key: item.country }, "country") : null].filter(Boolean).join(" · ") }),
       );
-    const list = el(
-      "ul",
-      { class: "cs-spaces", "aria-labelledby": "drill-title" },
-      ...rows.map(({ item, copies }) => {
-        if (!copies.length) return el("li", {}, line(item));
-        return el(
-          "li",
-          {},
-          el("details", {}, el("summary", {}, line(item), el("span", { class: "cs-copies", text: fill(t.copies, { n: this.formats.num.format(copies.length) }) })), el("ul", {}, ...copies.map((c) => el("li", {}, line(c))))),
-        );
-      }),
-    );
+    const row = ({ item, copies }) => {
+      if (!copies.length) return el("li", {}, line(item));
+      return el(
+        "li",
+        {},
+        el("details", {}, el("summary", {}, line(item), el("span", { class: "cs-copies", text: fill(t.copies, { n: this.formats.num.format(copies.length) }) })), el("ul", {}, ...copies.map((c) => el("li", {}, line(c))))),
+      );
+    };
+    // A page of rows at a time, and a button for the next: a segment of 50,000 spaces would
+    // otherwise be 50,000 list items built at once. The count shown stays while the selection does.
+    const key = `${sel.groupBy}\n${sel.key}`;
+    if (this.drillKey !== key) [this.drillKey, this.drillShown] = [key, DRILL_PAGE];
+    const list = el("ul", { class: "cs-spaces", "aria-labelledby": "drill-title" }, ...rows.slice(0, this.drillShown).map(row));
+    if (rows.length > this.drillShown) {
+      const more = el("button", { type: "button", class: "cs-link" });
+      const moreRow = el("li", {}, more);
+      const word = () => {
+        const left = rows.length - this.drillShown;
+        more.textContent = fill(t.showMore, { n: this.formats.num.format(Math.min(DRILL_PAGE, left)), left: this.formats.num.format(left) });
+      };
+      more.addEventListener("click", () => {
+        const batch = rows.slice(this.drillShown, this.drillShown + DRILL_PAGE).map(row);
+        this.drillShown += DRILL_PAGE;
+        moreRow.before(...batch);
+        if (rows.length > this.drillShown) return word();
+        // All listed: the button goes, and the focus to the first row it brought.
+        moreRow.remove();
+        batch[0].tabIndex = -1;
+        batch[0].focus();
+      });
+      word();
+      list.append(moreRow);
+    }
     const folded = sel.folded.length
       ? el(
           "p",
           { class: "cs-folded" },
-          el("span", { text: fill(t.otherHolds, { list: sel.folded.map((k) => this.labelOf(view.legend.find((x) => x.key === k) || { key: k, label: k }, view.groupBy)).join(", ") }) }),
+          el("span", { text: fill(t.otherHolds, { list: this.foldedList(sel.folded, view) }) }),
           " ",
           el("button", { type: "button", class: "cs-link", text: t.expandOther, onclick: () => this.each((c) => c.w.expand_other(true)) }),
         )

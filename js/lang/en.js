@@ -37,6 +37,7 @@ export default {
   topPlatforms: "Mostly {list}",
   drillHeading: "{label}: {count}",
   copies: "{n} country copies",
+  showMore: "Show {n} more of the {left} not listed",
   counted: "counted once",
   clear: "Clear selection",
   help: "Arrow keys move between segments, Enter selects, Escape clears.",

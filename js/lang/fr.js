@@ -37,6 +37,7 @@ export default {
   topPlatforms: "Surtout {list}",
   drillHeading: "{label} : {count}",
   copies: "{n} copies par pays",
+  showMore: "Afficher {n} de plus sur les {left} non listés",
   counted: "compté une fois",
   clear: "Effacer la sélection",
   help: "Les flèches passent d’un segment à l’autre, Entrée sélectionne, Échap efface.",

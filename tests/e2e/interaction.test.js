@@ -64,6 +64,36 @@ test("legend: select like the segment, hide re-normalises, isolate, bring back",
   assert.equal((await legend(page, "#bt")).length, before.length);
 });
 
+test("a big segment's drill-down lists 200 spaces at a time, and keeps what it listed", async () => {
+  const page = await open(env, "/test/blank.html");
+  const spaces = Array.from({ length: 450 }, (_, i) => ({ name: `Space ${i + 1}`, platform: "forum", themes: ["support"] }));
+  spaces.push({ name: "The blog", platform: "blog", themes: ["promo"] });
+  await page.evaluate(async (data) => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("div");
+    fig.id = "big";
+    document.querySelector("#main").append(fig);
+    (await mount(fig, JSON.stringify(data))).select("support");
+  }, { company: "Acme", spaces });
+  const rows = page.locator("#big .cs-spaces > li:not(:has(button))");
+  const more = page.locator("#big .cs-spaces button");
+  assert.equal(await rows.count(), 200);
+  assert.equal(await more.textContent(), "Show 200 more of the 250 not listed");
+  await more.click();
+  assert.equal(await rows.count(), 400);
+  assert.equal(await more.textContent(), "Show 50 more of the 50 not listed");
+  await more.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await rows.count(), 450);
+  assert.equal(await more.count(), 0, "no button once every space is listed");
+  const focused = () => page.evaluate(() => document.querySelector("#big [data-channel-sprawl-host]").shadowRoot.activeElement?.textContent);
+  assert.match(await focused(), /^Space 401\D/, "the focus goes to the first row the last click listed");
+  // Hiding another group redraws the chart and its drill-down: the same 450 rows, in order.
+  await page.getByRole("button", { name: "Hide Promo" }).click();
+  assert.deepEqual(await rows.evaluateAll((li) => [li.length, li[0].textContent, li[449].textContent]), [450, "Space 1Forum", "Space 450Forum"]);
+  assert.deepEqual(page.problems, []);
+});
+
 test("group by, dedupe and chart type from the figure's controls", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
