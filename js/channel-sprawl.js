@@ -728,25 +728,25 @@ class Chart {
     const key = `${sel.groupBy}\n${sel.key}`;
     if (this.drillKey !== key) [this.drillKey, this.drillShown] = [key, DRILL_PAGE];
     const list = el("ul", { class: "cs-spaces", "aria-labelledby": "drill-title" }, ...rows.slice(0, this.drillShown).map(row));
+    let more = "";
     if (rows.length > this.drillShown) {
-      const more = el("button", { type: "button", class: "cs-link" });
-      const moreRow = el("li", {}, more);
+      const button = el("button", { type: "button", class: "cs-link" });
+      more = el("p", { class: "cs-more" }, button);
       const word = () => {
         const left = rows.length - this.drillShown;
-        more.textContent = fill(t.showMore, { n: this.formats.num.format(Math.min(DRILL_PAGE, left)), left: this.formats.num.format(left) });
+        button.textContent = fill(t.showMore, { n: this.formats.num.format(Math.min(DRILL_PAGE, left)), left: this.formats.num.format(left) });
       };
-      more.addEventListener("click", () => {
+      button.addEventListener("click", () => {
         const batch = rows.slice(this.drillShown, this.drillShown + DRILL_PAGE).map(row);
         this.drillShown += DRILL_PAGE;
-        moreRow.before(...batch);
+        list.append(...batch);
         if (rows.length > this.drillShown) return word();
         // All listed: the button goes, and the focus to the first row it brought.
-        moreRow.remove();
+        more.remove();
         batch[0].tabIndex = -1;
         batch[0].focus();
       });
       word();
-      list.append(moreRow);
     }
     const folded = sel.folded.length
       ? el(
@@ -757,7 +757,7 @@ class Chart {
           el("button", { type: "button", class: "cs-link", text: t.expandOther, onclick: () => this.each((c) => c.w.expand_other(true)) }),
         )
       : "";
-    this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, heading, close), folded, list);
+    this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, heading, close), folded, list, more);
     this.drill.hidden = false;
   }
 

@@ -98,6 +98,7 @@ export const STYLES = `
 .cs-drill-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 .cs-drill-title { margin: 0; font-size: 1em; font-weight: 650; }
 .cs-folded { margin: 4px 0; color: var(--muted); font-size: 0.9em; }
+.cs-more { margin: 4px 0 0; }
 .cs-spaces, .cs-spaces ul { list-style: none; margin: 4px 0 0; padding: 0; }
 .cs-spaces ul { padding-inline-start: 22px; }
 .cs-spaces li { padding: 3px 0; border-bottom: 1px solid var(--soft); }
