@@ -31,12 +31,12 @@ export async function namedBuild() {
     if (lock && cli !== lock) throw new Error(`wasm-bindgen CLI ${cli} ≠ crate ${lock}`);
     run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", join(dir, "pkg"), wasm]);
     const cargo = readFileSync(join(ROOT, "Cargo.toml"), "utf8");
-    const flags = JSON.parse(cargo.match(/\[package\.metadata\.wasm-pack\.profile\.release\][^[]*?wasm-opt\s*=\s*(\[[^\]]*\])/)?.[1] || '["-Oz"]').filter((f) => f !== "--converge");
+    const flags = JSON.parse(cargo.match(/\[package\.metadata\.wasm-pack\.profile\.release\][^[]*?wasm-opt\s*=\s*(\[[^\]]*\])/)?.[1] || '["-Oz"]').filter((f) => f !== "--converge" && f !== "-g");
     const out = join(dir, "pkg/channel_sprawl_bg.wasm");
     run("wasm-opt", [...flags, "-g", out, "-o", out]);
     overrides["/pkg/"] = join(dir, "pkg");
     const age = (statSync(join(ROOT, "www/pkg/channel_sprawl_bg.wasm")).mtimeMs - statSync(wasm).mtimeMs) / 1000;
-    notes.push(`wasm: wasm-bindgen + wasm-opt ${flags.join(" ")} -g of the cargo output (${Math.abs(age) < 120 ? "same build as www/pkg" : `built ${Math.round(Math.abs(age))} s ${age > 0 ? "before" : "after"} www/pkg`}), names kept`);
+    notes.push(`wasm: wasm-bindgen + wasm-opt ${flags.join(" ")} -g of the cargo output (${Math.abs(age) < 120 ? "same build as www/pkg" : `built ${Math.round(Math.abs(age))} s ${age > 0 ? "before" : "after"} www/pkg`}), names kept, without scripts/bundle.mjs's panic cut`);
   } catch (e) {
     notes.push(`wasm: the shipped www/pkg (no function names: ${String(e.message || e).split("\n")[0]})`);
   }
