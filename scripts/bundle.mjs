@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 const dir = process.argv[2] || "www";
 const packages = [`${dir}/pkg`, `${dir}/pkg-csv`, `${dir}/pkg-export`].filter((p) => existsSync(`${p}/channel_sprawl_bg.wasm`));
 const WASM_OPT = new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname;
+const WASM_DIS = new URL("../node_modules/.bin/wasm-dis", import.meta.url).pathname;
 const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
 for (const pkg of packages) {
   // Once per wasm-pack build: a second pass would rename the short names again, out of step with
@@ -63,7 +64,7 @@ function snipPanics(pkg) {
  * allowed. Read from binaryen's text of the module, where every call names its callee.
  */
 function formattingCalledFrom(wasm, family, formatting) {
-  const text = execFileSync(new URL("../node_modules/.bin/wasm-dis", import.meta.url).pathname, [wasm], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const text = execFileSync(WASM_DIS, [wasm], { encoding: "utf8", maxBuffer: 1 << 28 });
   for (const m of text.matchAll(/^ \(export "[^"]*" \(func \$([^\s)]+)\)/gm)) if (formatting.has(m[1])) return `export ${m[1]}`;
   for (const chunk of text.split("\n (func $").slice(1)) {
     const name = chunk.slice(0, chunk.search(/[\s)]/));
