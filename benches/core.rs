@@ -59,6 +59,16 @@ mod parse {
         bencher.bench(|| dataset::parse_json(black_box(text)));
     }
 
+    /// `MAX_SPACES` spaces, each bringing a theme of its own (ids in descending order): the
+    /// theme index at its largest, and the worst case for an index kept sorted (20 s before the
+    /// hash table).
+    #[divan::bench(sample_count = 10, sample_size = 1, max_time = 4)]
+    fn json_theme_each(bencher: Bencher) {
+        let text: String = (0..MAX_SPACES).map(|i| format!(r#"{{"name":"s{i}","platform":"blog","themes":["t{:06}"]}},"#, MAX_SPACES - i)).collect();
+        let text = format!(r#"{{"company":"Many","spaces":[{}]}}"#, text.trim_end_matches(','));
+        bencher.bench(|| dataset::parse_json(black_box(&text)));
+    }
+
     /// For comparison, the same through `serde_json` into `value::Value` (owned strings), the
     /// path before `value::parse` existed.
     #[divan::bench(args = PARSE_SIZES, sample_count = 20, sample_size = 1, max_time = 4)]

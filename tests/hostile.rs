@@ -127,6 +127,46 @@ fn ten_thousand_themes_fold_into_other() {
 }
 
 #[test]
+fn a_theme_of_its_own_for_each_of_the_most_spaces() {
+    // Ids in descending order: each new theme sorts first, the worst case for an index kept
+    // sorted (the list this replaced shifted every id on each insert: 20 s natively).
+    let n = dataset::MAX_SPACES;
+    let id = |i: usize| format!("t{:06}", n - i);
+    let spaces: String = (0..n).map(|i| format!(r#"{{"name":"s{i}","platform":"blog","themes":["{}","{}"]}},"#, id(i), id(i / 2))).collect();
+    let text = format!(r#"{{"company":"Many","spaces":[{}]}}"#, spaces.trim_end_matches(','));
+    let start = Instant::now();
+    let d = load(&text).unwrap();
+    let took = start.elapsed();
+    assert_eq!(d.themes.len(), n, "every id once, however often it is met");
+    for (i, space) in d.spaces.iter().enumerate().step_by(997) {
+        let ids: Vec<_> = space.themes.iter().map(|&t| d.themes[t].id.as_str()).collect();
+        let expected: Vec<String> = if i == 0 { vec![id(0)] } else { vec![id(i), id(i / 2)] };
+        assert_eq!(ids, expected, "spaces[{i}]");
+    }
+    assert!(d.themes.iter().all(|t| !t.listed));
+    // Not a benchmark (`make bench-native`: parse/json_theme_each): a guard against quadratic work.
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    let chart = Chart::new(d, Options::default());
+    assert_eq!(chart.groups.len(), 1, "every group is under 2 %: one Other");
+}
+
+#[test]
+fn a_listed_theme_twice_is_a_problem_among_thousands() {
+    let mut themes: Vec<_> = (0..5_000).map(|i| json!({"id": format!("theme-{i}")})).collect();
+    themes.push(json!({"id": "theme-4321"}));
+    let value = common::value_of(json!({"company": "x", "themes": themes, "spaces": [{"name": "a", "platform": "blog", "themes": ["theme-17", "new"]}]}));
+    let problems = dataset::parse(&value).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].path.as_str(), problems[0].code, problems[0].detail.as_str()), ("themes[5000].id", "duplicate", "theme-4321"));
+    themes.pop();
+    let value = common::value_of(json!({"company": "x", "themes": themes, "spaces": [{"name": "a", "platform": "blog", "themes": ["theme-17", "new", "theme-17"]}]}));
+    let d = dataset::parse(&value).unwrap();
+    assert_eq!(d.themes.len(), 5_001);
+    assert_eq!(d.spaces[0].themes, [17, 5_000], "listed ids keep their place; a new one comes after; repeats count once");
+    assert_eq!((d.themes[5_000].id.as_str(), d.themes[5_000].listed), ("new", false));
+}
+
+#[test]
 fn limits_past_which_the_reader_sees_an_error() {
     let too_many: Vec<_> = (0..dataset::MAX_SPACES + 1).map(|_| Value::Null).collect();
     let problems = dataset::parse(&Value::Object(vec![("company".into(), Value::String("x".into())), ("spaces".into(), Value::Array(too_many))])).unwrap_err();
