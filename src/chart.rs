@@ -173,11 +173,24 @@ impl Chart {
         let o = &self.options;
         self.all_groups = group::group(&self.dataset, o.group_by, o.dedupe, self.scheme);
         if !o.key_order.is_empty() {
-            let by_theme = o.group_by == GroupBy::Theme;
-            for g in &mut self.all_groups {
-                let explicit = by_theme && self.dataset.themes.iter().any(|t| t.color.is_some() && group::data_key(&t.id) == g.key);
-                if let Some(k) = o.key_order.iter().position(|key| key == &g.key).filter(|_| !explicit && g.key != group::NOT_SET) {
-                    g.color = crate::palette::generated(self.scheme, k);
+            // Each group's first place in the order, found for all at once through `firsts` over
+            // [themes the dataset colours itself, the order, the groups] (a scan of both lists per
+            // group was quadratic: two companies of 100,000 themes each hung the comparison). A
+            // theme with its own colour keeps it; a key listed twice keeps its first place.
+            let mut keys: Vec<Option<String>> = Vec::new();
+            for t in &self.dataset.themes {
+                if o.group_by == GroupBy::Theme && t.color.is_some() {
+                    keys.push(Some(group::data_key(&t.id)));
+                }
+            }
+            let (e, n) = (keys.len(), o.key_order.len());
+            for key in o.key_order.iter().chain(self.all_groups.iter().map(|g| &g.key)) {
+                keys.push(Some(key.clone()));
+            }
+            let first = group::firsts(&keys);
+            for (g, &f) in self.all_groups.iter_mut().zip(first.iter().skip(e + n)) {
+                if (e..e + n).contains(&f) && g.key != group::NOT_SET {
+                    g.color = crate::palette::generated(self.scheme, f - e);
                 }
             }
         }

@@ -215,7 +215,7 @@ impl ThemeIndex {
     /// `Ok(index)` of the theme with this id, or `Err(slot)` where to `insert` it.
     fn find(&self, themes: &[Theme], id: &str) -> Result<usize, usize> {
         let mask = self.slots.len().wrapping_sub(1);
-        let mut at = fnv(id) & mask;
+        let mut at = crate::group::fnv(id) & mask;
         loop {
             match self.slots.get(at) {
                 None | Some(0) => return Err(at),
@@ -239,11 +239,6 @@ impl ThemeIndex {
             *s = index as u32 + 1;
         }
     }
-}
-
-/// FNV-1a of the id's bytes.
-fn fnv(id: &str) -> usize {
-    id.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193)) as usize
 }
 
 impl Validator {

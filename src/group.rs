@@ -87,6 +87,12 @@ pub fn units(dataset: &Dataset, dedupe: bool) -> (Vec<usize>, usize) {
     (ids, next)
 }
 
+/// FNV-1a of the key's bytes: the hash of the crate's open-addressing tables (`firsts`, the
+/// validator's theme index).
+pub(crate) fn fnv(key: &str) -> usize {
+    key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)) as usize
+}
+
 /// For each entry, the index of the first entry with the same key (`None` keys are all distinct).
 /// One pass over an open-addressing table of first occurrences (FNV-1a): linear in the keys, and
 /// a few hundred bytes of wasm where `HashMap` or `BTreeMap` cost kilobytes.
@@ -97,8 +103,7 @@ pub fn firsts(keys: &[Option<String>]) -> Vec<usize> {
     let mut first: Vec<usize> = (0..keys.len()).collect();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
-        let hash = key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
-        let mut slot = hash as usize & mask;
+        let mut slot = fnv(key) & mask;
         loop {
             match table[slot] {
                 EMPTY => {

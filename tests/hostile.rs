@@ -5,7 +5,7 @@
 
 mod common;
 
-use channel_sprawl::chart::{Chart, Options};
+use channel_sprawl::chart::{Action, Chart, Options};
 use channel_sprawl::dataset::{self, Dataset};
 use channel_sprawl::group::GroupBy;
 use channel_sprawl::value::Value;
@@ -161,6 +161,33 @@ fn one_space_with_the_most_theme_ids_many_of_them_repeated() {
     let took = start.elapsed();
     assert_eq!(d.spaces[0].themes, (0..n).collect::<Vec<_>>());
     assert_eq!(d.themes[n - 1].id, format!("t{}", n - 1));
+    // Not a benchmark: a guard against quadratic work.
+    assert!(took < Duration::from_secs(5), "{took:?}");
+}
+
+#[test]
+fn a_comparison_of_two_companies_with_a_hundred_thousand_themes_each() {
+    // The shared colour order of a comparison lists every key of both; each chart looks its
+    // groups up in it (a scan per group was quadratic). Every tenth theme has its own colour,
+    // which the order never overrides.
+    let n = 100_000;
+    let dataset = |offset: usize| {
+        let themes: Vec<_> = (0..n).step_by(10).map(|i| json!({"id": format!("t{}", i + offset), "color": "#123456"})).collect();
+        let spaces: Vec<_> = (0..n).map(|i| json!({"name": format!("s{i}"), "platform": "blog", "themes": [format!("t{}", i + offset)]})).collect();
+        dataset::parse(&common::value_of(json!({"company": "x", "themes": themes, "spaces": spaces}))).unwrap()
+    };
+    let order: Vec<String> = (0..n + n / 2).rev().map(|i| format!("t{i}")).chain(["t7".to_owned()]).collect();
+    let start = Instant::now();
+    let mut chart = Chart::new(dataset(n / 2), Options::default());
+    chart.apply(Action::KeyOrder(order.clone()));
+    let took = start.elapsed();
+    chart.apply(Action::ExpandOther(true));
+    let by_key = |key: &str| chart.all_groups.iter().find(|g| g.key == key).unwrap().color;
+    let own = channel_sprawl::palette::Rgb::parse_hex("#123456");
+    assert_eq!(Some(by_key(&format!("t{}", n / 2))), own, "a theme's own colour stays");
+    let last = n / 2 + n - 1; // not a multiple of 10 past the offset, and first in the order
+    assert_ne!(Some(by_key(&format!("t{last}"))), own);
+    assert_eq!(by_key(&format!("t{last}")), channel_sprawl::palette::generated(chart.scheme, order.iter().position(|k| *k == format!("t{last}")).unwrap()));
     // Not a benchmark: a guard against quadratic work.
     assert!(took < Duration::from_secs(5), "{took:?}");
 }
