@@ -193,6 +193,26 @@ fn a_comparison_of_two_companies_with_a_hundred_thousand_themes_each() {
 }
 
 #[test]
+fn isolating_one_of_the_most_groups_hides_all_the_others() {
+    let n = dataset::MAX_SPACES;
+    let spaces: String = (0..n).map(|i| format!(r#"{{"name":"s{i}","platform":"blog","themes":["t{i}"]}},"#)).collect();
+    let d = load(&format!(r#"{{"company":"x","spaces":[{}]}}"#, spaces.trim_end_matches(','))).unwrap();
+    let mut chart = Chart::new(d, Options::default());
+    let start = Instant::now();
+    chart.apply(Action::Isolate("t7".into()));
+    let took = start.elapsed();
+    assert_eq!(chart.groups.iter().map(|g| g.key.as_str()).collect::<Vec<_>>(), ["t7"]);
+    assert_eq!(chart.hidden.len(), n - 1);
+    chart.apply(Action::ToggleHidden("t9".into()));
+    assert_eq!(chart.groups.iter().map(|g| g.key.as_str()).collect::<Vec<_>>(), ["t7", "t9"], "shown again, in its place");
+    chart.apply(Action::ShowAll);
+    assert_eq!(chart.groups.len(), n, "every group, Other still expanded");
+    // Not a benchmark: a guard against quadratic work (this took minutes: a search of the hidden
+    // list per group).
+    assert!(took < Duration::from_secs(5), "{took:?}");
+}
+
+#[test]
 fn a_listed_theme_twice_is_a_problem_among_thousands() {
     let mut themes: Vec<_> = (0..5_000).map(|i| json!({"id": format!("theme-{i}")})).collect();
     themes.push(json!({"id": "theme-4321"}));
@@ -256,3 +276,4 @@ fn wrong_types_in_every_field_are_all_reported() {
         assert!(problems.contains(&path.to_string()), "{path} not reported in {problems:?}");
     }
 }
+
