@@ -85,8 +85,10 @@ function schedulePaint(chart) {
 }
 // Charts are drawn once they come this near the viewport (CSS px).
 const NEAR = 256;
-// The drill-down lists this many spaces at first, and as many more at each "show more".
-const DRILL_PAGE = 200;
+// The drill-down and the legend list this many rows at first, and as many more at each "show
+// more": an Other of 20,000 themes expanded, or a segment of 50,000 spaces, would otherwise be
+// that many rows built at once.
+const PAGE = 200;
 const CANVAS_EVENTS = ["pointerdown", "pointermove", "pointerleave", "click", "focus", "blur", "keydown"];
 
 let sheet = null;
@@ -426,10 +428,32 @@ class Chart {
     } else {
       this.setVisible(true);
     }
+    // The hidden groups before the first render: each widget call then renders nothing.
+    if (fragment.h || fragment.v) {
+      const all = this.w.view().legend.map((g) => g.key);
+      const shown = new Set(fragment.v?.split(","));
+      this.hide(fragment.v ? all.filter((k) => !shown.has(k)) : fragment.h.split(","), all);
+    }
     this.ready = true;
     this.render();
-    if (fragment.h) for (const key of fragment.h.split(",")) this.w.toggle_hidden(key);
     if (fragment.s) this.w.select(fragment.s);
+  }
+
+  /**
+   * Hides the groups `keys` of `all`, in as few widget calls as it takes: isolating the ones
+   * left shown when they are fewer (each call regroups). At most a page of calls: a hand-made
+   * fragment cannot keep the page busy for long.
+   */
+  hide(keys, all) {
+    const hidden = new Set(keys);
+    const shown = all.filter((k) => !hidden.has(k));
+    if (!hidden.size || !all.some((k) => hidden.has(k))) return;
+    if (shown.length && shown.length < hidden.size) {
+      this.w.isolate(shown[0]);
+      for (const key of shown.slice(1, PAGE)) this.w.toggle_hidden(key);
+    } else {
+      for (const key of keys.slice(0, PAGE)) this.w.toggle_hidden(key);
+    }
   }
 
   create(Widget, options) {
@@ -466,7 +490,7 @@ class Chart {
   revive(Widget) {
     const view = this.view;
     this.widget = this.create(Widget, { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart, dark: this.isDark() });
-    for (const key of view.hidden) this.w.toggle_hidden(key);
+    this.hide(view.hidden, view.legend.map((g) => g.key));
     if (view.otherExpanded) this.w.expand_other(true);
     if (view.selected) this.w.select(view.selected);
     this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
@@ -573,7 +597,7 @@ class Chart {
 
   renderLegend(view) {
     const t = this.t;
-    const entries = view.groups.map((g) => {
+    const entry = (g) => {
       const label = this.labelOf(g, view.groupBy);
       const selected = view.selected === g.key;
       const entry = el(
@@ -592,20 +616,23 @@ class Chart {
         tools.push(this.tool("×", fill(t.hide, { label }), "hide", g.key, label));
       }
       return el("li", { class: "cs-item" + (selected ? " is-selected" : "") }, entry, ...tools);
-    });
-    for (const key of view.hidden) {
-      const g = view.legend.find((x) => x.key === key);
-      if (!g) continue;
+    };
+    const hiddenEntry = (g) => {
       const label = this.labelOf(g, view.groupBy);
-      entries.push(
-        el(
-          "li",
-          { class: "cs-item is-hidden" },
-          el("span", { class: "cs-entry", "aria-disabled": "true" }, this.swatch(g.color), el("span", { class: "cs-label", text: label }), el("span", { class: "cs-count", text: this.formats.num.format(g.count) })),
-          this.tool("+", fill(t.show, { label }), "hide", key, label),
-        ),
+      return el(
+        "li",
+        { class: "cs-item is-hidden" },
+        el("span", { class: "cs-entry", "aria-disabled": "true" }, this.swatch(g.color), el("span", { class: "cs-label", text: label }), el("span", { class: "cs-count", text: this.formats.num.format(g.count) })),
+        this.tool("+", fill(t.show, { label }), "hide", g.key, label),
       );
-    }
+    };
+    // The shown groups, then the hidden ones; a page of them at a time (the count listed stays
+    // while the grouping does).
+    const byKey = new Map(view.legend.map((g) => [g.key, g]));
+    const rows = [...view.groups.map((g) => [g, entry]), ...view.hidden.filter((k) => byKey.has(k)).map((k) => [byKey.get(k), hiddenEntry])];
+    if (this.legendOf !== view.groupBy) [this.legendOf, this.legendShown] = [view.groupBy, PAGE];
+    const entries = rows.slice(0, this.legendShown).map(([g, make]) => make(g));
+    if (rows.length > this.legendShown) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: this.moreText(rows.length - this.legendShown), "data-act": "more" })));
     if (view.hidden.length > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, "data-act": "showAll" })));
     if (view.otherExpanded) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, "data-act": "fold" })));
     // Keep keyboard focus on the same control across the rebuild.
@@ -617,6 +644,11 @@ class Chart {
       const item = [...this.legend.querySelectorAll(".cs-entry")].find((b) => b.dataset.key === activeKey)?.closest(".cs-item");
       (item?.children[activeIndex] || item?.children[0])?.focus();
     }
+  }
+
+  /** "Show 200 more of the 1,250 not listed", for `left` rows not listed. */
+  moreText(left) {
+    return fill(this.t.showMore, { n: this.formats.num.format(Math.min(PAGE, left)), left: this.formats.num.format(left) });
   }
 
   /** The groups folded into Other, named as the legend names them. */
@@ -641,7 +673,13 @@ class Chart {
     const b = event.target.closest?.("button");
     if (!b || !legend.contains(b)) return;
     const { act, key, label } = b.dataset;
-    if (!act) this.w.toggle_select(key);
+    if (act === "more") {
+      // The next page of entries; the focus goes to the first of them.
+      const first = this.legendShown;
+      this.legendShown += PAGE;
+      this.renderLegend(this.view);
+      legend.children[first]?.querySelector("button")?.focus();
+    } else if (!act) this.w.toggle_select(key);
     else if (act === "hide") this.toggleHidden(key, label);
     else this.each((c) => (act === "isolate" ? c.w.isolate(key) : act === "showAll" ? c.w.show_all() : c.w.expand_other(act === "expand")));
   }
@@ -726,19 +764,16 @@ class Chart {
     // A page of rows at a time, and a button for the next: a segment of 50,000 spaces would
     // otherwise be 50,000 list items built at once. The count shown stays while the selection does.
     const key = `${sel.groupBy}\n${sel.key}`;
-    if (this.drillKey !== key) [this.drillKey, this.drillShown] = [key, DRILL_PAGE];
+    if (this.drillKey !== key) [this.drillKey, this.drillShown] = [key, PAGE];
     const list = el("ul", { class: "cs-spaces", "aria-labelledby": "drill-title" }, ...rows.slice(0, this.drillShown).map(row));
     let more = "";
     if (rows.length > this.drillShown) {
       const button = el("button", { type: "button", class: "cs-link" });
       more = el("p", { class: "cs-more" }, button);
-      const word = () => {
-        const left = rows.length - this.drillShown;
-        button.textContent = fill(t.showMore, { n: this.formats.num.format(Math.min(DRILL_PAGE, left)), left: this.formats.num.format(left) });
-      };
+      const word = () => (button.textContent = this.moreText(rows.length - this.drillShown));
       button.addEventListener("click", () => {
-        const batch = rows.slice(this.drillShown, this.drillShown + DRILL_PAGE).map(row);
-        this.drillShown += DRILL_PAGE;
+        const batch = rows.slice(this.drillShown, this.drillShown + PAGE).map(row);
+        this.drillShown += PAGE;
         list.append(...batch);
         if (rows.length > this.drillShown) return word();
         // All listed: the button goes, and the focus to the first row it brought.
@@ -812,11 +847,16 @@ class Chart {
     // In a comparison, the first chart's state stands for all.
     if (this.peers && this.peers.parts[0] !== this) return;
     const defaults = this.defaults ??= { g: view.groupBy, d: view.dedupe ? "1" : "0", c: view.chart };
+    // The hidden groups, or the shown ones when they are fewer (an isolated group of thousands).
+    const hidden = new Set(view.hidden);
+    const shown = view.legend.map((g) => g.key).filter((k) => !hidden.has(k));
+    const fewer = shown.length < hidden.size;
     writeFragment(this.key, {
       g: view.groupBy !== defaults.g ? view.groupBy : "",
       c: view.chart !== defaults.c ? view.chart : "",
       d: (view.dedupe ? "1" : "0") !== defaults.d ? (view.dedupe ? "1" : "0") : "",
-      h: view.hidden.join(","),
+      h: fewer ? "" : view.hidden.join(","),
+      v: fewer ? shown.join(",") : "",
       s: view.selected || "",
     });
   }

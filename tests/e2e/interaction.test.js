@@ -94,6 +94,42 @@ test("a big segment's drill-down lists 200 spaces at a time, and keeps what it l
   assert.deepEqual(page.problems, []);
 });
 
+test("an Other of 450 themes expands 200 legend entries at a time; isolating one writes the shown group to the URL", async () => {
+  const mountMany = (page) =>
+    page.evaluate(async (data) => {
+      const { mount } = await import("/channel-sprawl.js");
+      const fig = document.createElement("div");
+      fig.id = "many";
+      document.querySelector("#main").append(fig);
+      await mount(fig, JSON.stringify(data));
+    }, { company: "Acme", spaces: Array.from({ length: 450 }, (_, i) => ({ name: `Space ${i}`, platform: "forum", themes: [`t${i}`] })) });
+  const page = await open(env, "/test/blank.html");
+  await mountMany(page);
+  const items = page.locator("#many .cs-item");
+  const more = page.locator('#many .cs-link[data-act="more"]');
+  assert.deepEqual((await legend(page, "#many")).map((e) => e.key), ["~other"], "every theme under 2 %: one Other");
+  await page.getByRole("button", { name: "Show the groups in Other" }).click();
+  assert.equal((await legend(page, "#many")).length, 200);
+  assert.equal(await more.textContent(), "Show 200 more of the 250 not listed");
+  await more.click();
+  assert.equal((await legend(page, "#many")).length, 400);
+  const focused = () => page.evaluate(() => document.querySelector("#many [data-channel-sprawl-host]").shadowRoot.activeElement?.dataset.key);
+  assert.equal(await focused(), "t200", "the focus goes to the first entry the click listed");
+  await page.getByRole("button", { name: "Show only T5", exact: true }).click();
+  assert.deepEqual((await legend(page, "#many")).map((e) => e.key), ["t5"]);
+  assert.equal(await page.locator("#many .cs-item.is-hidden").count(), 399, "hidden entries follow, as many rows as were listed");
+  assert.equal(await more.textContent(), "Show 50 more of the 50 not listed");
+  const url = page.url();
+  assert.match(url, /#many=v\.t5$/, "the one shown group, not 449 hidden ones");
+  const again = await open(env, url.slice(url.indexOf("/test")));
+  await mountMany(again);
+  assert.deepEqual((await legend(again, "#many")).map((e) => e.key), ["t5"]);
+  assert.match(await again.locator("#many .cs-summary").textContent(), /449 hidden/);
+  await again.getByRole("button", { name: "Show all groups" }).click();
+  assert.equal((await legend(again, "#many")).length, 200, "all 450 shown again, Other still expanded: a page of them");
+  assert.deepEqual([...page.problems, ...again.problems], []);
+});
+
 test("group by, dedupe and chart type from the figure's controls", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
