@@ -383,6 +383,11 @@ class Chart {
     });
     this.on(this.dialog, "close", () => this.shrink());
     this.on(this.legend, "click", (e) => this.legendClick(e));
+    // The extras module (drill-down, table, profile, dialog, exports) at the first sign of a
+    // reader's interest, a pointer over the widget or the focus in it, once the browser is idle
+    // (not in the first hover's frame).
+    const prefetch = () => (typeof requestIdleCallback === "function" ? requestIdleCallback(loadExtras, { timeout: 300 }) : setTimeout(loadExtras, 50));
+    for (const type of ["pointerover", "focusin"]) this.on(this.container, type, prefetch, { once: true, passive: true });
     // The profile is worked out when a reader opens it.
     this.on(this.profile, "toggle", () => this.profile.open && this.renderProfile());
     // Where the pointer is in the plot (for the tooltip): read before the widget reacts, while
@@ -709,7 +714,6 @@ class Chart {
     }
     this.persist();
     if (quiet && previous === this.selectedKey) return;
-    if (previous === this.selectedKey && quiet) return;
     // In a comparison, selecting a group selects it in every company's chart.
     if (this.peers && !this.peers.syncing) this.peers.selectAll(this.selectedKey, this);
     this.peers?.renderLegend();
@@ -724,76 +728,6 @@ class Chart {
       }),
     );
     this.say(sel ? fill(t.announceSelect, { label, count: this.spaces(sel.count), pct: this.formats.pct.format(this.total ? sel.count / this.total : 0) }) : t.announceClear);
-  }
-
-  renderDrill(sel, view) {
-    const t = this.t;
-    const label = this.labelOf(sel, sel.groupBy);
-    const heading = el("h3", { class: "cs-drill-title", id: "drill-title", text: fill(t.drillHeading, { label, count: this.spaces(sel.count) }) });
-    const close = el("button", { type: "button", class: "cs-tool cs-close", "aria-label": t.clear, title: t.clear, text: "×", onclick: () => this.w.select(null) });
-    // Sorted by audience when the data has it, else in dataset order (the sort is stable).
-    const items = [...sel.items];
-    if (items.some((i) => i.audience != null)) items.sort((a, b) => (b.audience ?? -1) - (a.audience ?? -1));
-    const rows = [];
-    const byFunction = new Map();
-    for (const item of items) {
-      const fn = view.dedupe && item.function ? item.function.toLowerCase() : null;
-      if (fn && byFunction.has(fn)) {
-        byFunction.get(fn).copies.push(item);
-        continue;
-      }
-      const row = { item, copies: [] };
-      if (fn) byFunction.set(fn, row);
-      rows.push(row);
-    }
-    const line = (item) =>
-      el(
-        "span",
-        { class: "cs-space" },
-        item.url ? el("a", { href: item.url, target: "_blank", rel: "noopener noreferrer", text: item.name }) : el("span", { class: "cs-name", text: item.name }),
-        el("span", { class: "cs-meta", text: [item.platform, item.country ? this.labelOf({ key: item.country }, "country") : null].filter(Boolean).join(" · ") }),
-      );
-    const row = ({ item, copies }) => {
-      if (!copies.length) return el("li", {}, line(item));
-      return el(
-        "li",
-        {},
-        el("details", {}, el("summary", {}, line(item), el("span", { class: "cs-copies", text: fill(t.copies, { n: this.formats.num.format(copies.length) }) })), el("ul", {}, ...copies.map((c) => el("li", {}, line(c))))),
-      );
-    };
-    // A page of rows at a time, and a button for the next: a segment of 50,000 spaces would
-    // otherwise be 50,000 list items built at once. The count shown stays while the selection does.
-    const key = `${sel.groupBy}\n${sel.key}`;
-    if (this.drillKey !== key) [this.drillKey, this.drillShown] = [key, PAGE];
-    const list = el("ul", { class: "cs-spaces", "aria-labelledby": "drill-title" }, ...rows.slice(0, this.drillShown).map(row));
-    let more = "";
-    if (rows.length > this.drillShown) {
-      const button = el("button", { type: "button", class: "cs-link" });
-      more = el("p", { class: "cs-more" }, button);
-      const word = () => (button.textContent = this.moreText(rows.length - this.drillShown));
-      button.addEventListener("click", () => {
-        const batch = rows.slice(this.drillShown, this.drillShown + PAGE).map(row);
-        this.drillShown += PAGE;
-        list.append(...batch);
-        if (rows.length > this.drillShown) return word();
-        // All listed: the button goes, and the focus to the first row it brought.
-        more.remove();
-        batch[0].tabIndex = -1;
-        batch[0].focus();
-      });
-      word();
-    }
-    const folded = sel.folded.length
-      ? el(
-          "p",
-          { class: "cs-folded" },
-          el("span", { text: fill(t.otherHolds, { list: this.foldedList(sel.folded, view) }) }),
-          " ",
-          el("button", { type: "button", class: "cs-link", text: t.expandOther, onclick: () => this.each((c) => c.w.expand_other(true)) }),
-        )
-      : "";
-    this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, heading, close), folded, list, more);
-    this.drill.hidden = false;
   }
 
   pointerChanged(announce) {
@@ -913,7 +847,7 @@ async function datasetsOf(figure, data) {
 let extras = null;
 function loadExtras() {
   extras ??= import(new URL("./pkg/channel-sprawl-extras.js", import.meta.url).href).then((m) =>
-    m.install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, OTHER }),
+    m.install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, OTHER, PAGE }),
   );
   return extras;
 }
@@ -922,6 +856,12 @@ for (const name of ["toggleTable", "renderTable", "renderProfile", "exportPng", 
     return loadExtras().then(() => this[name](...args));
   };
 }
+// The drill-down too: a selection shows it once the module is there (it is fetched when a reader
+// first points at or focuses the chart, so usually before the click), unless the selection or the
+// view changed meanwhile.
+Chart.prototype.renderDrill = function (sel, view) {
+  loadExtras().then(() => this.selectedKey === sel.key && this.view === view && this.renderDrill(sel, view));
+};
 
 /**
  * Mounts a chart on `element` with `data` (an object, an array of objects to compare, or JSON

@@ -1,7 +1,22 @@
-// The styles of what the extras module shows (the profile's figures, the table, the enlarged
-// dialog), adopted by a chart's shadow root when it first shows one of them: readers who never
-// open them do not download or match these rules.
+// The styles of what the extras module shows (the drill-down, the profile's figures, the table,
+// the enlarged dialog), adopted by a chart's shadow root when it first shows one of them: readers
+// who never open them do not download or match these rules.
 export const STYLES = `
+.cs-drill { margin-top: 14px; border-top: 1px solid var(--line); padding-top: 8px; }
+.cs-drill-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.cs-drill-title { margin: 0; font-size: 1em; font-weight: 650; }
+.cs-folded { margin: 4px 0; color: var(--muted); font-size: 0.9em; }
+.cs-more { margin: 4px 0 0; }
+.cs-spaces, .cs-spaces ul { list-style: none; margin: 4px 0 0; padding: 0; }
+.cs-spaces ul { padding-inline-start: 22px; }
+.cs-spaces li { padding: 3px 0; border-bottom: 1px solid var(--soft); }
+.cs-spaces li:last-child { border-bottom: 0; }
+.cs-space { display: inline; }
+.cs-meta { margin-inline-start: 8px; }
+.cs-space a { color: var(--accent); overflow-wrap: anywhere; }
+.cs-name { overflow-wrap: anywhere; }
+.cs-meta, .cs-copies { color: var(--muted); font-size: 0.88em; }
+.cs-copies { margin-inline-start: 10px; }
 .cs-profile dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; }
 .cs-profile dt { color: var(--muted); }
 .cs-profile dd { margin: 0; font-variant-numeric: tabular-nums; }

@@ -6,7 +6,7 @@
 import { STYLES } from "./extras-styles.js";
 
 /** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
-export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, OTHER }) {
+export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, OTHER, PAGE }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
   /** The extras' styles in `root`, before it shows what they style. */
@@ -14,6 +14,78 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   };
   Object.assign(Chart.prototype, {
+    /** The drill-down: the spaces of the selected group, a page at a time. */
+    renderDrill(sel, view) {
+      adopt(this.root);
+      const t = this.t;
+      const label = this.labelOf(sel, sel.groupBy);
+      const heading = el("h3", { class: "cs-drill-title", id: "drill-title", text: fill(t.drillHeading, { label, count: this.spaces(sel.count) }) });
+      const close = el("button", { type: "button", class: "cs-tool cs-close", "aria-label": t.clear, title: t.clear, text: "×", onclick: () => this.w.select(null) });
+      // Sorted by audience when the data has it, else in dataset order (the sort is stable).
+      const items = [...sel.items];
+      if (items.some((i) => i.audience != null)) items.sort((a, b) => (b.audience ?? -1) - (a.audience ?? -1));
+      const rows = [];
+      const byFunction = new Map();
+      for (const item of items) {
+        const fn = view.dedupe && item.function ? item.function.toLowerCase() : null;
+        if (fn && byFunction.has(fn)) {
+          byFunction.get(fn).copies.push(item);
+          continue;
+        }
+        const row = { item, copies: [] };
+        if (fn) byFunction.set(fn, row);
+        rows.push(row);
+      }
+      const line = (item) =>
+        el(
+          "span",
+          { class: "cs-space" },
+          item.url ? el("a", { href: item.url, target: "_blank", rel: "noopener noreferrer", text: item.name }) : el("span", { class: "cs-name", text: item.name }),
+          el("span", { class: "cs-meta", text: [item.platform, item.country ? this.labelOf({ key: item.country }, "country") : null].filter(Boolean).join(" · ") }),
+        );
+      const row = ({ item, copies }) => {
+        if (!copies.length) return el("li", {}, line(item));
+        return el(
+          "li",
+          {},
+          el("details", {}, el("summary", {}, line(item), el("span", { class: "cs-copies", text: fill(t.copies, { n: this.formats.num.format(copies.length) }) })), el("ul", {}, ...copies.map((c) => el("li", {}, line(c))))),
+        );
+      };
+      // A page of rows at a time, and a button for the next: a segment of 50,000 spaces would
+      // otherwise be 50,000 list items built at once. The count shown stays while the selection does.
+      const key = `${sel.groupBy}\n${sel.key}`;
+      if (this.drillKey !== key) [this.drillKey, this.drillShown] = [key, PAGE];
+      const list = el("ul", { class: "cs-spaces", "aria-labelledby": "drill-title" }, ...rows.slice(0, this.drillShown).map(row));
+      let more = "";
+      if (rows.length > this.drillShown) {
+        const button = el("button", { type: "button", class: "cs-link" });
+        more = el("p", { class: "cs-more" }, button);
+        const word = () => (button.textContent = this.moreText(rows.length - this.drillShown));
+        button.addEventListener("click", () => {
+          const batch = rows.slice(this.drillShown, this.drillShown + PAGE).map(row);
+          this.drillShown += PAGE;
+          list.append(...batch);
+          if (rows.length > this.drillShown) return word();
+          // All listed: the button goes, and the focus to the first row it brought.
+          more.remove();
+          batch[0].tabIndex = -1;
+          batch[0].focus();
+        });
+        word();
+      }
+      const folded = sel.folded.length
+        ? el(
+            "p",
+            { class: "cs-folded" },
+            el("span", { text: fill(t.otherHolds, { list: this.foldedList(sel.folded, view) }) }),
+            " ",
+            el("button", { type: "button", class: "cs-link", text: t.expandOther, onclick: () => this.each((c) => c.w.expand_other(true)) }),
+          )
+        : "";
+      this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, heading, close), folded, list, more);
+      this.drill.hidden = false;
+    },
+
     /** The sprawl profile: figures of the whole dataset, each with a one-line explanation. */
     renderProfile() {
       adopt(this.root);

@@ -94,21 +94,6 @@ export const STYLES = `
 .cs-tool:hover { border-color: var(--line); color: var(--fg); }
 .cs-link { border: 0; background: none; padding: 4px 6px; color: var(--accent); text-decoration: underline; cursor: pointer; min-height: 32px; }
 :is(.cs-button, .cs-tool, .cs-link, .cs-entry, .cs-select, a, summary):focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
-.cs-drill { margin-top: 14px; border-top: 1px solid var(--line); padding-top: 8px; }
-.cs-drill-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
-.cs-drill-title { margin: 0; font-size: 1em; font-weight: 650; }
-.cs-folded { margin: 4px 0; color: var(--muted); font-size: 0.9em; }
-.cs-more { margin: 4px 0 0; }
-.cs-spaces, .cs-spaces ul { list-style: none; margin: 4px 0 0; padding: 0; }
-.cs-spaces ul { padding-inline-start: 22px; }
-.cs-spaces li { padding: 3px 0; border-bottom: 1px solid var(--soft); }
-.cs-spaces li:last-child { border-bottom: 0; }
-.cs-space { display: inline; }
-.cs-meta { margin-inline-start: 8px; }
-.cs-space a { color: var(--accent); overflow-wrap: anywhere; }
-.cs-name { overflow-wrap: anywhere; }
-.cs-meta, .cs-copies { color: var(--muted); font-size: 0.88em; }
-.cs-copies { margin-inline-start: 10px; }
 summary { cursor: pointer; }
 .cs-help { margin: 8px 0 0; font-size: 13px; color: var(--muted); }
 .cs:not(:has(canvas:focus-visible)) .cs-help, .cs-live {

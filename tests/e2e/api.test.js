@@ -2,7 +2,7 @@
 // figures added later mount themselves, destroy() leaves nothing behind.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, ready, legend } from "./browser.mjs";
+import { launch, open, ready, legend, pointAtAngle } from "./browser.mjs";
 
 let env;
 before(async () => (env = await launch()));
@@ -105,6 +105,31 @@ test("a figure added later mounts by itself", async () => {
   }, DATA);
   await ready(page, "#late");
   assert.deepEqual((await legend(page, "#late")).map((e) => [e.key, e.count]), [["support", 2], ["promo", 2]]);
+});
+
+test("the drill-down's module is fetched when a reader points at the chart, not with it", async () => {
+  const page = await open(env, "/test/blank.html");
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await page.evaluate(async (data) => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("div");
+    fig.id = "lazy";
+    document.querySelector("#main").append(fig);
+    await mount(fig, JSON.stringify(data));
+  }, DATA);
+  await ready(page, "#lazy");
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  const extras = () => fetched.filter((p) => p.endsWith("/pkg/channel-sprawl-extras.js")).length;
+  assert.equal(extras(), 0, "the first chart fetched the extras module");
+  const at = await pointAtAngle(page, "#lazy", 60);
+  const requested = page.waitForRequest((r) => r.url().endsWith("/pkg/channel-sprawl-extras.js"));
+  await page.mouse.move(at.x, at.y);
+  await requested;
+  await page.mouse.click(at.x, at.y);
+  assert.match(await page.locator("#lazy .cs-drill-title").textContent(), /^Support: 2 spaces$/);
+  assert.equal(extras(), 1);
+  assert.deepEqual(page.problems, []);
 });
 
 test("a language's interface text is fetched only for a chart in that language", async () => {
