@@ -145,6 +145,13 @@ fn marks<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64) -
     Ok(())
 }
 
+/// The width of `text` at font size `size`, estimated (digits and Latin letters average about
+/// 0.62 em): no text is measured. Characters are counted as the bytes that start one, not through
+/// `chars().count()`, whose vectorised counter costs 0.8 KB of wasm.
+fn text_width(size: f64, text: &str) -> f64 {
+    0.62 * size * text.bytes().filter(|b| b & 0xC0 != 0x80).count() as f64
+}
+
 /// The segment's label in its middle, if it fits, in black or white, whichever contrasts more.
 fn label<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64, fill: Rgb) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     let (Some(text), Segment::Arc { start, end }) = (p.labels.get(i), p.layout.segments[i]) else {
@@ -152,7 +159,7 @@ fn label<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64, f
     };
     let layout = p.layout;
     let size = LABEL_SIZE * p.scale;
-    let width = 0.62 * size * text.chars().count() as f64;
+    let width = text_width(size, text);
     let (r, depth) = if layout.inner > 0.0 {
         ((layout.outer + layout.inner) / 2.0, layout.outer - layout.inner)
     } else {
@@ -193,7 +200,7 @@ impl BackendTextStyle for Label {
         FontFamily::SansSerif
     }
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
-        let w = (0.62 * self.size * text.chars().count() as f64) as i32;
+        let w = text_width(self.size, text) as i32;
         Ok(((0, 0), (w, self.size as i32)))
     }
     fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(&self, _: &str, _: (i32, i32), _: F) -> Result<Result<(), E>, Self::FontError> {
