@@ -66,11 +66,19 @@ impl Space {
 }
 
 /// `Some(url)` (trimmed) when `url` may become an `<a href>`.
+///
+/// Read as bytes, not characters (the same answer, property-tested against the `char` version):
+/// spaces and ASCII controls are trimmed from both ends, and a URL with a control character
+/// (U+0000–U+001F, U+007F–U+009F; the last are the bytes C2 80–C2 9F) anywhere is refused.
 pub fn safe_link(url: &str) -> Option<&str> {
-    let url = url.trim_matches(|c: char| c <= ' ');
-    let has_scheme = |scheme: &str| url.len() > scheme.len() && url.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme));
-    let clean = !url.chars().any(|c| c.is_control());
-    (clean && (has_scheme("https://") || has_scheme("http://"))).then_some(url)
+    let b = url.as_bytes();
+    let start = b.iter().position(|&c| c > b' ').unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| c > b' ').map_or(start, |last| last + 1);
+    let url = url.get(start..end)?;
+    let b = url.as_bytes();
+    let has_scheme = |scheme: &str| b.len() > scheme.len() && b.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme.as_bytes()));
+    let control = b.iter().enumerate().any(|(i, &c)| c < 0x20 || c == 0x7f || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n))));
+    (!control && (has_scheme("https://") || has_scheme("http://"))).then_some(url)
 }
 
 /// Every problem code the validator emits; the loader's `js/i18n.js` words each one in every
@@ -275,7 +283,7 @@ impl Validator {
         }
         out.title = self.optional_text(root, "title", top).map(str::to_owned);
         out.as_of = self.optional_text(root, "as_of", top).and_then(|d| {
-            let d = d.trim();
+            let d = trim(d);
             if is_iso_date(d) {
                 Some(d.get(..10).unwrap_or(d).to_owned())
             } else {
@@ -311,7 +319,7 @@ impl Validator {
                 self.fail(path, "too-long", digits(MAX_TEXT as u64));
                 None
             }
-            Value::String(s) if required && s.trim().is_empty() => {
+            Value::String(s) if required && trim(s).is_empty() => {
                 self.fail(path, "empty", "");
                 None
             }
@@ -326,7 +334,7 @@ impl Validator {
     /// A text field that may be absent; blank counts as absent.
     fn optional_text<'v>(&mut self, obj: &'v Value, key: &'static str, path: Path) -> Option<&'v str> {
         let v = obj.get(key)?;
-        self.text(v, path.key(key), false).filter(|s| !s.trim().is_empty())
+        self.text(v, path.key(key), false).filter(|s| !trim(s).is_empty())
     }
 
     /// A required, non-empty text field, trimmed.
@@ -336,7 +344,7 @@ impl Validator {
                 self.fail(path.key(key), "required", "");
                 None
             }
-            Some(v) => self.text(v, path.key(key), true).map(str::trim),
+            Some(v) => self.text(v, path.key(key), true).map(trim),
         }
     }
 
@@ -363,7 +371,7 @@ impl Validator {
             let label = self.optional_text(item, "label", path);
             let color = match item.get("color") {
                 None => None,
-                Some(Value::String(s)) => match Rgb::parse_hex(s.trim()) {
+                Some(Value::String(s)) => match Rgb::parse_hex(trim(s)) {
                     Some(c) => Some(c),
                     None => {
                         self.fail(path.key("color"), "color", quote(s));
@@ -397,7 +405,7 @@ impl Validator {
         let theme_ids = self.space_themes(item, path);
 
         let country = self.optional_text(item, "country", path).and_then(|c: &str| {
-            let c = c.trim();
+            let c = trim(c);
             if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) {
                 Some(c.to_ascii_uppercase())
             } else {
@@ -414,8 +422,8 @@ impl Validator {
             }
         };
         let last_post = self.optional_text(item, "last_post", path).and_then(|d| {
-            if is_iso_date(d.trim()) {
-                Some(d.trim().to_owned())
+            if is_iso_date(trim(d)) {
+                Some(trim(d).to_owned())
             } else {
                 self.fail(path.key("last_post"), "date", quote(d));
                 None
@@ -431,8 +439,8 @@ impl Validator {
         };
         let url = self.optional_text(item, "url", path).map(str::to_owned);
         let language = self.optional_text(item, "language", path).map(str::to_owned);
-        let department = self.optional_text(item, "department", path).map(|s| s.trim().to_owned());
-        let function = self.optional_text(item, "function", path).map(|s| s.trim().to_owned());
+        let department = self.optional_text(item, "department", path).map(|s| trim(s).to_owned());
+        let function = self.optional_text(item, "function", path).map(|s| trim(s).to_owned());
 
         if self.failures() != before {
             return None;
@@ -482,7 +490,7 @@ impl Validator {
                 let mut out = Vec::with_capacity(ids.len());
                 for (i, id) in ids.iter().enumerate() {
                     if let Some(id) = self.text(id, list.index(i), true) {
-                        out.push(id.trim());
+                        out.push(trim(id));
                     }
                 }
                 (out.len() == ids.len()).then_some(out)
@@ -492,6 +500,18 @@ impl Validator {
                 None
             }
         }
+    }
+}
+
+/// `str::trim`, answered at once for text that starts and ends with a visible ASCII character
+/// (almost every field): `trim` decodes characters at both ends to test them against Unicode's
+/// white space, a sixth of the validator's time on 100,000 spaces.
+fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
     }
 }
 

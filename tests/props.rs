@@ -110,6 +110,31 @@ fn counts(groups: &[Group]) -> Vec<usize> {
 
 // ---------------------------------------------------------------- grouping
 
+/// `safe_link` as it was written over characters: the reference for the byte version.
+fn safe_link_by_chars(url: &str) -> Option<&str> {
+    let url = url.trim_matches(|c: char| c <= ' ');
+    let has_scheme = |scheme: &str| url.len() > scheme.len() && url.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme));
+    let clean = !url.chars().any(|c| c.is_control());
+    (clean && (has_scheme("https://") || has_scheme("http://"))).then_some(url)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The byte-wise `safe_link` answers as the character-wise one, on URL-like text with spaces,
+    /// controls (C0, DEL, C1) and non-ASCII characters anywhere.
+    #[test]
+    fn safe_link_reads_bytes_as_characters(
+        pre in "[ \t\n\u{0}\u{1f}]{0,3}",
+        scheme in select(vec!["https://", "http://", "HTTP://", "javascript:", "ftp://", "https:/", ""]),
+        body in "[a-z./é\u{80}\u{85}\u{9f}\u{a0}\u{7f}\u{2028} \t\u{0}-]{0,12}",
+        post in "[ \r\n\u{b}\u{c2}]{0,3}",
+    ) {
+        let url = format!("{pre}{scheme}{body}{post}");
+        prop_assert_eq!(dataset::safe_link(&url), safe_link_by_chars(&url), "{:?}", url);
+    }
+}
+
 proptest! {
     #![proptest_config(config())]
 
