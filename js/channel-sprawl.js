@@ -659,7 +659,10 @@ class Chart {
   /** The groups folded into Other, named as the legend names them. */
   foldedList(keys, view) {
     const byKey = new Map(view.legend.map((g) => [g.key, g]));
-    return keys.map((k) => this.labelOf(byKey.get(k) || { key: k, label: k }, view.groupBy)).join(", ");
+    // The first 30 (the legend's expanded Other lists them all): not a 200 KB tooltip for an
+    // Other of 20,000 themes.
+    const names = keys.slice(0, 30).map((k) => this.labelOf(byKey.get(k) || { key: k, label: k }, view.groupBy));
+    return names.join(", ") + (keys.length > 30 ? ", …" : "");
   }
 
   swatch(color) {

@@ -279,12 +279,13 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
       if (!this.keys || views.some((v) => !v)) return;
       const first = this.parts[0];
       const t = first.t;
-      const groupOf = (view, key) => view.groups.find((g) => g.key === key);
+      // Each company's groups by key (a search per key and company was quadratic in the groups).
+      const byKey = views.map((v) => new Map(v.groups.map((g) => [g.key, g])));
       const hidden = new Set(views.flatMap((v) => v.hidden));
       const selected = this.parts.find((c) => c.selectedKey != null)?.selectedKey ?? null;
-      const keys = [...new Set([...this.keys, ...views.flatMap((v) => v.groups.map((g) => g.key))])].filter((k) => views.some((v) => groupOf(v, k)));
+      const keys = [...new Set([...this.keys, ...views.flatMap((v) => v.groups.map((g) => g.key))])].filter((k) => byKey.some((groups) => groups.has(k)));
       const entries = keys.map((key) => {
-        const found = views.map((v) => groupOf(v, key));
+        const found = byKey.map((groups) => groups.get(key));
         const group = found.find(Boolean);
         const label = first.labelOf(group, views[0].groupBy);
         const counts = found.map((g) => (g ? first.formats.num.format(g.count) : "–"));
@@ -302,8 +303,9 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
             : [first.tool("◐", fill(t.isolate, { label }), "isolate", key), first.tool("×", fill(t.hide, { label }), "hide", key, label)];
         return el("li", { class: "cs-item" + (selected === key ? " is-selected" : "") }, entry, ...tools);
       });
+      const legends = views.map((v) => new Map(v.legend.map((g) => [g.key, g])));
       for (const key of hidden) {
-        const group = views.map((v) => v.legend.find((g) => g.key === key)).find(Boolean);
+        const group = legends.map((l) => l.get(key)).find(Boolean);
         if (!group) continue;
         const label = first.labelOf(group, views[0].groupBy);
         entries.push(el("li", { class: "cs-item is-hidden" }, el("span", { class: "cs-entry", "aria-disabled": "true" }, first.swatch(group.color), el("span", { class: "cs-label", text: label })), first.tool("+", fill(t.show, { label }), "hide", key, label)));

@@ -133,6 +133,7 @@ test("dark scheme: dark canvas, dark palette, still no axe violation; forced col
   const forced = await open(env, "/posts/bt.html", { forcedColors: "active" });
   await ready(forced, "#bt");
   await forced.locator('#bt .cs-entry[data-key="support"]').click();
+  await forced.locator("#bt .cs-drill").waitFor(); // shown once the extras module is there
   assert.equal(await forced.locator("#bt .cs-drill").isVisible(), true);
   await axe(forced, "forced colours");
   await forced.locator("#bt").screenshot({ path: SHOTS + "bt-forced-colors.png" });

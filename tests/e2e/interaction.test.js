@@ -77,6 +77,7 @@ test("a big segment's drill-down lists 200 spaces at a time, and keeps what it l
   }, { company: "Acme", spaces });
   const rows = page.locator("#big .cs-spaces > li");
   const more = page.locator("#big .cs-more button");
+  await rows.first().waitFor(); // the drill-down is shown once the extras module is there
   assert.equal(await rows.count(), 200);
   assert.equal(await more.textContent(), "Show 200 more of the 250 not listed");
   await more.click();
