@@ -101,12 +101,17 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(),
 }
 
 /// How many earlier segments have a colour close to segment `i`'s (at most 2): the palette
-/// repeats past ten groups, and a dataset may give near-identical colours.
+/// repeats past ten groups, and a dataset may give near-identical colours. Only the `TWIN_WINDOW`
+/// segments before it are compared: every pair was (an expanded Other of 200,000 groups took 47 s
+/// to paint), and a repeat farther away is not a neighbour to tell apart.
 pub fn twin_level(colors: &[Rgb], i: usize) -> usize {
     let Some(&c) = colors.get(i) else { return 0 };
     let close = |d: &Rgb| (d.0 as i32 - c.0 as i32).abs() + (d.1 as i32 - c.1 as i32).abs() + (d.2 as i32 - c.2 as i32).abs() < 60;
-    colors[..i].iter().filter(|d| close(d)).count().min(2)
+    colors.get(i.saturating_sub(TWIN_WINDOW)..i).unwrap_or_default().iter().filter(|d| close(d)).take(2).count()
 }
+
+/// How far back `twin_level` looks, in segments.
+pub const TWIN_WINDOW: usize = 64;
 
 /// A pattern of background-coloured dots on a segment whose colour repeats an earlier one's:
 /// one row for the first repeat, two for the next.

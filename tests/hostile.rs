@@ -213,6 +213,23 @@ fn isolating_one_of_the_most_groups_hides_all_the_others() {
 }
 
 #[test]
+fn painting_an_expanded_other_of_the_most_groups_compares_no_pairs() {
+    // Every segment's dot pattern looks at the colours before it: all of them made a paint of
+    // 200,000 segments quadratic (47 s in the browser).
+    let n = dataset::MAX_SPACES;
+    let spaces: String = (0..n).map(|i| format!(r#"{{"name":"s{i}","platform":"blog","themes":["t{i}"]}},"#)).collect();
+    let mut chart = Chart::new(load(&format!(r#"{{"company":"x","spaces":[{}]}}"#, spaces.trim_end_matches(','))).unwrap(), Options::default());
+    chart.apply(Action::ExpandOther(true));
+    let colors: Vec<_> = chart.groups.iter().map(|g| g.color).collect();
+    let start = Instant::now();
+    let dotted = (0..n).filter(|&i| channel_sprawl::render::twin_level(&colors, i) > 0).count();
+    let took = start.elapsed();
+    assert_eq!(dotted, n - 10, "the palette repeats past ten groups");
+    // Not a benchmark: a guard against quadratic work.
+    assert!(took < Duration::from_secs(5), "{took:?}");
+}
+
+#[test]
 fn a_listed_theme_twice_is_a_problem_among_thousands() {
     let mut themes: Vec<_> = (0..5_000).map(|i| json!({"id": format!("theme-{i}")})).collect();
     themes.push(json!({"id": "theme-4321"}));

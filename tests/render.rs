@@ -241,6 +241,10 @@ fn a_repeated_colour_gets_a_dot_pattern() {
     let (a, b) = (Rgb(0x1b, 0x6c, 0xa8), Rgb(0xc4, 0x50, 0x1b));
     let colors = [a, b, a, Rgb(0x1c, 0x6d, 0xa9), b];
     assert_eq!((0..5).map(|i| twin_level(&colors, i)).collect::<Vec<_>>(), [0, 0, 1, 2, 1]);
+    // Only the last TWIN_WINDOW segments count: a far repeat is no neighbour.
+    let far: Vec<Rgb> = std::iter::once(a).chain((0..channel_sprawl::render::TWIN_WINDOW).map(|k| Rgb(0, 0, (k * 3) as u8 + 60))).chain([a, a]).collect();
+    let n = far.len();
+    assert_eq!((twin_level(&far, n - 2), twin_level(&far, n - 1)), (0, 1));
     // Eleven platform groups: the eleventh repeats the first colour and is dotted.
     let spaces: Vec<serde_json::Value> = (0..11).map(|i| space(&format!("s{i}"), &format!("p{i}"), &["t"])).collect();
     let d = dataset(serde_json::json!({ "company": "Acme", "spaces": spaces }));
