@@ -130,15 +130,34 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
       const total = view.groups.reduce((s, g) => s + g.count, 0);
       const row = (cells, header) => el("tr", {}, ...cells.map((c, i) => el(i === 0 ? "th" : header ? "th" : "td", { scope: i === 0 && !header ? "row" : header ? "col" : null, text: c })));
       const title = view.title || view.company;
+      // A page of rows at a time (an expanded Other may hold thousands of groups); the total is
+      // every group's. The count listed stays while the grouping does.
+      if (this.tableOf !== view.groupBy) [this.tableOf, this.tableShown] = [view.groupBy, PAGE];
+      const left = view.groups.length - this.tableShown;
+      const more =
+        left > 0
+          ? el("p", { class: "cs-more" }, el("button", { type: "button", class: "cs-link", text: this.moreText(left), onclick: () => {
+              // The next page; the focus goes to the first row it brought.
+              const first = this.tableShown;
+              this.tableShown += PAGE;
+              this.renderTable(this.view);
+              const cell = this.table.querySelectorAll("tbody th")[first];
+              if (cell) {
+                cell.tabIndex = -1;
+                cell.focus();
+              }
+            } }))
+          : "";
       this.table.replaceChildren(
         el(
           "table",
           {},
           el("caption", { text: caption(title, t.byPhrase[view.groupBy]) }),
           el("thead", {}, row([t.group, t.count, t.shareCol], true)),
-          el("tbody", {}, ...view.groups.map((g) => row([this.labelOf(g, view.groupBy), this.formats.num.format(g.count), this.formats.pct.format(total ? g.count / total : 0)]))),
+          el("tbody", {}, ...view.groups.slice(0, this.tableShown).map((g) => row([this.labelOf(g, view.groupBy), this.formats.num.format(g.count), this.formats.pct.format(total ? g.count / total : 0)]))),
           el("tfoot", {}, row([t.total, this.formats.num.format(total), this.formats.pct.format(total ? 1 : 0)])),
         ),
+        more,
       );
     },
 

@@ -116,6 +116,17 @@ test("an Other of 450 themes expands 200 legend entries at a time; isolating one
   assert.equal((await legend(page, "#many")).length, 400);
   const focused = () => page.evaluate(() => document.querySelector("#many [data-channel-sprawl-host]").shadowRoot.activeElement?.dataset.key);
   assert.equal(await focused(), "t200", "the focus goes to the first entry the click listed");
+  // The table too lists 200 groups at a time; its total is every group's.
+  await page.getByRole("button", { name: "Table", exact: true }).click();
+  const tableRows = page.locator("#many .cs-table tbody tr");
+  await tableRows.first().waitFor();
+  assert.equal(await tableRows.count(), 200);
+  assert.match(await page.locator("#many .cs-table tfoot").textContent(), /^Total450100%$/);
+  await page.locator("#many .cs-table .cs-more button").click();
+  assert.equal(await tableRows.count(), 400);
+  const active = () => page.evaluate(() => document.querySelector("#many [data-channel-sprawl-host]").shadowRoot.activeElement?.textContent);
+  assert.equal(await active(), "T200", "the focus goes to the first row the click listed");
+  await page.getByRole("button", { name: "Table", exact: true }).click();
   await page.getByRole("button", { name: "Show only T5", exact: true }).click();
   assert.deepEqual((await legend(page, "#many")).map((e) => e.key), ["t5"]);
   assert.equal(await page.locator("#many .cs-item.is-hidden").count(), 399, "hidden entries follow, as many rows as were listed");
