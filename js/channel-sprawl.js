@@ -85,9 +85,9 @@ function schedulePaint(chart) {
 }
 // Charts are drawn once they come this near the viewport (CSS px).
 const NEAR = 256;
-// The drill-down and the legend list this many rows at first, and as many more at each "show
-// more": an Other of 20,000 themes expanded, or a segment of 50,000 spaces, would otherwise be
-// that many rows built at once.
+// The drill-down, the legend and the table list this many rows at first, and as many more at
+// each "show more": an Other of 20,000 themes expanded, or a segment of 50,000 spaces, would
+// otherwise be that many rows built at once.
 const PAGE = 200;
 const CANVAS_EVENTS = ["pointerdown", "pointermove", "pointerleave", "click", "focus", "blur", "keydown"];
 
@@ -447,13 +447,13 @@ class Chart {
   /**
    * Hides the groups `keys` of `all`, in as few widget calls as it takes: isolating the ones
    * left shown when they are fewer (each call regroups). At most a page of calls: a hand-made
-   * fragment cannot keep the page busy for long.
+   * fragment cannot keep the page busy for long; one that would hide every group is ignored.
    */
   hide(keys, all) {
     const hidden = new Set(keys);
     const shown = all.filter((k) => !hidden.has(k));
-    if (!hidden.size || !all.some((k) => hidden.has(k))) return;
-    if (shown.length && shown.length < hidden.size) {
+    if (!shown.length || shown.length === all.length) return;
+    if (shown.length < all.length - shown.length) {
       this.w.isolate(shown[0]);
       for (const key of shown.slice(1, PAGE)) this.w.toggle_hidden(key);
     } else {

@@ -239,8 +239,8 @@ impl ThemeIndex {
             // Grow, then file every theme again (this one included).
             self.slots = vec![0; (2 * (index + 1)).next_power_of_two().max(16)];
             for (i, theme) in themes.iter().enumerate().take(index + 1) {
-                if let Err(at) = self.find(themes, &theme.id) {
-                    self.slots[at] = i as u32 + 1;
+                if let Some(s) = self.find(themes, &theme.id).err().and_then(|at| self.slots.get_mut(at)) {
+                    *s = i as u32 + 1;
                 }
             }
         } else if let Some(s) = self.slots.get_mut(slot) {
