@@ -386,7 +386,8 @@ class Chart {
     // The extras module (drill-down, table, profile, dialog, exports) at the first sign of a
     // reader's interest, a pointer over the widget or the focus in it, once the browser is idle
     // (not in the first hover's frame).
-    const prefetch = () => (typeof requestIdleCallback === "function" ? requestIdleCallback(loadExtras, { timeout: 300 }) : setTimeout(loadExtras, 50));
+    const load = () => loadExtras().catch(ignore);
+    const prefetch = () => (typeof requestIdleCallback === "function" ? requestIdleCallback(load, { timeout: 300 }) : setTimeout(load, 50));
     for (const type of ["pointerover", "focusin"]) this.on(this.container, type, prefetch, { once: true, passive: true });
     // The profile is worked out when a reader opens it.
     this.on(this.profile, "toggle", () => this.profile.open && this.renderProfile());
@@ -848,22 +849,34 @@ async function datasetsOf(figure, data) {
 // Methods of `Chart` that live in extras.js (the table, the profile, the dialog, the exports):
 // the first call loads that module, which replaces these stand-ins with the real methods.
 let extras = null;
+let extrasTries = 0;
 function loadExtras() {
-  extras ??= import(new URL("./pkg/channel-sprawl-extras.js", import.meta.url).href).then((m) =>
-    m.install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, OTHER, PAGE }),
-  );
+  if (!extras) {
+    const url = new URL("./pkg/channel-sprawl-extras.js", import.meta.url);
+    // A module that failed to load stays failed under its URL for the page: a retry asks anew.
+    if (extrasTries++) url.search = "retry=" + extrasTries;
+    extras = import(url.href).then(
+      (m) => m.install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, OTHER, PAGE }),
+      (e) => {
+        extras = null;
+        console.warn("channel-sprawl: the drill-down, table and export module could not be loaded; the next use tries again.", e);
+        throw e;
+      },
+    );
+  }
   return extras;
 }
+const ignore = () => {};
 for (const name of ["toggleTable", "renderTable", "renderProfile", "exportPng", "exportSvg", "exportCsv", "enlarge", "shrink"]) {
   Chart.prototype[name] = function (...args) {
-    return loadExtras().then(() => this[name](...args));
+    return loadExtras().then(() => this[name](...args), ignore);
   };
 }
 // The drill-down too: a selection shows it once the module is there (it is fetched when a reader
 // first points at or focuses the chart, so usually before the click), unless the selection or the
 // view changed meanwhile.
 Chart.prototype.renderDrill = function (sel, view) {
-  loadExtras().then(() => this.selectedKey === sel.key && this.view === view && this.renderDrill(sel, view));
+  loadExtras().then(() => this.selectedKey === sel.key && this.view === view && this.renderDrill(sel, view), ignore);
 };
 
 /**

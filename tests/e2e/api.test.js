@@ -132,6 +132,32 @@ test("the drill-down's module is fetched when a reader points at the chart, not 
   assert.deepEqual(page.problems, []);
 });
 
+test("when the drill-down's module fails to load, the next click tries again", async () => {
+  const page = await open(env, "/test/blank.html");
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.route("**/pkg/channel-sprawl-extras.js*", (route) => route.abort());
+  await page.evaluate(async (data) => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("div");
+    fig.id = "flaky";
+    document.querySelector("#main").append(fig);
+    await mount(fig, JSON.stringify(data));
+  }, DATA);
+  await ready(page, "#flaky");
+  const at = await pointAtAngle(page, "#flaky", 60);
+  await page.mouse.click(at.x, at.y);
+  await page.waitForTimeout(400);
+  assert.ok(warnings.some((w) => w.includes("could not be loaded")), warnings.join("\n"));
+  assert.equal(await page.locator("#flaky .cs-drill").isHidden(), true, "no drill-down without its module");
+  await page.unroute("**/pkg/channel-sprawl-extras.js*");
+  await page.keyboard.press("Escape");
+  await page.mouse.click(at.x, at.y);
+  assert.match(await page.locator("#flaky .cs-drill-title").textContent(), /^Support: 2 spaces$/);
+  // The browser's own line for each aborted request; nothing else.
+  assert.deepEqual(page.problems.filter((p) => !p.startsWith("Failed to load resource")), []);
+});
+
 test("a language's interface text is fetched only for a chart in that language", async () => {
   const page = await open(env, "/test/blank.html");
   const fetched = [];
