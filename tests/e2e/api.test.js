@@ -107,18 +107,26 @@ test("a figure added later mounts by itself", async () => {
   assert.deepEqual((await legend(page, "#late")).map((e) => [e.key, e.count]), [["support", 2], ["promo", 2]]);
 });
 
+/** Mounts DATA on a new `<div id>` of the blank page, and waits until it is drawn. */
+async function mountDiv(page, id) {
+  await page.evaluate(
+    async ([data, id]) => {
+      const { mount } = await import("/channel-sprawl.js");
+      const fig = document.createElement("div");
+      fig.id = id;
+      document.querySelector("#main").append(fig);
+      await mount(fig, JSON.stringify(data));
+    },
+    [DATA, id],
+  );
+  await ready(page, `#${id}`);
+}
+
 test("the drill-down's module is fetched when a reader points at the chart, not with it", async () => {
   const page = await open(env, "/test/blank.html");
   const fetched = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
-  await page.evaluate(async (data) => {
-    const { mount } = await import("/channel-sprawl.js");
-    const fig = document.createElement("div");
-    fig.id = "lazy";
-    document.querySelector("#main").append(fig);
-    await mount(fig, JSON.stringify(data));
-  }, DATA);
-  await ready(page, "#lazy");
+  await mountDiv(page, "lazy");
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
   const extras = () => fetched.filter((p) => p.endsWith("/pkg/channel-sprawl-extras.js")).length;
   assert.equal(extras(), 0, "the first chart fetched the extras module");
@@ -137,14 +145,7 @@ test("when the drill-down's module fails to load, the next click tries again", a
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   await page.route("**/pkg/channel-sprawl-extras.js*", (route) => route.abort());
-  await page.evaluate(async (data) => {
-    const { mount } = await import("/channel-sprawl.js");
-    const fig = document.createElement("div");
-    fig.id = "flaky";
-    document.querySelector("#main").append(fig);
-    await mount(fig, JSON.stringify(data));
-  }, DATA);
-  await ready(page, "#flaky");
+  await mountDiv(page, "flaky");
   const at = await pointAtAngle(page, "#flaky", 60);
   await page.mouse.click(at.x, at.y);
   await page.waitForTimeout(400);
