@@ -4,6 +4,7 @@
 //! Invariant: nothing after this module sees unvalidated data. Every string is kept as text;
 //! only `Space::link` hands out a URL, and only an `http:`/`https:` one.
 
+use crate::group::KeyTable;
 use crate::palette::Rgb;
 use crate::platform;
 use crate::value::{digits, Value};
@@ -199,54 +200,14 @@ struct Validator {
     problems: Vec<Problem>,
     more: usize,
     warnings: Vec<Problem>,
-    /// Theme ids → their index in `Dataset::themes`.
-    theme_index: ThemeIndex,
+    /// Theme ids → their index in `Dataset::themes` (a sorted list, shifted on every insert,
+    /// took 20 s for 200,000 spaces bringing a theme each).
+    theme_index: KeyTable,
     /// Per theme, the last space (counted from 1) that listed it: a repeat within one space is
     /// dropped in O(1), however long its list (a `contains` per id made one space with 200,000
     /// ids take 7 s).
     last_listed_by: Vec<u32>,
     spaces_seen: u32,
-}
-
-/// Theme ids → their index in `Dataset::themes`: open addressing over FNV-1a hashes, at most
-/// half full, holding indices (the ids stay in the themes). Lookups and inserts are O(1) however
-/// many themes a dataset brings (200,000 spaces with a theme each took 20 s in the sorted list
-/// this replaces, every insert shifting the rest). Not `HashMap`: its hasher and tables cost
-/// kilobytes of wasm.
-#[derive(Default)]
-struct ThemeIndex {
-    /// `index + 1` of a theme, 0 for an empty slot; the length is 0 or a power of two.
-    slots: Vec<u32>,
-}
-
-impl ThemeIndex {
-    /// `Ok(index)` of the theme with this id, or `Err(slot)` where to `insert` it.
-    fn find(&self, themes: &[Theme], id: &str) -> Result<usize, usize> {
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut at = crate::group::fnv(id) & mask;
-        loop {
-            match self.slots.get(at) {
-                None | Some(0) => return Err(at),
-                Some(&n) if themes.get(n as usize - 1).is_some_and(|t| t.id == id) => return Ok(n as usize - 1),
-                Some(_) => at = (at + 1) & mask,
-            }
-        }
-    }
-
-    /// Files theme `index` (its id not yet in the table) at `slot`, a `find` just returned.
-    fn insert(&mut self, themes: &[Theme], slot: usize, index: usize) {
-        if 2 * (index + 1) > self.slots.len() {
-            // Grow, then file every theme again (this one included).
-            self.slots = vec![0; (2 * (index + 1)).next_power_of_two().max(16)];
-            for (i, theme) in themes.iter().enumerate().take(index + 1) {
-                if let Some(s) = self.find(themes, &theme.id).err().and_then(|at| self.slots.get_mut(at)) {
-                    *s = i as u32 + 1;
-                }
-            }
-        } else if let Some(s) = self.slots.get_mut(slot) {
-            *s = index as u32 + 1;
-        }
-    }
 }
 
 impl Validator {
@@ -350,7 +311,7 @@ impl Validator {
 
     fn add_theme(&mut self, themes: &mut Vec<Theme>, theme: Theme, slot: usize) -> usize {
         themes.push(theme);
-        self.theme_index.insert(themes, slot, themes.len() - 1);
+        self.theme_index.insert(&|i| id_of(themes, i), slot, themes.len() - 1);
         themes.len() - 1
     }
 
@@ -384,7 +345,7 @@ impl Validator {
                 }
             };
             let Some(id) = id else { continue };
-            match self.theme_index.find(themes, id) {
+            match self.theme_index.find(&|i| id_of(themes, i), id) {
                 Ok(_) => self.fail(path.key("id"), "duplicate", id),
                 Err(slot) => {
                     let theme = Theme { label: label.map_or_else(|| humanize(id), str::to_owned), color, id: id.to_owned(), listed: true };
@@ -454,7 +415,7 @@ impl Validator {
         self.spaces_seen += 1;
         let mut indices: Vec<usize> = Vec::with_capacity(theme_ids.len());
         for id in theme_ids {
-            let index = match self.theme_index.find(themes, id) {
+            let index = match self.theme_index.find(&|i| id_of(themes, i), id) {
                 Ok(index) => index,
                 Err(slot) => {
                     let theme = Theme { label: humanize(id), color: None, id: id.to_owned(), listed: false };
@@ -501,6 +462,11 @@ impl Validator {
             }
         }
     }
+}
+
+/// The id of theme `i` (the key of the validator's theme index).
+fn id_of(themes: &[Theme], i: usize) -> &str {
+    themes.get(i).map_or("", |t| t.id.as_str())
 }
 
 /// `str::trim`, answered at once for text that starts and ends with a visible ASCII character

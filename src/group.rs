@@ -87,35 +87,71 @@ pub fn units(dataset: &Dataset, dedupe: bool) -> (Vec<usize>, usize) {
     (ids, next)
 }
 
-/// FNV-1a of the key's bytes: the hash of the crate's open-addressing tables (`firsts`, the
-/// validator's theme index).
-pub(crate) fn fnv(key: &str) -> usize {
-    key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)) as usize
+/// Text keys → indices, the keys staying with the caller (read through `key_of`): open addressing
+/// over FNV-1a hashes, at most half full. The crate's one hash table (`firsts`, the validator's
+/// theme ids): linear in the keys, and a few hundred bytes of wasm where `HashMap` or `BTreeMap`
+/// cost kilobytes.
+#[derive(Default)]
+pub(crate) struct KeyTable {
+    /// `index + 1`, 0 for an empty slot; the length is 0 or a power of two.
+    slots: Vec<u32>,
+    len: usize,
+}
+
+impl KeyTable {
+    /// Room for `n` keys without growing.
+    pub(crate) fn with_room(n: usize) -> KeyTable {
+        KeyTable { slots: vec![0; (2 * n).next_power_of_two()], len: 0 }
+    }
+
+    /// `Ok(index)` filed under `key`, or `Err(slot)` where `insert` files it.
+    pub(crate) fn find<'k>(&self, key_of: &dyn Fn(usize) -> &'k str, key: &str) -> Result<usize, usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)) as usize & mask;
+        loop {
+            match self.slots.get(at) {
+                None | Some(0) => return Err(at),
+                Some(&n) if key_of(n as usize - 1) == key => return Ok(n as usize - 1),
+                Some(_) => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Files `index` at `slot`, which a `find` of its key just returned; grows when half full,
+    /// filing every index again.
+    pub(crate) fn insert<'k>(&mut self, key_of: &dyn Fn(usize) -> &'k str, slot: usize, index: usize) {
+        self.len += 1;
+        if 2 * self.len > self.slots.len() {
+            let filed = std::mem::replace(&mut self.slots, vec![0; (2 * self.len).next_power_of_two().max(16)]);
+            for n in filed {
+                if n != 0 {
+                    self.put(key_of, n as usize - 1);
+                }
+            }
+            self.put(key_of, index);
+        } else if let Some(s) = self.slots.get_mut(slot) {
+            *s = index as u32 + 1;
+        }
+    }
+
+    /// Files `index` where its key's probe ends.
+    fn put<'k>(&mut self, key_of: &dyn Fn(usize) -> &'k str, index: usize) {
+        if let Some(s) = self.find(key_of, key_of(index)).err().and_then(|at| self.slots.get_mut(at)) {
+            *s = index as u32 + 1;
+        }
+    }
 }
 
 /// For each entry, the index of the first entry with the same key (`None` keys are all distinct).
-/// One pass over an open-addressing table of first occurrences (FNV-1a): linear in the keys, and
-/// a few hundred bytes of wasm where `HashMap` or `BTreeMap` cost kilobytes.
 pub fn firsts(keys: &[Option<String>]) -> Vec<usize> {
-    const EMPTY: usize = usize::MAX;
-    let mask = (keys.len() * 2).next_power_of_two() - 1;
-    let mut table = vec![EMPTY; mask + 1];
+    let key_of = |j: usize| keys.get(j).and_then(|k| k.as_deref()).unwrap_or_default();
+    let mut table = KeyTable::with_room(keys.len());
     let mut first: Vec<usize> = (0..keys.len()).collect();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
-        let mut slot = fnv(key) & mask;
-        loop {
-            match table[slot] {
-                EMPTY => {
-                    table[slot] = i;
-                    break;
-                }
-                j if keys[j].as_deref() == Some(key.as_str()) => {
-                    first[i] = j;
-                    break;
-                }
-                _ => slot = (slot + 1) & mask,
-            }
+        match table.find(&key_of, key) {
+            Ok(j) => first[i] = j,
+            Err(slot) => table.insert(&key_of, slot, i),
         }
     }
     first
