@@ -636,9 +636,9 @@ class Chart {
     // while the grouping does).
     const byKey = new Map(view.legend.map((g) => [g.key, g]));
     const rows = [...view.groups.map((g) => [g, entry]), ...view.hidden.filter((k) => byKey.has(k)).map((k) => [byKey.get(k), hiddenEntry])];
-    if (this.legendOf !== view.groupBy) [this.legendOf, this.legendShown] = [view.groupBy, PAGE];
-    const entries = rows.slice(0, this.legendShown).map(([g, make]) => make(g));
-    if (rows.length > this.legendShown) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: this.moreText(rows.length - this.legendShown), "data-act": "more" })));
+    const page = this.pageOf("legend", view.groupBy);
+    const entries = rows.slice(0, page.shown).map(([g, make]) => make(g));
+    if (rows.length > page.shown) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: this.moreText(rows.length - page.shown), "data-act": "more" })));
     if (view.hidden.length > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, "data-act": "showAll" })));
     if (view.otherExpanded) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, "data-act": "fold" })));
     // Keep keyboard focus on the same control across the rebuild.
@@ -650,6 +650,13 @@ class Chart {
       const item = [...this.legend.querySelectorAll(".cs-entry")].find((b) => b.dataset.key === activeKey)?.closest(".cs-item");
       (item?.children[activeIndex] || item?.children[0])?.focus();
     }
+  }
+
+  /** How many rows the list `name` shows: a page, and a page more at each "show more", while `key` stays. */
+  pageOf(name, key) {
+    const pages = (this.pages ??= {});
+    if (pages[name]?.key !== key) pages[name] = { key, shown: PAGE };
+    return pages[name];
   }
 
   /** "Show 200 more of the 1,250 not listed", for `left` rows not listed. */
@@ -684,8 +691,9 @@ class Chart {
     const { act, key, label } = b.dataset;
     if (act === "more") {
       // The next page of entries; the focus goes to the first of them.
-      const first = this.legendShown;
-      this.legendShown += PAGE;
+      const page = this.pageOf("legend", this.view.groupBy);
+      const first = page.shown;
+      page.shown += PAGE;
       this.renderLegend(this.view);
       legend.children[first]?.querySelector("button")?.focus();
     } else if (!act) this.w.toggle_select(key);

@@ -14,6 +14,32 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   };
   Object.assign(Chart.prototype, {
+    /**
+     * The first page of `rows` made by `make` into `into`, and, when more remain, the "show more"
+     * paragraph to place after it: its button appends the next page; once all are listed it
+     * goes, and the focus to the first row it brought. How many are listed stays while `key`
+     * does (`pageOf`).
+     */
+    pagedRows(name, key, rows, make, into) {
+      const page = this.pageOf(name, key);
+      into.append(...rows.slice(0, page.shown).map(make));
+      if (rows.length <= page.shown) return "";
+      const button = el("button", { type: "button", class: "cs-link" });
+      const more = el("p", { class: "cs-more" }, button);
+      const word = () => (button.textContent = this.moreText(rows.length - page.shown));
+      button.addEventListener("click", () => {
+        const batch = rows.slice(page.shown, page.shown + PAGE).map(make);
+        page.shown += PAGE;
+        into.append(...batch);
+        if (rows.length > page.shown) return word();
+        more.remove();
+        batch[0].tabIndex = -1;
+        batch[0].focus();
+      });
+      word();
+      return more;
+    },
+
     /** The drill-down: the spaces of the selected group, a page at a time. */
     renderDrill(sel, view) {
       adopt(this.root);
@@ -51,28 +77,9 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
           el("details", {}, el("summary", {}, line(item), el("span", { class: "cs-copies", text: fill(t.copies, { n: this.formats.num.format(copies.length) }) })), el("ul", {}, ...copies.map((c) => el("li", {}, line(c))))),
         );
       };
-      // A page of rows at a time, and a button for the next: a segment of 50,000 spaces would
-      // otherwise be 50,000 list items built at once. The count shown stays while the selection does.
-      const key = `${sel.groupBy}\n${sel.key}`;
-      if (this.drillKey !== key) [this.drillKey, this.drillShown] = [key, PAGE];
-      const list = el("ul", { class: "cs-spaces", "aria-labelledby": "drill-title" }, ...rows.slice(0, this.drillShown).map(row));
-      let more = "";
-      if (rows.length > this.drillShown) {
-        const button = el("button", { type: "button", class: "cs-link" });
-        more = el("p", { class: "cs-more" }, button);
-        const word = () => (button.textContent = this.moreText(rows.length - this.drillShown));
-        button.addEventListener("click", () => {
-          const batch = rows.slice(this.drillShown, this.drillShown + PAGE).map(row);
-          this.drillShown += PAGE;
-          list.append(...batch);
-          if (rows.length > this.drillShown) return word();
-          // All listed: the button goes, and the focus to the first row it brought.
-          more.remove();
-          batch[0].tabIndex = -1;
-          batch[0].focus();
-        });
-        word();
-      }
+      // A segment of 50,000 spaces would otherwise be 50,000 list items built at once.
+      const list = el("ul", { class: "cs-spaces", "aria-labelledby": "drill-title" });
+      const more = this.pagedRows("drill", `${sel.groupBy}\n${sel.key}`, rows, row, list);
       const folded = sel.folded.length
         ? el(
             "p",
@@ -130,31 +137,17 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
       const total = view.groups.reduce((s, g) => s + g.count, 0);
       const row = (cells, header) => el("tr", {}, ...cells.map((c, i) => el(i === 0 ? "th" : header ? "th" : "td", { scope: i === 0 && !header ? "row" : header ? "col" : null, text: c })));
       const title = view.title || view.company;
-      // A page of rows at a time (an expanded Other may hold thousands of groups); the total is
-      // every group's. The count listed stays while the grouping does.
-      if (this.tableOf !== view.groupBy) [this.tableOf, this.tableShown] = [view.groupBy, PAGE];
-      const left = view.groups.length - this.tableShown;
-      const more =
-        left > 0
-          ? el("p", { class: "cs-more" }, el("button", { type: "button", class: "cs-link", text: this.moreText(left), onclick: () => {
-              // The next page; the focus goes to the first row it brought.
-              const first = this.tableShown;
-              this.tableShown += PAGE;
-              this.renderTable(this.view);
-              const cell = this.table.querySelectorAll("tbody th")[first];
-              if (cell) {
-                cell.tabIndex = -1;
-                cell.focus();
-              }
-            } }))
-          : "";
+      // An expanded Other may hold thousands of groups; the total is every group's.
+      const body = el("tbody");
+      const cells = (g) => row([this.labelOf(g, view.groupBy), this.formats.num.format(g.count), this.formats.pct.format(total ? g.count / total : 0)]);
+      const more = this.pagedRows("table", view.groupBy, view.groups, cells, body);
       this.table.replaceChildren(
         el(
           "table",
           {},
           el("caption", { text: caption(title, t.byPhrase[view.groupBy]) }),
           el("thead", {}, row([t.group, t.count, t.shareCol], true)),
-          el("tbody", {}, ...view.groups.slice(0, this.tableShown).map((g) => row([this.labelOf(g, view.groupBy), this.formats.num.format(g.count), this.formats.pct.format(total ? g.count / total : 0)]))),
+          body,
           el("tfoot", {}, row([t.total, this.formats.num.format(total), this.formats.pct.format(total ? 1 : 0)])),
         ),
         more,
