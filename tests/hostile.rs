@@ -21,6 +21,13 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/fixtures/hostile/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
+/// The JSON text of `n` blog spaces, space `i` listing the theme ids `themes(i)` (JSON strings,
+/// comma-separated): written directly, as 200,000 `json!` values take seconds to build.
+fn spaces_text(n: usize, themes: impl Fn(usize) -> String) -> String {
+    let spaces: Vec<String> = (0..n).map(|i| format!(r#"{{"name":"s{i}","platform":"blog","themes":[{}]}}"#, themes(i))).collect();
+    format!(r#"{{"company":"Many","spaces":[{}]}}"#, spaces.join(","))
+}
+
 /// Groups and lays out every way, as a reader clicking through the controls would.
 fn exercise(d: Dataset) -> Chart {
     let mut chart = Chart::new(d, Options::default());
@@ -132,8 +139,7 @@ fn a_theme_of_its_own_for_each_of_the_most_spaces() {
     // sorted (the list this replaced shifted every id on each insert: 20 s natively).
     let n = dataset::MAX_SPACES;
     let id = |i: usize| format!("t{:06}", n - i);
-    let spaces: String = (0..n).map(|i| format!(r#"{{"name":"s{i}","platform":"blog","themes":["{}","{}"]}},"#, id(i), id(i / 2))).collect();
-    let text = format!(r#"{{"company":"Many","spaces":[{}]}}"#, spaces.trim_end_matches(','));
+    let text = spaces_text(n, |i| format!(r#""{}","{}""#, id(i), id(i / 2)));
     let start = Instant::now();
     let d = load(&text).unwrap();
     let took = start.elapsed();
@@ -195,9 +201,7 @@ fn a_comparison_of_two_companies_with_a_hundred_thousand_themes_each() {
 #[test]
 fn isolating_one_of_the_most_groups_hides_all_the_others() {
     let n = dataset::MAX_SPACES;
-    let spaces: String = (0..n).map(|i| format!(r#"{{"name":"s{i}","platform":"blog","themes":["t{i}"]}},"#)).collect();
-    let d = load(&format!(r#"{{"company":"x","spaces":[{}]}}"#, spaces.trim_end_matches(','))).unwrap();
-    let mut chart = Chart::new(d, Options::default());
+    let mut chart = Chart::new(load(&spaces_text(n, |i| format!(r#""t{i}""#))).unwrap(), Options::default());
     let start = Instant::now();
     chart.apply(Action::Isolate("t7".into()));
     let took = start.elapsed();
@@ -217,8 +221,7 @@ fn painting_an_expanded_other_of_the_most_groups_compares_no_pairs() {
     // Every segment's dot pattern looks at the colours before it: all of them made a paint of
     // 200,000 segments quadratic (47 s in the browser).
     let n = dataset::MAX_SPACES;
-    let spaces: String = (0..n).map(|i| format!(r#"{{"name":"s{i}","platform":"blog","themes":["t{i}"]}},"#)).collect();
-    let mut chart = Chart::new(load(&format!(r#"{{"company":"x","spaces":[{}]}}"#, spaces.trim_end_matches(','))).unwrap(), Options::default());
+    let mut chart = Chart::new(load(&spaces_text(n, |i| format!(r#""t{i}""#))).unwrap(), Options::default());
     chart.apply(Action::ExpandOther(true));
     let colors: Vec<_> = chart.groups.iter().map(|g| g.color).collect();
     let start = Instant::now();
