@@ -220,6 +220,9 @@ function formatters(lang) {
   return formatterCache.get(lang);
 }
 
+/** Every group of a view (hidden and folded ones too) by key; made once per view. */
+const groupsByKey = (view) => (view.byKey ??= new Map(view.legend.map((g) => [g.key, g])));
+
 /** One mounted chart: the widget, its DOM, and everything to undo on destroy. */
 class Chart {
   /** `container`: where the chart's host goes (a comparison's row); default: the figure. */
@@ -634,7 +637,7 @@ class Chart {
     };
     // The shown groups, then the hidden ones; a page of them at a time (the count listed stays
     // while the grouping does).
-    const byKey = new Map(view.legend.map((g) => [g.key, g]));
+    const byKey = groupsByKey(view);
     const rows = [...view.groups.map((g) => [g, entry]), ...view.hidden.filter((k) => byKey.has(k)).map((k) => [byKey.get(k), hiddenEntry])];
     const page = this.pageOf("legend", view.groupBy);
     const entries = rows.slice(0, page.shown).map(([g, make]) => make(g));
@@ -666,7 +669,7 @@ class Chart {
 
   /** The groups folded into Other, named as the legend names them. */
   foldedList(keys, view) {
-    const byKey = new Map(view.legend.map((g) => [g.key, g]));
+    const byKey = groupsByKey(view);
     // The first 30 (the legend's expanded Other lists them all): not a 200 KB tooltip for an
     // Other of 20,000 themes.
     const names = keys.slice(0, 30).map((k) => this.labelOf(byKey.get(k) || { key: k, label: k }, view.groupBy));
@@ -794,9 +797,9 @@ class Chart {
     if (this.peers && this.peers.parts[0] !== this) return;
     const defaults = this.defaults ??= { g: view.groupBy, d: view.dedupe ? "1" : "0", c: view.chart };
     // The hidden groups, or the shown ones when they are fewer (an isolated group of thousands).
+    const fewer = 2 * view.hidden.length > view.legend.length;
     const hidden = new Set(view.hidden);
-    const shown = view.legend.map((g) => g.key).filter((k) => !hidden.has(k));
-    const fewer = shown.length < hidden.size;
+    const shown = fewer ? view.legend.map((g) => g.key).filter((k) => !hidden.has(k)) : [];
     writeFragment(this.key, {
       g: view.groupBy !== defaults.g ? view.groupBy : "",
       c: view.chart !== defaults.c ? view.chart : "",
