@@ -867,7 +867,7 @@ function loadExtras() {
     // A module that failed to load stays failed under its URL for the page: a retry asks anew.
     if (extrasTries++) url.search = "retry=" + extrasTries;
     extras = import(url.href).then(
-      (m) => m.install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, OTHER, PAGE }),
+      (m) => m.install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }),
       (e) => {
         extras = null;
         console.warn("channel-sprawl: the drill-down, table and export module could not be loaded; the next use tries again.", e);

@@ -6,7 +6,7 @@
 import { STYLES } from "./extras-styles.js";
 
 /** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
-export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, OTHER, PAGE }) {
+export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
   /** The extras' styles in `root`, before it shows what they style. */
@@ -315,9 +315,8 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
             : [first.tool("◐", fill(t.isolate, { label }), "isolate", key), first.tool("×", fill(t.hide, { label }), "hide", key, label)];
         return el("li", { class: "cs-item" + (selected === key ? " is-selected" : "") }, entry, ...tools);
       });
-      const legends = views.map((v) => new Map(v.legend.map((g) => [g.key, g])));
       for (const key of hidden) {
-        const group = legends.map((l) => l.get(key)).find(Boolean);
+        const group = views.map((v) => groupsByKey(v).get(key)).find(Boolean);
         if (!group) continue;
         const label = first.labelOf(group, views[0].groupBy);
         entries.push(el("li", { class: "cs-item is-hidden" }, el("span", { class: "cs-entry", "aria-disabled": "true" }, first.swatch(group.color), el("span", { class: "cs-label", text: label })), first.tool("+", fill(t.show, { label }), "hide", key, label)));
