@@ -49,6 +49,37 @@ test("mount() returns a handle; select, update and destroy work", async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test("a long dataset text crosses into the wasm intact, whatever its characters and wherever they are", async () => {
+  // Texts over 256 characters take the glue's TextEncoder.encodeInto path (scripts/bundle.mjs):
+  // all ASCII, then non-ASCII characters (2, 3 and 4 bytes, a surrogate pair) first, in the
+  // middle and last, so that the first pass stops short and the rest is written after it.
+  const page = await open(env, "/test/blank.html");
+  const pad = "x".repeat(300);
+  const cases = [
+    ["plain", ["@acme", `${pad}`]],
+    ["first", ["é日😀 first", `${pad}`]],
+    ["middle", [`${pad.slice(0, 150)}Café 東京 🙂${pad.slice(150)}`, "ok"]],
+    ["last", [`${pad}`, "fin: naïve 😀"]],
+  ];
+  const got = await page.evaluate(async (cases) => {
+    const { mount } = await import("/channel-sprawl.js");
+    const out = {};
+    for (const [id, names] of cases) {
+      const fig = document.createElement("div");
+      document.querySelector("#main").append(fig);
+      const spaces = names.map((name) => ({ name, platform: "Blog", themes: ["t"] }));
+      let detail = null;
+      fig.addEventListener("channel-sprawl:select", (e) => (detail = e.detail));
+      const handle = await mount(fig, JSON.stringify({ company: "Acme", spaces }));
+      handle.select("t");
+      out[id] = detail?.spaces;
+    }
+    return out;
+  }, cases);
+  for (const [id, names] of cases) assert.deepEqual(got[id], names, id);
+  assert.deepEqual(page.problems, []);
+});
+
 test("a chart in view is painted in the frame that lays it out; one far below waits until scrolled near", async () => {
   const page = await open(env, "/test/blank.html", { viewport: { width: 800, height: 600 } });
   const inked = () =>
