@@ -49,7 +49,7 @@ function loadRuntime(pkg = "pkg") {
     const glueUrl = new URL(`./${pkg}/channel_sprawl.js`, import.meta.url);
     if (generation) glueUrl.search = `instance=${generation}`;
     const glue = await import(glueUrl.href);
-    await glue.default({ module_or_path: await compiled[pkg] });
+    glue.initSync({ module: await compiled[pkg] });
     if (pkg === "pkg") memoryBytes = glue.memory_bytes;
     return glue;
   })();

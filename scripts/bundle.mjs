@@ -138,6 +138,13 @@ function shortenNames(pkg) {
     }
 `,
   );
+  // The loader instantiates the module it compiled itself, with `initSync` (a compiled module
+  // instantiates synchronously on any thread): the glue's own fetching, streaming and MIME-type
+  // fallbacks (`default`) are never used, and are dropped with the export (esbuild's tree shaking
+  // below).
+  const EXPORTS = "export { initSync, __wbg_init as default };";
+  if (!code.includes(EXPORTS)) throw new Error(`${glue}: the glue's exports are not as expected; update the patch in scripts/bundle.mjs`);
+  code = code.replace(EXPORTS, "export { initSync };");
   writeFileSync(glue, code);
 }
 
@@ -178,5 +185,5 @@ if (existsSync(`${dir}/pkg`)) {
 }
 for (const pkg of packages) {
   const glue = `${pkg}/channel_sprawl.js`;
-  await build({ ...common, bundle: false, entryPoints: [glue], outfile: glue, allowOverwrite: true, banner: { js: COMPILE_EAGERLY } });
+  await build({ ...common, bundle: false, treeShaking: true, entryPoints: [glue], outfile: glue, allowOverwrite: true, banner: { js: COMPILE_EAGERLY } });
 }
