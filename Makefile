@@ -38,7 +38,7 @@ test-native:
 	cargo test --quiet --features cli
 
 test-wasm: setup
-	wasm-pack test --headless --chrome -- --test web
+	wasm-pack test --headless --chrome -- --test web --features test-hooks
 
 test-e2e: build build-hooks
 	node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/

@@ -429,7 +429,9 @@ impl Widget {
         }
     }
 
-    /// The segment index under a point in CSS pixels, or -1.
+    /// The segment index under a point in CSS pixels, or -1. For the wasm tests (`tests/web.rs`,
+    /// run with `test-hooks`); the loader hit-tests through `event`.
+    #[cfg(feature = "test-hooks")]
     pub fn segment_at(&self, x: f64, y: f64) -> i32 {
         self.chart.borrow().segment_at(x, y).map_or(-1, |i| i as i32)
     }
