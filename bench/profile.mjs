@@ -7,10 +7,11 @@
 //   - the loader: js/channel-sprawl.js bundled by esbuild without minifying.
 // Either part falls back to the shipped file when it cannot be built (said in the output).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { patchGlue } from "../scripts/glue.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const PATH = `${join(ROOT, "node_modules/.bin")}:${join(process.env.HOME || "/root", ".cargo/bin")}:${process.env.PATH}`;
@@ -30,6 +31,9 @@ export async function namedBuild() {
     const cli = run("wasm-bindgen", ["--version"]).trim().split(" ")[1];
     if (lock && cli !== lock) throw new Error(`wasm-bindgen CLI ${cli} ≠ crate ${lock}`);
     run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", join(dir, "pkg"), wasm]);
+    // The glue as readers get it (the string path and the exports), not wasm-bindgen's own.
+    const glue = join(dir, "pkg/channel_sprawl.js");
+    writeFileSync(glue, patchGlue(readFileSync(glue, "utf8"), glue));
     const cargo = readFileSync(join(ROOT, "Cargo.toml"), "utf8");
     const flags = JSON.parse(cargo.match(/\[package\.metadata\.wasm-pack\.profile\.release\][^[]*?wasm-opt\s*=\s*(\[[^\]]*\])/)?.[1] || '["-Oz"]').filter((f) => f !== "--converge" && f !== "-g");
     const out = join(dir, "pkg/channel_sprawl_bg.wasm");

@@ -4,6 +4,7 @@ import { build, transform } from "esbuild";
 import binaryen from "binaryen";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { patchGlue } from "./glue.mjs";
 
 // Usage: node scripts/bundle.mjs [DIR]   (DIR holds pkg/ (and pkg-csv/, pkg-export/) and receives
 // channel-sprawl.js; default www)
@@ -112,39 +113,7 @@ function shortenNames(pkg) {
   // binaryen names every import module "a".
   for (const m of modules) code = code.split(JSON.stringify(m)).join('"a"');
   for (const [name, short] of map.exports) code = code.replace(new RegExp(`wasm\\.${name}\\b`, "g"), `wasm[${JSON.stringify(short)}]`);
-  // Long strings (a dataset's text) are written into the wasm's memory by TextEncoder.encodeInto,
-  // not by the glue's character loop, which the first chart runs in the interpreter (`new Widget`
-  // 5.4–6.5 → 4.0–4.1 ms with 18 KB of JSON, performance marks, median of 7 cold loads). The
-  // glue's own algorithm otherwise: `arg.length` bytes first, which ASCII text fills exactly; the
-  // rest, if any, at 3 bytes a UTF-16 unit at most, then the block shrunk to what was written.
-  // Into the memory directly, where `encode` made a copy first: 7.8 MB of JSON cross in 0.8 ms
-  // instead of 6, and leave no 7.8 MB of garbage to the page's heap. Short strings (event names,
-  // keys) keep the loop.
-  const LOOP = "    let len = arg.length;\n    let ptr = malloc(len, 1) >>> 0;\n";
-  if (!code.includes("    if (realloc === undefined) {") || !code.includes(LOOP)) throw new Error(`${glue}: passStringToWasm0 is not as expected; update the patch in scripts/bundle.mjs`);
-  code = code.replace(
-    LOOP,
-    `${LOOP}    if (len > 256) {
-        const done = cachedTextEncoder.encodeInto(arg, getUint8ArrayMemory0().subarray(ptr, ptr + len));
-        let offset = done.written;
-        if (done.read < len) {
-            const rest = arg.slice(done.read);
-            ptr = realloc(ptr, len, len = offset + rest.length * 3, 1) >>> 0;
-            offset += cachedTextEncoder.encodeInto(rest, getUint8ArrayMemory0().subarray(ptr + offset, ptr + len)).written;
-            ptr = realloc(ptr, len, offset, 1) >>> 0;
-        }
-        WASM_VECTOR_LEN = offset;
-        return ptr;
-    }
-`,
-  );
-  // The loader instantiates the module it compiled itself, with `initSync` (a compiled module
-  // instantiates synchronously on any thread): the glue's own fetching, streaming and MIME-type
-  // fallbacks (`default`) are never used, and are dropped with the export (esbuild's tree shaking
-  // below).
-  const EXPORTS = "export { initSync, __wbg_init as default };";
-  if (!code.includes(EXPORTS)) throw new Error(`${glue}: the glue's exports are not as expected; update the patch in scripts/bundle.mjs`);
-  code = code.replace(EXPORTS, "export { initSync };");
+  code = patchGlue(code, glue);
   writeFileSync(glue, code);
 }
 
