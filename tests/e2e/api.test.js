@@ -50,16 +50,16 @@ test("mount() returns a handle; select, update and destroy work", async () => {
 });
 
 test("a long dataset text crosses into the wasm intact, whatever its characters and wherever they are", async () => {
-  // Texts over 256 characters take the glue's TextEncoder.encodeInto path (scripts/bundle.mjs):
+  // Texts over 256 characters take the glue's TextEncoder.encodeInto path (scripts/glue.mjs):
   // all ASCII, then non-ASCII characters (2, 3 and 4 bytes, a surrogate pair) first, in the
   // middle and last, so that the first pass stops short and the rest is written after it.
   const page = await open(env, "/test/blank.html");
   const pad = "x".repeat(300);
   const cases = [
-    ["plain", ["@acme", `${pad}`]],
-    ["first", ["é日😀 first", `${pad}`]],
+    ["plain", ["@acme", pad]],
+    ["first", ["é日😀 first", pad]],
     ["middle", [`${pad.slice(0, 150)}Café 東京 🙂${pad.slice(150)}`, "ok"]],
-    ["last", [`${pad}`, "fin: naïve 😀"]],
+    ["last", [pad, "fin: naïve 😀"]],
   ];
   const got = await page.evaluate(async (cases) => {
     const { mount } = await import("/channel-sprawl.js");
