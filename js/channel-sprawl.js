@@ -798,7 +798,7 @@ class Chart {
     const defaults = this.defaults ??= { g: view.groupBy, d: view.dedupe ? "1" : "0", c: view.chart };
     // The hidden groups, or the shown ones when they are fewer (an isolated group of thousands).
     const fewer = 2 * view.hidden.length > view.legend.length;
-    const hidden = new Set(view.hidden);
+    const hidden = fewer ? new Set(view.hidden) : null;
     const shown = fewer ? view.legend.map((g) => g.key).filter((k) => !hidden.has(k)) : [];
     writeFragment(this.key, {
       g: view.groupBy !== defaults.g ? view.groupBy : "",
