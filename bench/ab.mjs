@@ -3,7 +3,9 @@
 // change whose effect is smaller than the full bench's spread: a few ms of CPU, a frame of wall
 // time, a few KB of heap. Not part of the tests.
 //
-//   node bench/ab.mjs [--runs N] [--large] [--fetch] [--hover] DIR_A DIR_B [DIR_C …]
+//   node bench/ab.mjs [--runs N] [--large] [--fetch] [--hover] [--charts N] DIR_A DIR_B [DIR_C …]
+//
+// `--charts 20`: the page with 20 figures of the small dataset (as `make bench`'s `ours ×20`).
 //
 // Each DIR is laid out like www/: its channel-sprawl.js next to its pkg/ (the loader finds the
 // wasm relative to itself). `www` is the working tree's build (`make build`). To compare with a
@@ -27,10 +29,12 @@ const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 9;
-const dirs = args.filter((a, i) => !a.startsWith("--") && (runsAt < 0 || i !== runsAt + 1));
+const chartsAt = args.indexOf("--charts");
+const CHARTS = chartsAt >= 0 ? Number(args[chartsAt + 1]) : 1;
+const dirs = args.filter((a, i) => !a.startsWith("--") && (runsAt < 0 || i !== runsAt + 1) && (chartsAt < 0 || i !== chartsAt + 1));
 const KIND = args.includes("--fetch") ? "fetch" : "ours";
 if (dirs.length < 2 || !(RUNS > 0)) {
-  console.error("usage: node bench/ab.mjs [--runs N] [--large] [--fetch] [--hover] DIR_A DIR_B [DIR_C …]");
+  console.error("usage: node bench/ab.mjs [--runs N] [--large] [--fetch] [--hover] [--charts N] DIR_A DIR_B [DIR_C …]");
   process.exit(2);
 }
 for (const dir of dirs) {
@@ -42,7 +46,7 @@ for (const dir of dirs) {
 
 const data = args.includes("--large") ? largeDataset() : smallDataset();
 const raw = JSON.stringify(data);
-const base = makePage(KIND, KIND === "ours" ? raw : "", { title: data.title, src: "/bench/data.json" });
+const base = makePage(KIND, KIND === "ours" ? raw : "", { title: data.title, src: "/bench/data.json", charts: CHARTS });
 const pages = new Map();
 const overrides = {};
 dirs.forEach((dir, i) => {
@@ -68,7 +72,8 @@ async function load(i) {
     const result = await page.evaluate(() => window.__bench.done);
     if (result.error) throw new Error(`${dirs[i]}: ${result.error}`);
     const after = metricsOf(await cdp.send("Performance.getMetrics"));
-    const out = { cpu: (after.ThreadTime - before.ThreadTime) * 1000, wall: result.marks.chart };
+    const ms = (name) => (after[name] - before[name]) * 1000;
+    const out = { cpu: ms("ThreadTime"), script: ms("ScriptDuration"), style: ms("RecalcStyleDuration"), layout: ms("LayoutDuration"), wall: result.marks.chart };
     for (const m of await page.evaluate(() => performance.getEntriesByType("measure").map((e) => [e.name, e.duration]))) out[`measure: ${m[0]}`] = m[1];
     await cdp.send("HeapProfiler.collectGarbage");
     out.heapKB = metricsOf(await cdp.send("Performance.getMetrics")).JSHeapUsedSize / 1024;
@@ -111,8 +116,8 @@ await browser.close();
 await server.close();
 
 const keys = [...new Set(results.flat().flatMap((r) => Object.keys(r)))];
-const labels = { cpu: "main-thread CPU to first chart (ms)", wall: "wall to first chart (ms)", heapKB: "JS heap after GC (KB)", wasmMB: "wasm memory (MB)", hover1: "first hover, own work (ms)", hover1handlers: "  of which pointer handlers", hover1frame: "  of which the next frame's callbacks", hoverN: "later hovers, own work (ms)" };
-console.log(`A/B of ${dirs.length} builds, ${KIND} page, ${data.spaces.length.toLocaleString("en")} spaces; ${RUNS} interleaved runs; median [min–max]; ratios ÷ ${dirs[0]}, run by run`);
+const labels = { cpu: "main-thread CPU to first chart (ms)", script: "  ScriptDuration (ms)", style: "  RecalcStyleDuration (ms)", layout: "  LayoutDuration (ms)", wall: "wall to first chart (ms)", heapKB: "JS heap after GC (KB)", wasmMB: "wasm memory (MB)", hover1: "first hover, own work (ms)", hover1handlers: "  of which pointer handlers", hover1frame: "  of which the next frame's callbacks", hoverN: "later hovers, own work (ms)" };
+console.log(`A/B of ${dirs.length} builds, ${KIND} page${CHARTS > 1 ? ` with ${CHARTS} charts` : ""}, ${data.spaces.length.toLocaleString("en")} spaces; ${RUNS} interleaved runs; median [min–max]; ratios ÷ ${dirs[0]}, run by run`);
 const head = ["metric", ...dirs.map((d, i) => `${"ABCDEFGH"[i]}: ${d}`), ...dirs.slice(1).map((_, i) => `${"ABCDEFGH"[i + 1]} ÷ A`)];
 const rows = keys.map((key) => {
   const per = results.map((rs) => rs.map((r) => r[key]));

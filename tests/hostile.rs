@@ -261,10 +261,14 @@ fn limits_past_which_the_reader_sees_an_error() {
 fn too_many_spaces_in_json_text_is_one_problem_after_the_others() {
     // Past the limit the spaces are not validated: one "too many", in the validator's order
     // (company, title, themes, spaces) whatever the order in the text.
-    let text = format!("{{\"company\": \"\", \"spaces\": [{}{{}}], \"title\": 3}}", "{},".repeat(dataset::MAX_SPACES));
-    let problems = dataset::parse_json(&text).unwrap_err();
-    let got: Vec<_> = problems.iter().map(|p| (p.path.as_str(), p.code)).collect();
-    assert_eq!(got, [("company", "empty"), ("title", "type"), ("spaces", "too-many")]);
+    // Both ways `parse_json` reads: the title before the spaces (one pass, the spaces validated
+    // as they are read until the limit), and after them (the spaces read again).
+    let spaces = "{},".repeat(dataset::MAX_SPACES);
+    for text in [format!("{{\"company\": \"\", \"spaces\": [{spaces}{{}}], \"title\": 3}}"), format!("{{\"company\": \"\", \"title\": 3, \"spaces\": [{spaces}{{}}]}}")] {
+        let problems = dataset::parse_json(&text).unwrap_err();
+        let got: Vec<_> = problems.iter().map(|p| (p.path.as_str(), p.code)).collect();
+        assert_eq!(got, [("company", "empty"), ("title", "type"), ("spaces", "too-many")]);
+    }
 }
 
 #[test]
@@ -297,3 +301,26 @@ fn wrong_types_in_every_field_are_all_reported() {
     }
 }
 
+
+#[test]
+fn json_members_in_any_order_read_as_the_whole_tree_reads() {
+    let space = r#"{"name": "a", "platform": "blog", "themes": ["new", "jobs"]}"#;
+    let cases = [
+        // The themes after the spaces: the listed theme still comes first.
+        format!(r#"{{"spaces": [{space}], "company": "x", "themes": [{{"id": "jobs"}}]}}"#),
+        // `spaces` twice: the last one counts, as in JSON.parse.
+        format!(r#"{{"company": "x", "spaces": [{{"name": "broken"}}], "spaces": [{space}]}}"#),
+        format!(r#"{{"company": "x", "spaces": 3, "spaces": [{space}]}}"#),
+        format!(r#"{{"company": "x", "spaces": [{space}], "spaces": null}}"#),
+    ];
+    let read: Vec<_> = cases.iter().map(|text| dataset::parse_json(text)).collect();
+    for (text, got) in cases.iter().zip(&read) {
+        let tree = channel_sprawl::value::parse(text).unwrap();
+        assert_eq!(got, &dataset::parse(&tree), "{text}");
+    }
+    let d = read[0].as_ref().unwrap();
+    assert_eq!((d.themes[0].id.as_str(), d.themes[1].id.as_str(), d.spaces[0].themes.as_slice()), ("jobs", "new", &[1, 0][..]));
+    assert_eq!(read[1].as_ref().unwrap().spaces.len(), 1);
+    assert_eq!(read[2].as_ref().unwrap().spaces.len(), 1);
+    assert_eq!(read[3].as_ref().unwrap_err()[0].code, "required");
+}
