@@ -577,8 +577,10 @@ class Chart {
     this.profile.hidden = view.spaces === 0;
     if (!this.profile.hasChildNodes()) this.profile.append(el("summary", { text: t.profile.heading }));
 
-    this.groupSelect.value = view.groupBy;
-    this.chartSelect.value = view.chart;
+    // Only on a change: setting a <select>'s value re-selects its option even when it is the
+    // same one (about 0.07 ms each, on every render of every chart).
+    if (this.groupSelect.value !== view.groupBy) this.groupSelect.value = view.groupBy;
+    if (this.chartSelect.value !== view.chart) this.chartSelect.value = view.chart;
     this.dedupeButton.setAttribute("aria-pressed", String(view.dedupe));
     this.dedupeButton.hidden = !view.hasFunctions;
     this.empty.hidden = view.spaces > 0;
