@@ -261,8 +261,7 @@ fn limits_past_which_the_reader_sees_an_error() {
 fn too_many_spaces_in_json_text_is_one_problem_after_the_others() {
     // Past the limit the spaces are not validated: one "too many", in the validator's order
     // (company, title, themes, spaces) whatever the order in the text.
-    // Both ways `parse_json` reads: the title before the spaces (one pass, the spaces validated
-    // as they are read until the limit), and after them (the spaces read again).
+    // The title after the spaces in the text, then before them.
     let spaces = "{},".repeat(dataset::MAX_SPACES);
     for text in [format!("{{\"company\": \"\", \"spaces\": [{spaces}{{}}], \"title\": 3}}"), format!("{{\"company\": \"\", \"title\": 3, \"spaces\": [{spaces}{{}}]}}")] {
         let problems = dataset::parse_json(&text).unwrap_err();
@@ -301,9 +300,9 @@ fn wrong_types_in_every_field_are_all_reported() {
     }
 }
 
-
+/// The members of the dataset's object in any order, and repeated, read as `JSON.parse` reads them.
 #[test]
-fn json_members_in_any_order_read_as_the_whole_tree_reads() {
+fn json_members_in_any_order() {
     let space = r#"{"name": "a", "platform": "blog", "themes": ["new", "jobs"]}"#;
     let cases = [
         // The themes after the spaces: the listed theme still comes first.
@@ -314,10 +313,6 @@ fn json_members_in_any_order_read_as_the_whole_tree_reads() {
         format!(r#"{{"company": "x", "spaces": [{space}], "spaces": null}}"#),
     ];
     let read: Vec<_> = cases.iter().map(|text| dataset::parse_json(text)).collect();
-    for (text, got) in cases.iter().zip(&read) {
-        let tree = channel_sprawl::value::parse(text).unwrap();
-        assert_eq!(got, &dataset::parse(&tree), "{text}");
-    }
     let d = read[0].as_ref().unwrap();
     assert_eq!((d.themes[0].id.as_str(), d.themes[1].id.as_str(), d.spaces[0].themes.as_slice()), ("jobs", "new", &[1, 0][..]));
     assert_eq!(read[1].as_ref().unwrap().spaces.len(), 1);
