@@ -1,6 +1,9 @@
 // Where the main thread's time goes, by trace event: one load of each page with a Chromium trace
 // (devtools.timeline + v8 categories), the renderer main thread's top-level events summed by name
 // (self time: an event's duration minus its children's), navigation → the page's "chart" mark.
+// Then the font lookups in that span: the families the browser process matched and the strikes
+// (one face at one size and weight) it was asked about, each a synchronous call out of the
+// renderer, inside style and layout.
 //
 //   node bench/trace.mjs [--runs N (default 3)] [--large] [ours fetch data frappe none …]   (after `make build`)
 import { chromium } from "playwright-core";
@@ -23,12 +26,13 @@ for (const kind of PAGES) pages.set(kind, Buffer.from(makePage(kind, dataFor(kin
 const server = await startBenchServer(pages, { files: new Map([["data.json", Buffer.from(raw)]]) });
 const base = server.base;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS });
-const CATS = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "blink", "blink.user_timing", "loading", "__metadata"];
+const CATS = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.wasm", "blink", "blink.user_timing", "loading", "fonts", "__metadata"];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const kind of wanted) {
   const totals = new Map();
   const busy = [];
+  const fonts = [];
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
     const page = await context.newPage();
@@ -67,10 +71,15 @@ for (const kind of wanted) {
     }
     for (const [n, ms] of byName) totals.set(n, [...(totals.get(n) ?? []), ms]);
     busy.push(top / 1000);
+    const count = (name) => mine.filter((e) => e.name === name);
+    const families = count("FontDataManager::onMatchFamilyStyle"), strikes = count("WebSandboxSupportLinux::GetWebFontRenderStyleForStrike");
+    fonts.push({ families: families.length, strikes: strikes.length, ms: [...families, ...strikes].reduce((sum, e) => sum + e.dur, 0) / 1000 });
   }
   const rows = [...totals].map(([n, xs]) => [n, median([...xs, ...Array(RUNS - xs.length).fill(0)])]).sort((a, b) => b[1] - a[1]);
   console.log(`\n== ${kind}: top-level main-thread events ${median(busy).toFixed(1)} ms (median of ${RUNS}), navigation → chart; self time by event ==`);
   for (const [n, ms] of rows.slice(0, 22)) if (ms >= 0.2) console.log(`${ms.toFixed(1).padStart(7)}  ${n}`);
+  const of = (key) => median(fonts.map((f) => f[key]));
+  console.log(`font lookups (median): ${of("families")} families matched, ${of("strikes")} strikes, ${of("ms").toFixed(1)} ms waiting on the browser process`);
 }
 await browser.close();
 server.close();

@@ -4,8 +4,8 @@
 export const STYLES = `
 .cs-drill { margin-top: 14px; border-top: 1px solid var(--line); padding-top: 8px; }
 .cs-drill-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
-.cs-drill-title { margin: 0; font-size: 1em; font-weight: 650; }
-.cs-folded { margin: 4px 0; color: var(--muted); font-size: 0.9em; }
+.cs-drill-title { margin: 0; font-size: 1em; font-weight: 700; }
+.cs-folded { margin: 4px 0; color: var(--muted); font-size: 13px; }
 .cs-more { margin: 4px 0 0; }
 .cs-spaces, .cs-spaces ul { list-style: none; margin: 4px 0 0; padding: 0; }
 .cs-spaces ul { padding-inline-start: 22px; }
@@ -15,18 +15,18 @@ export const STYLES = `
 .cs-meta { margin-inline-start: 8px; }
 .cs-space a { color: var(--accent); overflow-wrap: anywhere; }
 .cs-name { overflow-wrap: anywhere; }
-.cs-meta, .cs-copies { color: var(--muted); font-size: 0.88em; }
+.cs-meta, .cs-copies { color: var(--muted); font-size: 13px; }
 .cs-copies { margin-inline-start: 10px; }
 .cs-profile dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; }
 .cs-profile dt { color: var(--muted); }
 .cs-profile dd { margin: 0; font-variant-numeric: tabular-nums; }
 .cs-profile abbr { text-decoration: underline dotted; cursor: help; }
 .cs-table { margin-top: 14px; overflow-x: auto; }
-.cs-table table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
-.cs-table caption { text-align: start; font-weight: 650; padding-bottom: 4px; }
+.cs-table table { border-collapse: collapse; width: 100%; font-size: 13px; }
+.cs-table caption { text-align: start; font-weight: 700; padding-bottom: 4px; }
 .cs-table th, .cs-table td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: end; }
 .cs-table th:first-child { text-align: start; font-weight: normal; }
-.cs-table thead th, .cs-table tfoot th, .cs-table tfoot td { font-weight: 650; }
+.cs-table thead th, .cs-table tfoot th, .cs-table tfoot td { font-weight: 700; }
 .cs-dialog { width: min(96vw, 1100px); max-width: 96vw; max-height: 96vh; border: 0; border-radius: 12px; padding: 16px; background: var(--bg); color: var(--fg); }
 .cs-dialog::backdrop { background: rgb(0 0 0 / 0.55); }
 .cs-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; }

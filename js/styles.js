@@ -29,11 +29,11 @@ export const STYLES = `
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
 .cs { background: var(--bg); color: var(--fg); padding: 12px; border-radius: 10px; }
-.cs-title { margin: 0; font-size: 1.15em; font-weight: 650; line-height: 1.3; }
-.cs-summary { margin: 2px 0 10px; color: var(--muted); font-size: 0.93em; }
-.cs-profile { margin: -4px 0 10px; font-size: 0.9em; }
+.cs-title { margin: 0; font-size: 17px; font-weight: 700; line-height: 1.3; }
+.cs-summary { margin: 2px 0 10px; color: var(--muted); font-size: 13px; }
+.cs-profile { margin: -4px 0 10px; font-size: 13px; }
 .cs-profile summary { color: var(--accent); min-height: 24px; }
-.cs-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 0 0 12px; font-size: 0.9em; }
+.cs-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 0 0 12px; font-size: 13px; }
 .cs-field { display: inline-flex; gap: 6px; align-items: center; color: var(--muted); }
 .cs-select, .cs-button, .cs-tool, .cs-link, .cs-entry {
   font: inherit; color: var(--fg); background: var(--bg); margin: 0; line-height: 1.3;
@@ -69,7 +69,7 @@ export const STYLES = `
   background: var(--fg); color: var(--bg); font-size: 13px; line-height: 1.35; pointer-events: none;
   box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); overflow-wrap: anywhere;
 }
-.cs-tooltip strong { font-weight: 650; }
+.cs-tooltip strong { font-weight: 700; }
 .cs-tooltip .cs-muted { opacity: 0.85; }
 .cs-plot canvas:focus { outline: none; }
 .cs-plot canvas:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
@@ -102,7 +102,7 @@ summary { cursor: pointer; }
 .cs-empty { margin: 12px 0; color: var(--muted); }
 .cs-error { border: 2px solid #b42318; background: #fff5f4; color: #5c1410; }
 :host([data-scheme="dark"]) .cs-error { background: #2d1512; color: #ffd9d4; border-color: #ff8a7a; }
-.cs-error-title { margin: 0 0 4px; font-weight: 650; }
+.cs-error-title { margin: 0 0 4px; font-weight: 700; }
 .cs-error ul { margin: 0; padding-inline-start: 20px; overflow-wrap: anywhere; }
 @media (prefers-reduced-motion: no-preference) {
   .cs-entry, .cs-tool, .cs-button { transition: background-color 120ms ease, border-color 120ms ease; }

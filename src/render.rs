@@ -43,6 +43,11 @@ pub struct Picture<'a> {
     pub scale: f64,
 }
 
+/// The widget's typeface (the stylesheet's default, without quotes so that it can go in an SVG
+/// attribute as it is): labels on the canvas use the same font as the text around them, and the
+/// browser matches one family instead of two.
+pub const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif";
+
 /// Label text size in CSS pixels (never under 12).
 pub const LABEL_SIZE: f64 = 13.0;
 
@@ -202,7 +207,7 @@ impl BackendTextStyle for Label {
         Pos::new(HPos::Center, VPos::Center)
     }
     fn family(&self) -> FontFamily<'_> {
-        FontFamily::SansSerif
+        FontFamily::Name(FONT_FAMILY)
     }
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
         let w = text_width(self.size, text) as i32;

@@ -401,7 +401,7 @@ impl BackendTextStyle for Text {
     }
 
     fn family(&self) -> FontFamily<'_> {
-        FontFamily::SansSerif
+        FontFamily::Name(render::FONT_FAMILY)
     }
 
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Infallible> {
