@@ -44,8 +44,9 @@ pub struct Picture<'a> {
 }
 
 /// The widget's typeface (the stylesheet's default, without quotes so that it can go in an SVG
-/// attribute as it is): labels on the canvas use the same font as the text around them, and the
-/// browser matches one family instead of two.
+/// attribute as it is): labels on the canvas use the same font as the text around them (unless
+/// the page sets `--channel-sprawl-font`, which the canvas does not see), and the browser matches
+/// one family instead of two.
 pub const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif";
 
 /// Label text size in CSS pixels (never under 12).
