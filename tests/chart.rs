@@ -462,6 +462,18 @@ fn a_shared_key_order_gives_a_key_the_same_colour_in_every_chart() {
 }
 
 #[test]
+fn a_key_listed_twice_in_the_shared_order_keeps_its_first_place() {
+    use channel_sprawl::palette::{generated, LIGHT};
+    let c = Chart::new(
+        common::dataset(serde_json::json!({ "company": "A", "spaces": [common::space("x", "blog", &["hr"]), common::space("y", "blog", &["support"])] })),
+        Options { key_order: vec!["hr".into(), "support".into(), "hr".into()], ..Options::default() },
+    );
+    let color = |key: &str| c.groups.iter().find(|g| g.key == key).map(|g| g.color);
+    assert_eq!(color("hr"), Some(generated(&LIGHT, 0)));
+    assert_eq!(color("support"), Some(generated(&LIGHT, 1)));
+}
+
+#[test]
 fn top_platforms_of_a_group_count_its_spaces_most_first() {
     let chart = Chart::new(
         common::dataset(serde_json::json!({ "company": "A", "spaces": [
