@@ -18,12 +18,28 @@ export function numberFormat({ group, decimal, percent }, digits = 0, asPercent 
     format(n) {
       const unit = 10 ** digits;
       // Shift the shortest decimal text, as Intl rounds it (1.005 → 100.5 % → 101 %), not the binary.
-      const shifted = Number(`${Math.abs(n)}e${digits + (asPercent ? 2 : 0)}`);
+      // An integer (a count, mostly) is shifted by multiplying, exactly, without that text.
+      const shifted = Number.isInteger(n) ? Math.abs(n) * unit * (asPercent ? 100 : 1) : Number(`${Math.abs(n)}e${digits + (asPercent ? 2 : 0)}`);
       const scaled = Math.round(Number.isFinite(shifted) ? shifted : Math.abs(n) * (asPercent ? 100 : 1) * unit);
-      const whole = String(Math.floor(scaled / unit)).replace(/\B(?=(\d{3})+$)/g, group);
-      const fraction = digits ? String(scaled % unit).padStart(digits, "0").replace(/0+$/, "") : "";
+      const whole = digitsOf(Math.floor(scaled / unit)).replace(/\B(?=(\d{3})+$)/g, group);
+      const fraction = digits ? digitsOf(scaled % unit).padStart(digits, "0").replace(/0+$/, "") : "";
       const text = (n < 0 && scaled ? "-" : "") + whole + (fraction ? decimal + fraction : "");
       return asPercent ? percent.replace("{n}", text) : text;
     },
   };
+}
+
+// A whole number's digits, without `String(n)`: V8 writes small integers as text through a cache
+// of 128 entries, indexed by the number's low 7 bits, which grows for good to 8,192 entries (64 KB
+// of the page's JS heap) once numbers keep sharing entries. The counts and totals of a chart of
+// many spaces do, and those of the bench's page: JS heap after GC 1216 → 1155 KB with 100,000
+// spaces (`node bench/ab.mjs --large`), 1114 → 1053 KB with 100.
+function digitsOf(n) {
+  if (!Number.isSafeInteger(n) || n < 0) return String(n);
+  let text = "";
+  do {
+    text = "0123456789"[n % 10] + text;
+    n = Math.floor(n / 10);
+  } while (n > 0);
+  return text;
 }

@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, open, ready, legend, pointAtAngle } from "./browser.mjs";
+import { smallDataset } from "../../bench/data.mjs";
 
 let env;
 before(async () => (env = await launch()));
@@ -133,6 +134,44 @@ test("the segments' labels are drawn in the widget's typeface, not the browser's
   }, DATA);
   // One family for the labels and the text around them: one font lookup fewer (bench/trace.mjs).
   assert.match(font, /^bold 13px system-ui, /);
+  assert.deepEqual(page.problems, []);
+});
+
+// V8 writes small integers as text through a cache of 128 entries (by the low 7 bits) that grows
+// for good to 8,192 (64 KB of the page's heap) once numbers keep landing on the same entries. The
+// loader writes counts digit by digit (js/i18n.js): written with String(), the counts 258, 130
+// and 2 here, on one entry, grow it, and so does the bench's chart. (The wasm's exports, which
+// the JS API names by their index as text, are numbered below 128: tests/e2e/build.test.js.)
+test("charts leave V8's cache of small integers as text at its first size", async () => {
+  const page = await open(env, "/test/blank.html");
+  const theme = (i) => (i < 258 ? "a" : i < 388 ? "b" : "c");
+  const shared = { company: "Shared", spaces: [...Array(390)].map((_, i) => ({ name: `s${i}`, platform: "Forum", themes: [theme(i)] })) };
+  await page.evaluate(async (texts) => {
+    const { mount } = await import("/channel-sprawl.js");
+    for (const text of texts) {
+      const fig = document.createElement("figure");
+      document.querySelector("#main").append(fig);
+      await mount(fig, text);
+    }
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  }, [JSON.stringify(smallDataset()), JSON.stringify(shared)]);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.enable");
+  const chunks = [];
+  cdp.on("HeapProfiler.addHeapSnapshotChunk", (e) => chunks.push(e.chunk));
+  await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+  const { snapshot, nodes, edges, strings } = JSON.parse(chunks.join(""));
+  const nf = snapshot.meta.node_fields.length, ef = snapshot.meta.edge_fields.length;
+  const edgeCount = snapshot.meta.node_fields.indexOf("edge_count"), selfSize = snapshot.meta.node_fields.indexOf("self_size");
+  const sizes = [];
+  for (let node = 0, edge = 0; node < nodes.length; node += nf) {
+    for (let k = 0; k < nodes[node + edgeCount]; k++, edge += ef) {
+      // Its name in a heap snapshot: `smi_string_cache` (V8 since 2025), `number_string_cache` before.
+      if (/^(smi|number)_string_cache$/.test(strings[edges[edge + 1]])) sizes.push(nodes[edges[edge + 2] + selfSize]);
+    }
+  }
+  assert.ok(sizes.length, "no number-to-string cache in the heap snapshot: has V8 renamed it?");
+  assert.ok(Math.max(...sizes) < 4096, `the cache takes ${sizes.join(", ")} bytes`);
   assert.deepEqual(page.problems, []);
 });
 

@@ -28,7 +28,7 @@ test("every slot used in English is available in each translation", () => {
 });
 
 test("numbers are written as Intl.NumberFormat writes them, in every language", () => {
-  const samples = [0, 1, 7, 12, 999, 1000, 1234, 9999, 10000, 54321, 100000, 1234567, 0.005, 0.014, 0.015, 0.1, 0.245, 0.2749, 0.275, 0.5, 0.995, 0.9951, 1.005, 2.5, 1234.567, 99999.999, 0.0004, 12.3456, -3, -0.25];
+  const samples = [0, 1, 7, 12, 127, 128, 999, 1000, 1234, 9999, 10000, 54321, 100000, 200000, 1234567, 987654321, 0.005, 0.014, 0.015, 0.1, 0.245, 0.2749, 0.275, 0.5, 0.995, 0.9951, 1.005, 2.5, 1234.567, 99999.999, 0.0004, 12.3456, -3, -0.25];
   for (const lang of Object.keys(STRINGS)) {
     const symbols = STRINGS[lang].number;
     const pairs = [
