@@ -3,7 +3,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, open, ready, legend, pointAtAngle } from "./browser.mjs";
-import { smallDataset } from "../../bench/data.mjs";
 
 let env;
 before(async () => (env = await launch()));
@@ -140,21 +139,19 @@ test("the segments' labels are drawn in the widget's typeface, not the browser's
 // V8 writes small integers as text through a cache of 128 entries (by the low 7 bits) that grows
 // for good to 8,192 (64 KB of the page's heap) once numbers keep landing on the same entries. The
 // loader writes counts digit by digit (js/i18n.js): written with String(), the counts 258, 130
-// and 2 here, on one entry, grow it, and so does the bench's chart. (The wasm's exports, which
-// the JS API names by their index as text, are numbered below 128: tests/e2e/build.test.js.)
+// and 2 here, all on one entry, grow it. (The wasm's exports, which the JS API names by their
+// index as text, are numbered below 128: tests/e2e/build.test.js.)
 test("charts leave V8's cache of small integers as text at its first size", async () => {
   const page = await open(env, "/test/blank.html");
   const theme = (i) => (i < 258 ? "a" : i < 388 ? "b" : "c");
   const shared = { company: "Shared", spaces: [...Array(390)].map((_, i) => ({ name: `s${i}`, platform: "Forum", themes: [theme(i)] })) };
-  await page.evaluate(async (texts) => {
+  await page.evaluate(async (text) => {
     const { mount } = await import("/channel-sprawl.js");
-    for (const text of texts) {
-      const fig = document.createElement("figure");
-      document.querySelector("#main").append(fig);
-      await mount(fig, text);
-    }
+    const fig = document.createElement("figure");
+    document.querySelector("#main").append(fig);
+    await mount(fig, text);
     await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-  }, [JSON.stringify(smallDataset()), JSON.stringify(shared)]);
+  }, JSON.stringify(shared));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("HeapProfiler.enable");
   const chunks = [];

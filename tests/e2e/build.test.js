@@ -17,7 +17,8 @@ function exportedNumbers(file) {
 }
 
 // V8 writes those names through its cache of small integers as text (128 entries, by the low 7
-// bits); two numbers sharing an entry grow it for good to 64 KB of the page's heap.
+// bits), which numbers that keep landing on the same entries grow for good to 64 KB of the
+// page's heap (tests/e2e/api.test.js).
 test("every build's exported functions are numbered below 128, so their names share no entry of V8's number cache", () => {
   for (const pkg of ["pkg", "pkg-csv", "pkg-export"]) {
     const numbers = exportedNumbers(`${root}www/${pkg}/channel_sprawl_bg.wasm`);
