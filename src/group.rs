@@ -88,9 +88,9 @@ pub fn units(dataset: &Dataset, dedupe: bool) -> (Vec<usize>, usize) {
 }
 
 /// Text keys → indices, the keys staying with the caller (read through `key_of`): open addressing
-/// over FNV-1a hashes, at most half full. The crate's one hash table (`firsts`, the validator's
-/// theme ids): linear in the keys, and a few hundred bytes of wasm where `HashMap` or `BTreeMap`
-/// cost kilobytes.
+/// over FNV-1a hashes, at most half full. The crate's one hash table (`firsts`, `chart::places`,
+/// the validator's theme ids): linear in the keys, and a few hundred bytes of wasm where `HashMap`
+/// or `BTreeMap` cost kilobytes.
 #[derive(Default)]
 pub(crate) struct KeyTable {
     /// `index + 1`, 0 for an empty slot; the length is 0 or a power of two.
