@@ -254,3 +254,15 @@ fn a_repeated_colour_gets_a_dot_pattern() {
     let dots = svg.lines().filter(|l| l.starts_with("<circle") && l.contains(&fill(LIGHT.background))).count();
     assert!(dots >= 3, "{dots} dots");
 }
+
+/// The canvas labels' typeface is the stylesheet's default (`js/styles.js`), written twice because
+/// the wasm and the stylesheet are different layers: if they part, the labels fall back to
+/// another family than the text around them, and the page matches one more font.
+#[test]
+fn labels_use_the_stylesheets_default_typeface() {
+    let path = manifest().join("js/styles.js");
+    let css = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let start = css.find("var(--channel-sprawl-font, ").expect("no --channel-sprawl-font default in js/styles.js") + "var(--channel-sprawl-font, ".len();
+    let stack = css[start..].split(')').next().unwrap_or_default().replace('"', "");
+    assert_eq!(stack, channel_sprawl::render::FONT_FAMILY);
+}

@@ -123,14 +123,8 @@ test("a chart in view is painted in the frame that lays it out; one far below wa
 
 test("the segments' labels are drawn in the widget's typeface, not the browser's default sans-serif", async () => {
   const page = await open(env, "/test/blank.html");
-  const font = await page.evaluate(async (data) => {
-    const { mount } = await import("/channel-sprawl.js");
-    const fig = document.createElement("div");
-    document.querySelector("#main").append(fig);
-    await mount(fig, JSON.stringify(data));
-    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
-    return fig.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("canvas").getContext("2d").font;
-  }, DATA);
+  await mountDiv(page, "font");
+  const font = await page.evaluate(() => document.querySelector("#font [data-channel-sprawl-host]").shadowRoot.querySelector("canvas").getContext("2d").font);
   // One family for the labels and the text around them: one font lookup fewer (bench/trace.mjs).
   assert.match(font, /^bold 13px system-ui, /);
   assert.deepEqual(page.problems, []);
