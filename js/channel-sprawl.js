@@ -938,7 +938,7 @@ export async function mount(element, data, options = {}) {
           part.peers = comparison;
           chart = part;
           await part.load(datasets[i]);
-          if (i > 0) part.controls.hidden = true;
+          if (i > 0) comparison.follow(part);
         }
         comparison.refresh();
         comparison.renderProfiles();

@@ -228,7 +228,9 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
       this.host = el("div", { "data-channel-sprawl-compare": "" });
       const root = this.host.attachShadow({ mode: "open" });
       const own = new CSSStyleSheet();
-      own.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}.cs-shared{grid-template-columns:repeat(auto-fill,minmax(260px,1fr))}");
+      // The row is the container `cs-row` of the charts' styles: under 616 px (two 300 px charts
+      // and the gap) the charts stack, and the others drop the empty band of their controls.
+      own.replaceSync(":host{all:initial;display:block}.row{container:cs-row/inline-size;display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}.cs-shared{grid-template-columns:repeat(auto-fill,minmax(260px,1fr))}");
       root.adoptedStyleSheets = [own, styleSheet(), sheet];
       this.row = el("div", { class: "row" });
       this.legend = el("ul", { class: "cs-legend cs-shared" });
@@ -243,6 +245,13 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
         if (key != null) this.selectAll(this.parts.find((c) => c.selectedKey != null)?.selectedKey === key ? null : key);
         else this.parts[0]?.legendClick(e, this.legend);
       });
+    }
+
+    /** A chart after the first: the first one's controls drive it, so it keeps an empty band in their place. */
+    follow(part) {
+      adopt(part.root);
+      part.controls.classList.add("cs-spacer");
+      part.controls.inert = true;
     }
 
     /** Shared colour order and one scale, recomputed whenever a chart's groups change. */

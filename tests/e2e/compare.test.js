@@ -108,3 +108,44 @@ test("mount() with an array of datasets compares them", async () => {
   });
   assert.deepEqual(keys.sort(), [["A", "x", 1], ["B", "x", 1]]);
 });
+
+test("side by side, the rings are level: the other charts keep their controls' band empty; stacked, they drop it", async () => {
+  const measure = (page) =>
+    page.evaluate(() => {
+      const outer = document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot;
+      return [...outer.querySelectorAll("[data-channel-sprawl-host]")].map((host) => {
+        const root = host.shadowRoot;
+        const box = (el) => el.getBoundingClientRect();
+        const canvas = box(root.querySelector("canvas"));
+        const controls = root.querySelector(".cs-controls");
+        const select = root.querySelector("select");
+        select.focus();
+        const focusable = root.activeElement === select;
+        select.blur();
+        return {
+          left: canvas.left,
+          middle: canvas.top + canvas.height / 2,
+          controls: box(controls).height,
+          shown: getComputedStyle(controls).visibility === "visible",
+          focusable,
+        };
+      });
+    });
+  const wide = await open(env, "/posts/comparaison.html", { viewport: { width: 1100, height: 1000 } });
+  await ready(wide, "#comparaison");
+  const [dell, bt] = await measure(wide);
+  assert.ok(bt.left > dell.left, "side by side");
+  assert.ok(Math.abs(bt.middle - dell.middle) < 1, `ring centres at ${dell.middle} and ${bt.middle}`);
+  assert.deepEqual([dell.shown, dell.focusable, bt.shown, bt.focusable], [true, true, false, false], "only the first chart's controls are seen and reached");
+  assert.equal(bt.controls, dell.controls);
+  assert.deepEqual(wide.problems, []);
+
+  const narrow = await open(env, "/posts/comparaison.html", { viewport: { width: 390, height: 900 } });
+  await ready(narrow, "#comparaison");
+  const stacked = await measure(narrow);
+  assert.equal(stacked[1].left, stacked[0].left, "stacked");
+  assert.equal(stacked[1].controls, 0, "no empty band under the second chart's title");
+  assert.equal(stacked[1].focusable, false);
+  await narrow.locator("#comparaison").screenshot({ path: SHOTS + "comparaison-390.png" });
+  assert.deepEqual(narrow.problems, []);
+});
