@@ -1,11 +1,13 @@
 // Where the main thread's time goes, by trace event: one load of each page with a Chromium trace
 // (devtools.timeline + v8 categories), the renderer main thread's top-level events summed by name
 // (self time: an event's duration minus its children's), navigation → the page's "chart" mark.
-// Then the font lookups in that span: the families the browser process matched and the strikes
+// With `--cpu`, the events' thread time instead of their wall time (`tdur`): what the main thread
+// computed, without the waits (on the browser process, on other threads, descheduled on a busy
+// machine) that wall time includes. Then the font lookups in that span: the families the browser process matched and the strikes
 // (one face at one size and weight) it was asked about, each a synchronous call out of the
 // renderer, inside style and layout.
 //
-//   node bench/trace.mjs [--runs N (default 3)] [--large] [ours fetch data frappe none …]   (after `make build`)
+//   node bench/trace.mjs [--runs N (default 3)] [--large] [--cpu] [ours fetch data frappe none …]   (after `make build`)
 import { chromium } from "playwright-core";
 import { smallDataset, largeDataset, peerCounts } from "./data.mjs";
 import { page as makePage, PAGES, dataFor } from "./pages.mjs";
@@ -17,6 +19,9 @@ const runsAt = args.indexOf("--runs");
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const kinds = args.filter((a, i) => !a.startsWith("--") && (runsAt < 0 || i !== runsAt + 1));
 const LARGE = args.includes("--large");
+const CPU = args.includes("--cpu");
+/** An event's duration: wall time, or with `--cpu` its thread time where the trace has one. */
+const took = (e) => (CPU ? e.tdur ?? e.dur : e.dur);
 const wanted = kinds.length ? kinds : ["none", "ours", "frappe"];
 
 const data = LARGE ? largeDataset() : smallDataset();
@@ -59,9 +64,9 @@ for (const kind of wanted) {
     for (const e of mine) {
       while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
       const parent = stack[stack.length - 1];
-      if (parent) self.set(parent, (self.get(parent) ?? parent.dur) - e.dur);
-      else top += e.dur;
-      self.set(e, self.get(e) ?? e.dur);
+      if (parent) self.set(parent, (self.get(parent) ?? took(parent)) - took(e));
+      else top += took(e);
+      self.set(e, self.get(e) ?? took(e));
       stack.push(e);
     }
     const byName = new Map();
@@ -76,7 +81,7 @@ for (const kind of wanted) {
     fonts.push({ families: families.length, strikes: strikes.length, ms: [...families, ...strikes].reduce((sum, e) => sum + e.dur, 0) / 1000 });
   }
   const rows = [...totals].map(([n, xs]) => [n, median([...xs, ...Array(RUNS - xs.length).fill(0)])]).sort((a, b) => b[1] - a[1]);
-  console.log(`\n== ${kind}: top-level main-thread events ${median(busy).toFixed(1)} ms (median of ${RUNS}), navigation → chart; self time by event ==`);
+  console.log(`\n== ${kind}: top-level main-thread events ${median(busy).toFixed(1)} ms ${CPU ? "of thread time" : "of wall time"} (median of ${RUNS}), navigation → chart; self time by event ==`);
   for (const [n, ms] of rows.slice(0, 22)) if (ms >= 0.2) console.log(`${ms.toFixed(1).padStart(7)}  ${n}`);
   const of = (key) => median(fonts.map((f) => f[key]));
   console.log(`font lookups (median): ${of("families")} families matched, ${of("strikes")} strikes, ${of("ms").toFixed(1)} ms waiting on the browser process`);
