@@ -27,6 +27,7 @@ export const STYLES = `
 .cs-table th, .cs-table td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: end; }
 .cs-table th:first-child { text-align: start; font-weight: normal; }
 .cs-table thead th, .cs-table tfoot th, .cs-table tfoot td { font-weight: 700; }
+.cs-note { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
 /* A comparison's charts after the first (Comparison.follow): the controls' band kept empty while
    the charts sit side by side, so that every ring is level with the first; dropped when they stack. */
 .cs-controls.cs-spacer { visibility: hidden; }

@@ -151,6 +151,9 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
           el("tfoot", {}, row([t.total, this.formats.num.format(total), this.formats.pct.format(total ? 1 : 0)])),
         ),
         more,
+        // By theme, a space in several themes counts in each: say why the total exceeds the
+        // spaces the chart's centre counts.
+        total > view.units ? el("p", { class: "cs-note", text: fill(t.overlap, { total: this.formats.num.format(total), n: this.spaces(view.units) }) }) : "",
       );
     },
 

@@ -55,6 +55,7 @@ export default {
   count: "Espaces",
   shareCol: "Part",
   total: "Total",
+  overlap: "Un espace qui sert plusieurs thèmes compte dans chacun : {total} pour {n}.",
   caption: "{title}, {phrase}",
   platform: "Plateforme",
   country: "Pays",
