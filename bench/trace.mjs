@@ -3,9 +3,9 @@
 // (self time: an event's duration minus its children's), navigation → the page's "chart" mark.
 // With `--cpu`, the events' thread time instead of their wall time (`tdur`): what the main thread
 // computed, without the waits (on the browser process, on other threads, descheduled on a busy
-// machine) that wall time includes. Then the font lookups in that span: the families the browser process matched and the strikes
-// (one face at one size and weight) it was asked about, each a synchronous call out of the
-// renderer, inside style and layout.
+// machine) that wall time includes. Then the font lookups in that span: the families the browser
+// process matched and the strikes (one face at one size and weight) it was asked about, each a
+// synchronous call out of the renderer, inside style and layout.
 //
 //   node bench/trace.mjs [--runs N (default 3)] [--large] [--cpu] [ours fetch data frappe none …]   (after `make build`)
 import { chromium } from "playwright-core";
