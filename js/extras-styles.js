@@ -28,10 +28,8 @@ export const STYLES = `
 .cs-table th:first-child { text-align: start; font-weight: normal; }
 .cs-table thead th, .cs-table tfoot th, .cs-table tfoot td { font-weight: 700; }
 .cs-note { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
-/* A comparison's charts after the first (Comparison.follow): the controls' band kept empty while
-   the charts sit side by side, so that every ring is level with the first; dropped when they stack. */
+/* A comparison's charts after the first, on the first one's line: the controls' band kept empty (Comparison.follow). */
 .cs-controls.cs-spacer { visibility: hidden; }
-@container cs-row (max-width: 615px) { .cs-controls.cs-spacer { display: none; } }
 .cs-dialog { width: min(96vw, 1100px); max-width: 96vw; max-height: 96vh; border: 0; border-radius: 12px; padding: 16px; background: var(--bg); color: var(--fg); }
 .cs-dialog::backdrop { background: rgb(0 0 0 / 0.55); }
 .cs-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; }

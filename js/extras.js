@@ -231,9 +231,7 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
       this.host = el("div", { "data-channel-sprawl-compare": "" });
       const root = this.host.attachShadow({ mode: "open" });
       const own = new CSSStyleSheet();
-      // The row is the container `cs-row` of the charts' styles: under 616 px (two 300 px charts
-      // and the gap) the charts stack, and the others drop the empty band of their controls.
-      own.replaceSync(":host{all:initial;display:block}.row{container:cs-row/inline-size;display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}.cs-shared{grid-template-columns:repeat(auto-fill,minmax(260px,1fr))}");
+      own.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}.cs-shared{grid-template-columns:repeat(auto-fill,minmax(260px,1fr))}");
       root.adoptedStyleSheets = [own, styleSheet(), sheet];
       this.row = el("div", { class: "row" });
       this.legend = el("ul", { class: "cs-legend cs-shared" });
@@ -250,11 +248,21 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
       });
     }
 
-    /** A chart after the first: the first one's controls drive it, so it keeps an empty band in their place. */
+    /**
+     * A chart after the first: the first one's controls drive it. On the first chart's line it
+     * keeps an empty band in their place, so that its ring is level with the first one's; on a
+     * line of its own (the charts wrap on a narrow page) it drops the band. Checked whenever the
+     * row's size changes, in the ResizeObserver's callback, where the layout is clean.
+     */
     follow(part) {
       adopt(part.root);
       part.controls.classList.add("cs-spacer");
       part.controls.inert = true;
+      this.lines ??= new ResizeObserver(() => {
+        const top = this.parts[0].host.offsetTop;
+        for (const other of this.parts.slice(1)) other.controls.hidden = other.host.offsetTop !== top;
+      });
+      this.lines.observe(this.row);
     }
 
     /** Shared colour order and one scale, recomputed whenever a chart's groups change. */
@@ -367,6 +375,7 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
     }
 
     destroy() {
+      this.lines?.disconnect();
       for (const chart of this.parts) chart.destroy();
       this.host.remove();
     }

@@ -109,7 +109,7 @@ test("mount() with an array of datasets compares them", async () => {
   assert.deepEqual(keys.sort(), [["A", "x", 1], ["B", "x", 1]]);
 });
 
-test("side by side, the rings are level: the other charts keep their controls' band empty; stacked, they drop it", async () => {
+test("side by side, the rings are level: the other charts keep their controls' band empty; on a line of their own, they drop it", async () => {
   const measure = (page) =>
     page.evaluate(() => {
       const outer = document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot;
@@ -148,4 +148,22 @@ test("side by side, the rings are level: the other charts keep their controls' b
   assert.equal(stacked[1].focusable, false);
   await narrow.locator("#comparaison").screenshot({ path: SHOTS + "comparaison-390.png" });
   assert.deepEqual(narrow.problems, []);
+
+  // Three companies on 800 px: two share the first line, level; the third wraps, without a band.
+  const three = await open(env, "/test/blank.html", { viewport: { width: 800, height: 900 } });
+  await three.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const [dell, bt] = await Promise.all(["dell", "bt"].map((n) => fetch(`/data/${n}.json`).then((r) => r.json())));
+    const fig = document.createElement("figure");
+    fig.id = "comparaison";
+    document.querySelector("#main").append(fig);
+    await mount(fig, [dell, bt, { ...bt, company: "BT bis" }]);
+  });
+  await three.waitForTimeout(100);
+  const [a, b, c] = await measure(three);
+  assert.ok(b.left > a.left && c.left === a.left, "two on the first line, the third below");
+  assert.ok(Math.abs(b.middle - a.middle) < 1, `ring centres at ${a.middle} and ${b.middle}`);
+  assert.equal(b.controls, a.controls);
+  assert.equal(c.controls, 0, "no empty band on a line of its own");
+  assert.deepEqual(three.problems, []);
 });
