@@ -363,7 +363,6 @@ class Chart {
     this.main = el("div", { class: "cs-main" }, this.body, this.drill, this.table);
     this.live = el("p", { class: "cs-live", "aria-live": "polite" });
     this.empty = el("p", { class: "cs-empty", hidden: true, text: t.empty });
-    this.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": "title" });
     this.container = el(
       "div",
       { class: "cs", role: "group", "aria-labelledby": "title" },
@@ -375,7 +374,6 @@ class Chart {
       this.main,
       el("p", { class: "cs-help", id: "help", text: t.help }),
       this.live,
-      this.dialog,
     );
     this.root.replaceChildren(this.container);
 
@@ -384,7 +382,6 @@ class Chart {
       this.host.dataset.scheme = this.isDark() ? "dark" : "light";
       this.w.set_dark(this.isDark());
     });
-    this.on(this.dialog, "close", () => this.shrink());
     this.on(this.legend, "click", (e) => this.legendClick(e));
     // The extras module (drill-down, table, profile, dialog, exports) at the first sign of a
     // reader's interest, a pointer over the widget or the focus in it, once the browser is idle
@@ -427,7 +424,7 @@ class Chart {
     this.cleanups.push(() => this.stopRatio());
     this.cleanups.push(() => resize.disconnect());
     this.on(this.canvas, "keydown", (e) => {
-      if (e.key === "Escape" && this.dialog.open && !this.w.view().selected) this.dialog.close();
+      if (e.key === "Escape" && this.dialog?.open && !this.w.view().selected) this.dialog.close();
     });
     // Draw only near the viewport (and at once when it scrolls near).
     if (typeof IntersectionObserver === "function") {

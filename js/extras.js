@@ -203,6 +203,12 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
     },
 
     enlarge() {
+      // The dialog is made on the first enlarge: most readers never open it.
+      if (!this.dialog) {
+        this.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": "title" });
+        this.container.append(this.dialog);
+        this.on(this.dialog, "close", () => this.shrink());
+      }
       if (this.dialog.open) return;
       adopt(this.root);
       this.returnFocus = this.root.activeElement || this.enlargeButton;
