@@ -563,8 +563,6 @@ class Chart {
     const title = view.title || view.company;
     this.title.textContent = title;
     this.title.hidden = !title;
-    const total = view.groups.reduce((s, g) => s + g.count, 0);
-    this.total = total;
 
     const parts = [view.dedupe && view.units !== view.spaces ? `${this.spaces(view.spaces)} → ${fill(t.merged, { n: this.formats.num.format(view.units) })}` : this.spaces(view.spaces)];
     parts.push(fill(t.themes, { n: this.formats.num.format(view.themes) }, view.themes));
@@ -741,7 +739,16 @@ class Chart {
         },
       }),
     );
-    this.say(sel ? fill(t.announceSelect, { label, count: this.spaces(sel.count), pct: this.formats.pct.format(this.total ? sel.count / this.total : 0) }) : t.announceClear);
+    this.say(sel ? fill(t.announceSelect, { label, count: this.spaces(sel.count), pct: this.share(sel.count) }) : t.announceClear);
+  }
+
+  /**
+   * A group's share of the spaces the ring's centre counts: by theme, a space in several themes
+   * counts in each, so these shares can add up to more than 100 %; hidden groups do not change them.
+   */
+  share(count) {
+    const units = this.view?.units;
+    return this.formats.pct.format(units ? count / units : 0);
   }
 
   pointerChanged(announce) {
@@ -761,7 +768,7 @@ class Chart {
       this.tipContent = content;
       const lines = [
         el("strong", { text: label }),
-        el("span", { text: fill(t.share, { count: this.spaces(p.count), pct: this.formats.pct.format(p.total ? p.count / p.total : 0) }) }),
+        el("span", { text: fill(t.share, { count: this.spaces(p.count), pct: this.share(p.count) }) }),
       ];
       if (this.view.groupBy !== "platform" && p.platforms.length) {
         lines.push(el("span", { class: "cs-muted", text: fill(t.topPlatforms, { list: p.platforms.map(([name, n]) => `${name} ${this.formats.num.format(n)}`).join(", ") }) }));
@@ -783,7 +790,7 @@ class Chart {
     style.top = below ? px(at.y + gap) : "auto";
     style.bottom = below ? "auto" : px(box.height - at.y + gap);
     style.maxWidth = px(Math.min(260, (toRight ? box.width - at.x : at.x) - gap - 4));
-    if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.formats.pct.format(p.total ? p.count / p.total : 0) }));
+    if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.share(p.count) }));
   }
 
   persist() {

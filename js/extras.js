@@ -139,7 +139,10 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
       const title = view.title || view.company;
       // An expanded Other may hold thousands of groups; the total is every group's.
       const body = el("tbody");
-      const cells = (g) => row([this.labelOf(g, view.groupBy), this.formats.num.format(g.count), this.formats.pct.format(total ? g.count / total : 0)]);
+      // Shares are of the spaces the centre counts. The footer's only where each space counts in one
+      // group (by theme a space in several themes counts in each, and the shares add up to more).
+      const overlap = view.legend.reduce((s, g) => s + g.count, 0) > view.units;
+      const cells = (g) => row([this.labelOf(g, view.groupBy), this.formats.num.format(g.count), this.share(g.count)]);
       const more = this.pagedRows("table", view.groupBy, view.groups, cells, body);
       this.table.replaceChildren(
         el(
@@ -148,7 +151,7 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
           el("caption", { text: caption(title, t.byPhrase[view.groupBy]) }),
           el("thead", {}, row([t.group, t.count, t.shareCol], true)),
           body,
-          el("tfoot", {}, row([t.total, this.formats.num.format(total), this.formats.pct.format(total ? 1 : 0)])),
+          el("tfoot", {}, row([t.total, this.formats.num.format(total), overlap ? "" : this.share(total)])),
         ),
         more,
         // By theme, a space in several themes counts in each: say why the total exceeds the
@@ -192,13 +195,12 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
       }
     },
 
-    /** The current view (grouping, dedupe and hidden groups applied) as CSV: group, key, count, share. */
+    /** The current view (grouping, dedupe and hidden groups applied) as CSV: group, key, count, share of the spaces counted. */
     exportCsv() {
       const view = this.w.view();
-      const total = view.groups.reduce((s, g) => s + g.count, 0);
       // Quoted per RFC 4180; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
       const cell = (v) => `"${String(v).replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
-      const rows = [[this.t.group, "key", this.t.count, this.t.shareCol], ...view.groups.map((g) => [this.labelOf(g, view.groupBy), g.key, g.count, total ? (g.count / total).toFixed(4) : 0])];
+      const rows = [[this.t.group, "key", this.t.count, this.t.shareCol], ...view.groups.map((g) => [this.labelOf(g, view.groupBy), g.key, g.count, view.units ? (g.count / view.units).toFixed(4) : 0])];
       this.download(new Blob([rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n"], { type: "text/csv" }), "csv");
     },
 

@@ -283,7 +283,6 @@ impl Widget {
         j.key("key").str(&group.key);
         j.key("label").str(&group.label);
         j.key("count").int(group.count);
-        j.key("total").int(chart.groups.iter().map(|g| g.count).sum::<usize>());
         j.key("x").num(x / dpr);
         j.key("y").num(y / dpr);
         j.key("focus").bool(focus);

@@ -55,7 +55,7 @@ export default {
   count: "Spaces",
   shareCol: "Share",
   total: "Total",
-  overlap: "A space that serves several themes counts in each of them: {total} for {n}.",
+  overlap: "A space that serves several themes counts in each of them: {total} for {n}. Shares are of the {n}.",
   caption: "{title}, {phrase}",
   platform: "Platform",
   country: "Country",

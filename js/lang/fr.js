@@ -55,7 +55,7 @@ export default {
   count: "Espaces",
   shareCol: "Part",
   total: "Total",
-  overlap: "Un espace qui sert plusieurs thèmes compte dans chacun : {total} pour {n}.",
+  overlap: "Un espace qui sert plusieurs thèmes compte dans chacun : {total} pour {n}. Les parts se rapportent aux {n}.",
   caption: "{title}, {phrase}",
   platform: "Plateforme",
   country: "Pays",

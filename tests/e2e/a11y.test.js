@@ -96,13 +96,19 @@ test("the table's total equals the chart's", async () => {
   const centre = await page.locator("#dell .cs-center strong").textContent();
   assert.ok(total > Number(centre), `${total} > ${centre}`);
   const note = page.locator("#dell .cs-table .cs-note");
-  assert.equal(await note.textContent(), `Un espace qui sert plusieurs thèmes compte dans chacun : ${total} pour ${centre} espaces.`);
+  assert.equal(await note.textContent(), `Un espace qui sert plusieurs thèmes compte dans chacun : ${total} pour ${centre} espaces. Les parts se rapportent aux ${centre} espaces.`);
+  // Each share is of the spaces the centre counts (so by theme they add up to more than 100 %),
+  // and the footer has none.
+  const shares = await page.locator("#dell .cs-table tbody tr").evaluateAll((trs) => trs.map((tr) => Number(tr.children[2].textContent.replace(/\D/g, ""))));
+  assert.deepEqual(shares, rows.map((n) => Math.round((100 * n) / Number(centre))));
+  assert.equal(await page.locator("#dell .cs-table tfoot td").nth(1).textContent(), "");
   // The caption names the grouping once: the title already says "par thème".
   const caption = page.locator("#dell .cs-table caption");
   assert.equal(await caption.textContent(), "Les espaces sociaux de Dell par thème");
   await page.locator("#dell .cs-select").first().selectOption("platform");
   assert.equal(await caption.textContent(), "Les espaces sociaux de Dell par thème, par plateforme");
   assert.equal(await note.count(), 0, "by platform, every space is in one group");
+  assert.equal((await page.locator("#dell .cs-table tfoot td").nth(1).textContent()).replace(/\s/g, ""), "100%");
 });
 
 test("reflows down to 320 px wide without horizontal scrolling", async () => {

@@ -17,7 +17,10 @@ test("hovering a segment shows its tooltip inside the figure; leaving hides it",
   const tip = page.locator("#dell .cs-tooltip");
   await tip.waitFor();
   const text = await tip.textContent();
-  assert.match(text, /^Expertise\d+ espaces · \d+\s%Surtout /);
+  // The share is of the spaces the ring's centre counts (17 of 62 is 27 %, not 17 of the ring's 102).
+  const [, count, pct] = text.match(/^Expertise(\d+) espaces · (\d+)\s%Surtout /);
+  const centre = Number(await page.locator("#dell .cs-center strong").textContent());
+  assert.equal(Number(pct), Math.round((100 * Number(count)) / centre));
   const [fig, box] = [await page.locator("#dell [data-channel-sprawl-host]").boundingBox(), await tip.boundingBox()];
   assert.ok(box.x >= fig.x && box.x + box.width <= fig.x + fig.width, "the tooltip stays inside the figure");
   assert.ok(!(p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height), "the tooltip does not cover the pointer");
