@@ -64,7 +64,8 @@ mod parse {
     /// hash table).
     #[divan::bench(sample_count = 10, sample_size = 1, max_time = 4)]
     fn json_theme_each(bencher: Bencher) {
-        let text: String = (0..MAX_SPACES).map(|i| format!(r#"{{"name":"s{i}","platform":"blog","themes":["t{:06}"]}},"#, MAX_SPACES - i)).collect();
+        let text: String =
+            (0..MAX_SPACES).map(|i| format!(r#"{{"name":"s{i}","platform":"blog","themes":["t{:06}"]}},"#, MAX_SPACES - i)).collect();
         let text = format!(r#"{{"company":"Many","spaces":[{}]}}"#, text.trim_end_matches(','));
         bencher.bench(|| dataset::parse_json(black_box(&text)));
     }
@@ -438,8 +439,15 @@ mod data {
                     let url = if s.url { Self::url(i, s) } else { String::new() };
                     let function = s.function.map(Self::function).unwrap_or_default();
                     let audience = s.audience.map(|a| a.to_string()).unwrap_or_default();
-                    writeln!(out, "{},{},{},{},{url},{function},{audience}", Self::name(i, s), s.platform, themes.join(";"), s.country.unwrap_or(""))
-                        .unwrap();
+                    writeln!(
+                        out,
+                        "{},{},{},{},{url},{function},{audience}",
+                        Self::name(i, s),
+                        s.platform,
+                        themes.join(";"),
+                        s.country.unwrap_or("")
+                    )
+                    .unwrap();
                 }
                 out
             })

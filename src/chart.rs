@@ -243,22 +243,11 @@ impl Chart {
 
     /// What to paint now; `colors` is `self.colors()` (kept by the caller for the call's length).
     pub fn picture<'a>(&'a self, colors: &'a [Rgb]) -> Picture<'a> {
-        Picture {
-            layout: &self.layout,
-            colors,
-            labels: &self.labels,
-            scheme: self.scheme,
-            emphasis: self.emphasis(),
-            scale: self.size.2,
-        }
+        Picture { layout: &self.layout, colors, labels: &self.labels, scheme: self.scheme, emphasis: self.emphasis(), scale: self.size.2 }
     }
 
     pub fn emphasis(&self) -> Emphasis {
-        Emphasis {
-            hovered: self.hovered,
-            selected: self.selected_index(),
-            focused: self.focused.filter(|_| self.has_focus),
-        }
+        Emphasis { hovered: self.hovered, selected: self.selected_index(), focused: self.focused.filter(|_| self.has_focus) }
     }
 
     pub fn selected_index(&self) -> Option<usize> {

@@ -24,9 +24,8 @@ use crate::value::{decimal, digits, Value};
 use std::borrow::Cow;
 
 /// Space fields a column may name, after normalising its header.
-const FIELDS: &[&str] = &[
-    "name", "platform", "themes", "url", "country", "language", "department", "function", "audience", "last_post", "internal",
-];
+const FIELDS: &[&str] =
+    &["name", "platform", "themes", "url", "country", "language", "department", "function", "audience", "last_post", "internal"];
 /// Columns without which no record can make a space.
 const REQUIRED: &[&str] = &["name", "platform", "themes"];
 /// Stands in for a missing company during validation; never shown.
@@ -115,11 +114,9 @@ impl Sheet {
                 d.warnings = d.warnings.into_iter().map(|p| self.locate(p)).collect();
                 Ok(d)
             }
-            Err(problems) => Err(problems
-                .into_iter()
-                .filter(|p| self.has_company || p.path != "company")
-                .map(|p| self.locate(p))
-                .collect()),
+            Err(problems) => {
+                Err(problems.into_iter().filter(|p| self.has_company || p.path != "company").map(|p| self.locate(p)).collect())
+            }
         }
     }
 
@@ -148,11 +145,7 @@ impl Sheet {
 /// The field a header names: trimmed, ASCII case ignored, `theme` for `themes`, blanks and `-`
 /// read as `_` (`Last post` → `last_post`).
 fn field_of(header: &str) -> Option<&'static str> {
-    let name: String = header
-        .trim()
-        .chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() })
-        .collect();
+    let name: String = header.trim().chars().map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() }).collect();
     let name = if name == "theme" { "themes" } else { name.as_str() };
     FIELDS.iter().copied().find(|f| *f == name)
 }
@@ -160,9 +153,9 @@ fn field_of(header: &str) -> Option<&'static str> {
 /// A trimmed, non-empty cell as the JSON value the dataset would hold.
 fn cell_value(key: &str, cell: &str) -> Value<'static> {
     match key {
-        "themes" => Value::Array(
-            cell.split(';').map(str::trim).filter(|t| !t.is_empty()).map(|t| Value::String(t.to_owned().into())).collect(),
-        ),
+        "themes" => {
+            Value::Array(cell.split(';').map(str::trim).filter(|t| !t.is_empty()).map(|t| Value::String(t.to_owned().into())).collect())
+        }
         "audience" => match decimal(cell) {
             Some(n) if n.is_finite() => Value::Number(n),
             _ => Value::String(cell.to_owned().into()),

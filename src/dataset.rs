@@ -77,15 +77,31 @@ pub fn safe_link(url: &str) -> Option<&str> {
     let end = b.iter().rposition(|&c| c > b' ').map_or(start, |last| last + 1);
     let url = url.get(start..end)?;
     let b = url.as_bytes();
-    let has_scheme = |scheme: &str| b.len() > scheme.len() && b.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme.as_bytes()));
-    let control = b.iter().enumerate().any(|(i, &c)| c < 0x20 || c == 0x7f || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n))));
+    let has_scheme =
+        |scheme: &str| b.len() > scheme.len() && b.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme.as_bytes()));
+    let control =
+        b.iter().enumerate().any(|(i, &c)| c < 0x20 || c == 0x7f || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n))));
     (!control && (has_scheme("https://") || has_scheme("http://"))).then_some(url)
 }
 
 /// Every problem code the validator emits; the loader's `js/i18n.js` words each one in every
 /// language (checked by `tests/i18n.rs`).
-pub const CODES: &[&str] =
-    &["required", "type", "empty", "no-theme", "color", "duplicate", "country", "audience", "date", "too-many", "too-long", "url", "more", "syntax"];
+pub const CODES: &[&str] = &[
+    "required",
+    "type",
+    "empty",
+    "no-theme",
+    "color",
+    "duplicate",
+    "country",
+    "audience",
+    "date",
+    "too-many",
+    "too-long",
+    "url",
+    "more",
+    "syntax",
+];
 
 /// What is wrong, and where. `code` names the message (translated by the loader), `detail` fills it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,14 +241,8 @@ impl Validator {
     }
 
     fn dataset(&mut self, root: &Value) -> Dataset {
-        let mut out = Dataset {
-            company: String::new(),
-            title: None,
-            themes: Vec::new(),
-            spaces: Vec::new(),
-            as_of: None,
-            warnings: Vec::new(),
-        };
+        let mut out =
+            Dataset { company: String::new(), title: None, themes: Vec::new(), spaces: Vec::new(), as_of: None, warnings: Vec::new() };
         let top = Path::Root;
         if !matches!(root, Value::Object(_)) {
             self.fail(top, "type", ["an object with \"company\" and \"spaces\", got ", root.kind()].concat());

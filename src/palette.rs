@@ -128,8 +128,10 @@ pub const DARK_PALETTE: [Rgb; 10] = [
     Rgb(0xd4, 0xae, 0x3a),
 ];
 
-pub const LIGHT: Scheme = Scheme { background: Rgb(0xff, 0xff, 0xff), text: Rgb(0x1f, 0x23, 0x28), neutral: Rgb(0x6e, 0x6e, 0x6e), palette: &LIGHT_PALETTE };
-pub const DARK: Scheme = Scheme { background: Rgb(0x1c, 0x1c, 0x1e), text: Rgb(0xec, 0xec, 0xec), neutral: Rgb(0x9a, 0x9a, 0x9a), palette: &DARK_PALETTE };
+pub const LIGHT: Scheme =
+    Scheme { background: Rgb(0xff, 0xff, 0xff), text: Rgb(0x1f, 0x23, 0x28), neutral: Rgb(0x6e, 0x6e, 0x6e), palette: &LIGHT_PALETTE };
+pub const DARK: Scheme =
+    Scheme { background: Rgb(0x1c, 0x1c, 0x1e), text: Rgb(0xec, 0xec, 0xec), neutral: Rgb(0x9a, 0x9a, 0x9a), palette: &DARK_PALETTE };
 
 /// The colour of the `index`-th generated group. Past the palette the hues repeat; the legend,
 /// the tooltip and the focus outline keep groups apart (colour is never the only cue).

@@ -69,10 +69,7 @@ pub fn profile(dataset: &Dataset) -> Profile {
     let spaces = dataset.spaces.len();
     let (_, functions) = group::units(dataset, true);
     let by = |by: GroupBy| group::group(dataset, by, false, &LIGHT);
-    let platforms: Vec<(String, usize)> = by(GroupBy::Platform)
-        .into_iter()
-        .map(|g| (g.label, g.count))
-        .collect();
+    let platforms: Vec<(String, usize)> = by(GroupBy::Platform).into_iter().map(|g| (g.label, g.count)).collect();
     let themes = by(GroupBy::Theme);
     let countries = by(GroupBy::Country).iter().filter(|g| g.key != group::NOT_SET).count();
     let hhi = |counts: &mut dyn Iterator<Item = usize>| {

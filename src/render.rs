@@ -214,7 +214,12 @@ impl BackendTextStyle for Label {
         let w = text_width(self.size, text) as i32;
         Ok(((0, 0), (w, self.size as i32)))
     }
-    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(&self, _: &str, _: (i32, i32), _: F) -> Result<Result<(), E>, Self::FontError> {
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _: &str,
+        _: (i32, i32),
+        _: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
         Ok(Ok(()))
     }
 }

@@ -18,9 +18,7 @@ use crate::render::{self, Emphasis};
 use plotters::backend::SVGBackend;
 use plotters::prelude::DrawingBackend;
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontFamily, FontStyle,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontFamily, FontStyle};
 use std::convert::Infallible;
 
 /// Narrowest and widest picture `render` draws, in pixels.
@@ -276,11 +274,7 @@ impl Picture<'_> {
 /// Replaces what XML 1.0 cannot hold even escaped (C0 controls but tab, lone surrogates cannot
 /// occur in a `str`, U+FFFE, U+FFFF) and line breaks by spaces, then trims.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' { ' ' } else { c })
-        .collect::<String>()
-        .trim()
-        .to_owned()
+    text.chars().map(|c| if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' { ' ' } else { c }).collect::<String>().trim().to_owned()
 }
 
 /// XML text and attribute escaping: `&`, `<`, `>`, `"`, `'`; forbidden characters as in `clean`.
@@ -461,7 +455,12 @@ impl<B: DrawingBackend> DrawingBackend for Inset<'_, B> {
         self.inner.draw_pixel(point, color)
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
         let (from, to) = (self.shift(from), self.shift(to));
         self.inner.draw_line(from, to, style)
     }
@@ -477,17 +476,31 @@ impl<B: DrawingBackend> DrawingBackend for Inset<'_, B> {
         self.inner.draw_rect(a, b, style, fill)
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
         let at = self.at;
         self.inner.draw_path(path.into_iter().map(|(x, y)| (x + at.0, y + at.1)), style)
     }
 
-    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
         let center = self.shift(center);
         self.inner.draw_circle(center, radius, style, fill)
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
         let at = self.at;
         self.inner.fill_polygon(vert.into_iter().map(|(x, y)| (x + at.0, y + at.1)), style)
     }
@@ -526,7 +539,12 @@ impl<S: BackendTextStyle> BackendTextStyle for CanvasSized<'_, S> {
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), S::FontError> {
         self.0.layout_box(text)
     }
-    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(&self, text: &str, pos: BackendCoord, draw: F) -> Result<Result<(), E>, S::FontError> {
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        text: &str,
+        pos: BackendCoord,
+        draw: F,
+    ) -> Result<Result<(), E>, S::FontError> {
         self.0.draw(text, pos, draw)
     }
 }

@@ -28,12 +28,7 @@ impl<'a> Value<'a> {
     /// The member `key` of an object (`None` for a missing key, a `null`, or a non-object).
     pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         match self {
-            Value::Object(members) => members
-                .iter()
-                .rev()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v)
-                .filter(|v| !matches!(v, Value::Null)),
+            Value::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null)),
             _ => None,
         }
     }

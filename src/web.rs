@@ -17,7 +17,7 @@ use crate::chart::{Action, Change, Chart, Key, Options};
 use crate::csv;
 use crate::dataset::{self, Problem};
 use crate::geometry::Shape;
-use crate::group::{GroupBy, Group};
+use crate::group::{Group, GroupBy};
 use crate::palette::{DARK, LIGHT};
 use crate::platform;
 use crate::render;
@@ -87,7 +87,14 @@ fn thrown(problems: &[Problem]) -> JsValue {
 /// Only in the export build (`--features svg-export`), which the loader fetches on demand.
 #[cfg(feature = "svg-export")]
 #[wasm_bindgen]
-pub fn render_svg(text: &str, csv: bool, company: Option<String>, title: Option<String>, options: JsValue, lang: &str) -> Result<String, JsValue> {
+pub fn render_svg(
+    text: &str,
+    csv: bool,
+    company: Option<String>,
+    title: Option<String>,
+    options: JsValue,
+    lang: &str,
+) -> Result<String, JsValue> {
     let dataset = if csv { csv::parse(text, company.as_deref(), title.as_deref()) } else { dataset::parse_json(text) };
     let dataset = dataset.map_err(|p| thrown(&p))?;
     // The export build is fetched on demand, so serde-wasm-bindgen's bytes cost readers nothing.
@@ -99,7 +106,6 @@ pub fn render_svg(text: &str, csv: bool, company: Option<String>, title: Option<
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
 }
-
 
 /// The chart options as the loader passes them (`{groupBy, dedupe, chart, otherBelow,
 /// thousands}`); a missing or unusable field keeps its default.
@@ -434,7 +440,6 @@ impl Widget {
     pub fn segment_at(&self, x: f64, y: f64) -> i32 {
         self.chart.borrow().segment_at(x, y).map_or(-1, |i| i as i32)
     }
-
 }
 
 impl Widget {
@@ -460,10 +465,10 @@ impl Widget {
 
     fn apply(&self, action: Action) {
         let change: Change = self.chart.borrow_mut().apply(action);
-        let bits = (change.view as u32) * VIEW
-            | (change.selection as u32) * SELECTION
-            | (change.pointer as u32) * POINTER
-            | (change.redraw as u32) * PAINT;
+        let bits = ((change.view as u32) * VIEW)
+            | ((change.selection as u32) * SELECTION)
+            | ((change.pointer as u32) * POINTER)
+            | ((change.redraw as u32) * PAINT);
         self.notify(bits);
     }
 

@@ -419,10 +419,7 @@ fn the_same_css_point_hits_the_same_segment_at_any_pixel_ratio() {
         let c = chart();
         points.iter().map(|&p| hit(&c, p).map(str::to_owned)).collect()
     };
-    assert_eq!(
-        at_one,
-        [Some("a"), Some("b"), Some("c"), None, None, None, None, Some("a")].map(|k| k.map(str::to_owned))
-    );
+    assert_eq!(at_one, [Some("a"), Some("b"), Some("c"), None, None, None, None, Some("a")].map(|k| k.map(str::to_owned)));
     for dpr in [1.5, 2.0, 3.0] {
         let mut c = chart();
         c.apply(Action::Resize(320.0, 320.0, dpr));
@@ -452,7 +449,9 @@ fn a_shared_key_order_gives_a_key_the_same_colour_in_every_chart() {
         Options { key_order: vec!["support".into(), "hr".into()], ..Options::default() },
     );
     let b = Chart::new(
-        common::dataset(serde_json::json!({ "company": "B", "spaces": [common::space("y", "blog", &["support"]), common::space("z", "blog", &["hr"])] })),
+        common::dataset(
+            serde_json::json!({ "company": "B", "spaces": [common::space("y", "blog", &["support"]), common::space("z", "blog", &["hr"])] }),
+        ),
         Options { key_order: vec!["support".into(), "hr".into()], ..Options::default() },
     );
     let color = |c: &Chart, key: &str| c.groups.iter().find(|g| g.key == key).map(|g| g.color);
@@ -465,7 +464,9 @@ fn a_shared_key_order_gives_a_key_the_same_colour_in_every_chart() {
 fn a_key_listed_twice_in_the_shared_order_keeps_its_first_place() {
     use channel_sprawl::palette::{generated, LIGHT};
     let c = Chart::new(
-        common::dataset(serde_json::json!({ "company": "A", "spaces": [common::space("x", "blog", &["hr"]), common::space("y", "blog", &["support"])] })),
+        common::dataset(
+            serde_json::json!({ "company": "A", "spaces": [common::space("x", "blog", &["hr"]), common::space("y", "blog", &["support"])] }),
+        ),
         Options { key_order: vec!["hr".into(), "support".into(), "hr".into()], ..Options::default() },
     );
     let color = |key: &str| c.groups.iter().find(|g| g.key == key).map(|g| g.color);

@@ -159,7 +159,8 @@ fn help_and_version_exit_0() {
 #[test]
 fn render_writes_the_static_svg() {
     let out = scratch("acme.svg");
-    let (code, stdout, err) = outcome(&["render", &fixture("valid.json"), "--svg", out.to_str().unwrap(), "--group-by", "platform", "--lang", "fr"]);
+    let (code, stdout, err) =
+        outcome(&["render", &fixture("valid.json"), "--svg", out.to_str().unwrap(), "--group-by", "platform", "--lang", "fr"]);
     assert_eq!((code, stdout.as_str()), (0, ""), "{err}");
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.starts_with("<svg width=\"640\" "), "{svg}");
@@ -170,7 +171,8 @@ fn render_writes_the_static_svg() {
 
 #[test]
 fn render_to_standard_output_with_options() {
-    let (code, svg, _) = outcome(&["render", &fixture("spaces.csv"), "--svg", "-", "--width=320", "--chart", "bar", "--dedupe", "--title", "Acme & co"]);
+    let (code, svg, _) =
+        outcome(&["render", &fixture("spaces.csv"), "--svg", "-", "--width=320", "--chart", "bar", "--dedupe", "--title", "Acme & co"]);
     assert_eq!(code, 0);
     assert!(svg.starts_with("<svg width=\"320\" "));
     assert!(svg.contains("<title>Acme &amp; co</title>"));
@@ -211,7 +213,9 @@ fn snippet_prints_the_loader_and_a_figure_with_the_data_inline() {
 fn snippet_without_svg_has_no_noscript_image() {
     let (code, html, _) = outcome(&["snippet", &fixture("valid.json"), "--script", "/js/cs.js", "--chart", "pie", "--lang", "fr"]);
     assert_eq!(code, 0);
-    assert!(html.starts_with("<script type=\"module\" src=\"/js/cs.js\"></script>\n\n<figure data-channel-sprawl data-chart=\"pie\" data-lang=\"fr\">\n"));
+    assert!(html.starts_with(
+        "<script type=\"module\" src=\"/js/cs.js\"></script>\n\n<figure data-channel-sprawl data-chart=\"pie\" data-lang=\"fr\">\n"
+    ));
     assert!(!html.contains("noscript"));
 }
 
@@ -232,7 +236,10 @@ fn snippet_data_can_never_close_the_script_or_open_a_comment() {
     let data: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(data["spaces"][0]["name"], "</SCRIPT >\u{2028}");
     assert_eq!(data["title"], "<!-- & -->");
-    assert!(html.contains("<img src=\"/x.svg?a=1&amp;b=&quot;2&quot;\" alt=\"&lt;!-- &amp; --&gt;: 1 space · 1 theme · 1 platform\">"), "{html}");
+    assert!(
+        html.contains("<img src=\"/x.svg?a=1&amp;b=&quot;2&quot;\" alt=\"&lt;!-- &amp; --&gt;: 1 space · 1 theme · 1 platform\">"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -245,9 +252,12 @@ fn snippet_from_csv_needs_a_company_and_inlines_json() {
     let data: serde_json::Value = serde_json::from_str(inline_json(&html)).unwrap();
     assert_eq!(data["company"], "Acme");
     assert_eq!(data["title"], "Acme's spaces");
-    assert_eq!(data["spaces"][2], serde_json::json!({
-        "name": "Acme Careers, worldwide", "platform": "LinkedIn", "themes": ["jobs", "news"], "country": "WW", "audience": 3500
-    }));
+    assert_eq!(
+        data["spaces"][2],
+        serde_json::json!({
+            "name": "Acme Careers, worldwide", "platform": "LinkedIn", "themes": ["jobs", "news"], "country": "WW", "audience": 3500
+        })
+    );
     assert_eq!(data["spaces"][4]["internal"], true);
     assert_eq!(data["spaces"].as_array().unwrap().len(), 5);
 }

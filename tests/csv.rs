@@ -188,7 +188,9 @@ fn an_audience_that_is_not_a_finite_number_of_at_least_0_is_reported() {
 
 #[test]
 fn internal_reads_true_false_1_0_yes_no_oui_non_in_any_case() {
-    let d = valid("name,platform,themes,internal\na,x,t,TRUE\nb,x,t,1\nc,x,t,Yes\nd,x,t,oui\ne,x,t,false\nf,x,t,0\ng,x,t,NO\nh,x,t,non\ni,x,t,\n");
+    let d = valid(
+        "name,platform,themes,internal\na,x,t,TRUE\nb,x,t,1\nc,x,t,Yes\nd,x,t,oui\ne,x,t,false\nf,x,t,0\ng,x,t,NO\nh,x,t,non\ni,x,t,\n",
+    );
     let internal: Vec<bool> = d.spaces.iter().map(|s| s.internal).collect();
     assert_eq!(internal, [true, true, true, true, false, false, false, false, false]);
     assert_eq!(problems("name,platform,themes,internal\na,x,t,maybe\n"), ["row 2, column internal: expected true or false, got string"]);

@@ -35,10 +35,7 @@ fn a_minimal_dataset_is_valid() {
     assert_eq!(d.title, None);
     assert_eq!(d.themes.len(), 1);
     assert_eq!((d.themes[0].id.as_str(), d.themes[0].label.as_str(), d.themes[0].listed), ("news", "News", false));
-    assert_eq!(
-        d.spaces,
-        vec![Space { name: "Acme on X".into(), platform: "X".into(), themes: vec![0], ..Space::default() }]
-    );
+    assert_eq!(d.spaces, vec![Space { name: "Acme on X".into(), platform: "X".into(), themes: vec![0], ..Space::default() }]);
     assert!(d.warnings.is_empty());
 }
 
@@ -192,12 +189,7 @@ fn company_must_not_be_blank() {
 #[test]
 fn a_space_needs_at_least_one_theme() {
     check(
-        company(vec![
-            space("a", "blog", &["news"]),
-            space("b", "blog", &["news"]),
-            space("c", "blog", &["news"]),
-            space("d", "blog", &[]),
-        ]),
+        company(vec![space("a", "blog", &["news"]), space("b", "blog", &["news"]), space("c", "blog", &["news"]), space("d", "blog", &[])]),
         &[("spaces[3].themes", "no-theme")],
     );
     check(company(vec![json!({ "name": "e", "platform": "blog" })]), &[("spaces[0].themes", "no-theme")]);
@@ -217,10 +209,7 @@ fn a_theme_id_in_a_space_must_not_be_empty() {
 
 #[test]
 fn a_space_needs_a_name_and_a_platform() {
-    check(
-        company(vec![json!({ "themes": ["jobs"] })]),
-        &[("spaces[0].name", "required"), ("spaces[0].platform", "required")],
-    );
+    check(company(vec![json!({ "themes": ["jobs"] })]), &[("spaces[0].name", "required"), ("spaces[0].platform", "required")]);
 }
 
 #[test]
@@ -231,10 +220,7 @@ fn the_root_must_be_an_object() {
         assert_eq!(got, [("", "type")], "root {root}");
     }
     let problems = dataset::parse(&value("[]")).unwrap_err();
-    assert_eq!(
-        problems[0].to_string(),
-        "dataset: expected an object with \"company\" and \"spaces\", got array"
-    );
+    assert_eq!(problems[0].to_string(), "dataset: expected an object with \"company\" and \"spaces\", got array");
 }
 
 #[test]
@@ -420,13 +406,9 @@ fn exactly_max_problems_are_listed_without_a_more_entry() {
 
 #[test]
 fn a_problem_displays_as_path_colon_message() {
-    let p = parse(company(vec![
-        space("a", "blog", &["x"]),
-        space("b", "blog", &["x"]),
-        space("c", "blog", &["x"]),
-        space("d", "blog", &[]),
-    ]))
-    .unwrap_err();
+    let p =
+        parse(company(vec![space("a", "blog", &["x"]), space("b", "blog", &["x"]), space("c", "blog", &["x"]), space("d", "blog", &[])]))
+            .unwrap_err();
     assert_eq!(p[0].to_string(), "spaces[3].themes: a space needs at least one theme");
     let required = Problem { path: "company".into(), code: "required", detail: String::new() };
     assert_eq!(required.to_string(), "company: this field is required");
@@ -519,7 +501,8 @@ fn every_invalid_fixture_is_refused_with_paths() {
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).expect("tests/fixtures/invalid") {
         let path = entry.expect("entry").path();
-        let problems = channel_sprawl::dataset::parse_json(&std::fs::read_to_string(&path).expect("read")).expect_err(&format!("{} was accepted", path.display()));
+        let problems = channel_sprawl::dataset::parse_json(&std::fs::read_to_string(&path).expect("read"))
+            .expect_err(&format!("{} was accepted", path.display()));
         assert!(!problems.is_empty());
         seen += 1;
     }

@@ -70,10 +70,7 @@ fn fill_scales_the_area_so_a_quarter_fill_halves_the_radius() {
 #[test]
 fn donut_angles_are_proportional_to_counts_and_make_a_full_turn() {
     check_arcs(&ring(Shape::Donut, &[2, 1, 1]), &[(0.0, PI), (PI, 1.5 * PI), (1.5 * PI, TAU)]);
-    check_arcs(
-        &ring(Shape::Donut, &[3, 1, 4, 2]),
-        &[(0.0, 0.3 * TAU), (0.3 * TAU, 0.4 * TAU), (0.4 * TAU, 0.8 * TAU), (0.8 * TAU, TAU)],
-    );
+    check_arcs(&ring(Shape::Donut, &[3, 1, 4, 2]), &[(0.0, 0.3 * TAU), (0.3 * TAU, 0.4 * TAU), (0.4 * TAU, 0.8 * TAU), (0.8 * TAU, TAU)]);
 }
 
 #[test]
@@ -126,11 +123,11 @@ fn the_hole_and_the_outside_hit_nothing() {
         &donut,
         0.0,
         &[
-            ((100.0, 100.0), None),      // the centre
-            (at(90.0, 50.0), None),      // in the hole (52.2)
-            (at(90.0, 91.0), None),      // just outside (90)
-            ((5.0, 5.0), None),          // a corner of the box
-            ((-40.0, 100.0), None),      // off the canvas
+            ((100.0, 100.0), None), // the centre
+            (at(90.0, 50.0), None), // in the hole (52.2)
+            (at(90.0, 91.0), None), // just outside (90)
+            ((5.0, 5.0), None),     // a corner of the box
+            ((-40.0, 100.0), None), // off the canvas
         ],
     );
     // The pie has no hole, but its very centre belongs to no segment.
@@ -153,16 +150,16 @@ fn a_point_on_a_boundary_between_two_segments_hits_nothing() {
         &donut,
         0.0,
         &[
-            ((100.0, 170.0), None),  // on six o'clock
-            ((100.5, 170.0), None),  // within the separator, on 0's side
-            ((99.5, 170.0), None),   // within the separator, on 1's side
+            ((100.0, 170.0), None), // on six o'clock
+            ((100.5, 170.0), None), // within the separator, on 0's side
+            ((99.5, 170.0), None),  // within the separator, on 1's side
             ((101.5, 170.0), Some(0)),
             ((98.5, 170.0), Some(1)),
-            ((100.0, 30.0), None),   // on twelve o'clock
+            ((100.0, 30.0), None), // on twelve o'clock
             ((100.5, 30.0), None),
             ((101.5, 30.0), Some(0)),
             ((98.5, 30.0), Some(2)),
-            ((30.0, 100.0), None),   // on nine o'clock, between 1 and 2
+            ((30.0, 100.0), None), // on nine o'clock, between 1 and 2
         ],
     );
 }
@@ -205,10 +202,7 @@ fn bars_are_rows_scaled_to_the_longest() {
     let bars = Layout::new(Shape::Bar, &[4, 2], 200.0, 124.0, 1.0, 12.0, 2.0);
     assert_eq!(
         bars.segments,
-        [
-            Segment::Rect { x0: 12.0, y0: 18.25, x1: 188.0, y1: 55.75 },
-            Segment::Rect { x0: 12.0, y0: 68.25, x1: 100.0, y1: 105.75 },
-        ]
+        [Segment::Rect { x0: 12.0, y0: 18.25, x1: 188.0, y1: 55.75 }, Segment::Rect { x0: 12.0, y0: 68.25, x1: 100.0, y1: 105.75 },]
     );
 }
 

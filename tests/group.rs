@@ -212,10 +212,8 @@ fn group_by_parses_its_attribute_value() {
 
 /// A company whose spaces are spread over platforms as given: `[("linkedin", 60), …]`.
 fn platforms(spread: &[(&str, usize)]) -> Dataset {
-    let spaces: Vec<serde_json::Value> = spread
-        .iter()
-        .flat_map(|&(platform, n)| (0..n).map(move |i| space(&format!("{platform} {i}"), platform, &["x"])))
-        .collect();
+    let spaces: Vec<serde_json::Value> =
+        spread.iter().flat_map(|&(platform, n)| (0..n).map(move |i| space(&format!("{platform} {i}"), platform, &["x"]))).collect();
     dataset(json!({ "company": "Acme", "spaces": spaces }))
 }
 

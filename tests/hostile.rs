@@ -44,7 +44,11 @@ fn markup_in_every_field_stays_text() {
     let d = load(&fixture("markup-everywhere.json")).expect("markup is text, not an error");
     assert_eq!(d.company, "<script>alert('company')</script>");
     assert_eq!(d.spaces[0].name, "<img src=x onerror=alert('name')>");
-    assert_eq!(d.spaces[1].link(), Some("https://example.com/?q=<script>"), "an http(s) URL stays a link; the loader sets it as an attribute");
+    assert_eq!(
+        d.spaces[1].link(),
+        Some("https://example.com/?q=<script>"),
+        "an http(s) URL stays a link; the loader sets it as an attribute"
+    );
     exercise(d);
 }
 
@@ -74,12 +78,18 @@ fn out_of_range_and_non_numeric_audiences_are_problems() {
     // 1e400 does not even parse as a finite number: JSON.parse gives Infinity, which is refused.
     let infinite = dataset::parse(&Value::Object(vec![
         ("company".into(), Value::String("x".into())),
-        ("spaces".into(), Value::Array(vec![common::value_of(json!({"name": "a", "platform": "b", "themes": ["t"]})), Value::Object(vec![
-            ("name".into(), Value::String("b".into())),
-            ("platform".into(), Value::String("b".into())),
-            ("themes".into(), Value::Array(vec![Value::String("t".into())])),
-            ("audience".into(), Value::Number(f64::INFINITY)),
-        ])])),
+        (
+            "spaces".into(),
+            Value::Array(vec![
+                common::value_of(json!({"name": "a", "platform": "b", "themes": ["t"]})),
+                Value::Object(vec![
+                    ("name".into(), Value::String("b".into())),
+                    ("platform".into(), Value::String("b".into())),
+                    ("themes".into(), Value::Array(vec![Value::String("t".into())])),
+                    ("audience".into(), Value::Number(f64::INFINITY)),
+                ]),
+            ]),
+        ),
     ]))
     .unwrap_err();
     assert_eq!(infinite[0].path, "spaces[1].audience");
@@ -127,7 +137,10 @@ fn a_hundred_thousand_spaces_in_a_thousand_groups_in_well_under_a_second() {
 fn ten_thousand_themes_fold_into_other() {
     let themes: Vec<_> = (0..10_000).map(|i| json!({"id": format!("t{i}")})).collect();
     let spaces: Vec<_> = (0..10_000).map(|i| json!({"name": format!("s{i}"), "platform": "blog", "themes": [format!("t{i}")]})).collect();
-    let chart = Chart::new(dataset::parse(&common::value_of(json!({"company": "Many", "themes": themes, "spaces": spaces}))).unwrap(), Options::default());
+    let chart = Chart::new(
+        dataset::parse(&common::value_of(json!({"company": "Many", "themes": themes, "spaces": spaces}))).unwrap(),
+        Options::default(),
+    );
     assert_eq!(chart.all_groups.len(), 10_000);
     assert_eq!(chart.groups.len(), 1, "every group is under 2 %: one Other");
     assert_eq!(chart.groups[0].count, 10_000);
@@ -163,7 +176,8 @@ fn one_space_with_the_most_theme_ids_many_of_them_repeated() {
     let n = dataset::MAX_SPACES;
     let ids: Vec<String> = (0..n).chain(0..n).map(|i| format!("t{i}")).collect();
     let start = Instant::now();
-    let d = dataset::parse(&common::value_of(json!({"company": "x", "spaces": [{"name": "a", "platform": "blog", "themes": ids}]}))).unwrap();
+    let d =
+        dataset::parse(&common::value_of(json!({"company": "x", "spaces": [{"name": "a", "platform": "blog", "themes": ids}]}))).unwrap();
     let took = start.elapsed();
     assert_eq!(d.spaces[0].themes, (0..n).collect::<Vec<_>>());
     assert_eq!(d.themes[n - 1].id, format!("t{}", n - 1));
@@ -179,7 +193,8 @@ fn a_comparison_of_two_companies_with_a_hundred_thousand_themes_each() {
     let n = 100_000;
     let dataset = |offset: usize| {
         let themes: Vec<_> = (0..n).step_by(10).map(|i| json!({"id": format!("t{}", i + offset), "color": "#123456"})).collect();
-        let spaces: Vec<_> = (0..n).map(|i| json!({"name": format!("s{i}"), "platform": "blog", "themes": [format!("t{}", i + offset)]})).collect();
+        let spaces: Vec<_> =
+            (0..n).map(|i| json!({"name": format!("s{i}"), "platform": "blog", "themes": [format!("t{}", i + offset)]})).collect();
         dataset::parse(&common::value_of(json!({"company": "x", "themes": themes, "spaces": spaces}))).unwrap()
     };
     let order: Vec<String> = (0..n + n / 2).rev().map(|i| format!("t{i}")).chain(["t7".to_owned()]).collect();
@@ -193,7 +208,10 @@ fn a_comparison_of_two_companies_with_a_hundred_thousand_themes_each() {
     assert_eq!(Some(by_key(&format!("t{}", n / 2))), own, "a theme's own colour stays");
     let last = n / 2 + n - 1; // not a multiple of 10 past the offset, and first in the order
     assert_ne!(Some(by_key(&format!("t{last}"))), own);
-    assert_eq!(by_key(&format!("t{last}")), channel_sprawl::palette::generated(chart.scheme, order.iter().position(|k| *k == format!("t{last}")).unwrap()));
+    assert_eq!(
+        by_key(&format!("t{last}")),
+        channel_sprawl::palette::generated(chart.scheme, order.iter().position(|k| *k == format!("t{last}")).unwrap())
+    );
     // Not a benchmark: a guard against quadratic work.
     assert!(took < Duration::from_secs(5), "{took:?}");
 }
@@ -236,12 +254,16 @@ fn painting_an_expanded_other_of_the_most_groups_compares_no_pairs() {
 fn a_listed_theme_twice_is_a_problem_among_thousands() {
     let mut themes: Vec<_> = (0..5_000).map(|i| json!({"id": format!("theme-{i}")})).collect();
     themes.push(json!({"id": "theme-4321"}));
-    let value = common::value_of(json!({"company": "x", "themes": themes, "spaces": [{"name": "a", "platform": "blog", "themes": ["theme-17", "new"]}]}));
+    let value = common::value_of(
+        json!({"company": "x", "themes": themes, "spaces": [{"name": "a", "platform": "blog", "themes": ["theme-17", "new"]}]}),
+    );
     let problems = dataset::parse(&value).unwrap_err();
     assert_eq!(problems.len(), 1);
     assert_eq!((problems[0].path.as_str(), problems[0].code, problems[0].detail.as_str()), ("themes[5000].id", "duplicate", "theme-4321"));
     themes.pop();
-    let value = common::value_of(json!({"company": "x", "themes": themes, "spaces": [{"name": "a", "platform": "blog", "themes": ["theme-17", "new", "theme-17"]}]}));
+    let value = common::value_of(
+        json!({"company": "x", "themes": themes, "spaces": [{"name": "a", "platform": "blog", "themes": ["theme-17", "new", "theme-17"]}]}),
+    );
     let d = dataset::parse(&value).unwrap();
     assert_eq!(d.themes.len(), 5_001);
     assert_eq!(d.spaces[0].themes, [17, 5_000], "listed ids keep their place; a new one comes after; repeats count once");
@@ -251,7 +273,9 @@ fn a_listed_theme_twice_is_a_problem_among_thousands() {
 #[test]
 fn limits_past_which_the_reader_sees_an_error() {
     let too_many: Vec<_> = (0..dataset::MAX_SPACES + 1).map(|_| Value::Null).collect();
-    let problems = dataset::parse(&Value::Object(vec![("company".into(), Value::String("x".into())), ("spaces".into(), Value::Array(too_many))])).unwrap_err();
+    let problems =
+        dataset::parse(&Value::Object(vec![("company".into(), Value::String("x".into())), ("spaces".into(), Value::Array(too_many))]))
+            .unwrap_err();
     assert_eq!((problems[0].path.as_str(), problems[0].code), ("spaces", "too-many"));
     let problems = dataset::parse(&common::value_of(json!({"company": "x".repeat(dataset::MAX_TEXT + 1), "spaces": []}))).unwrap_err();
     assert_eq!((problems[0].path.as_str(), problems[0].code), ("company", "too-long"));
@@ -263,7 +287,10 @@ fn too_many_spaces_in_json_text_is_one_problem_after_the_others() {
     // (company, title, themes, spaces) whatever the order in the text.
     // The title after the spaces in the text, then before them.
     let spaces = "{},".repeat(dataset::MAX_SPACES);
-    for text in [format!("{{\"company\": \"\", \"spaces\": [{spaces}{{}}], \"title\": 3}}"), format!("{{\"company\": \"\", \"title\": 3, \"spaces\": [{spaces}{{}}]}}")] {
+    for text in [
+        format!("{{\"company\": \"\", \"spaces\": [{spaces}{{}}], \"title\": 3}}"),
+        format!("{{\"company\": \"\", \"title\": 3, \"spaces\": [{spaces}{{}}]}}"),
+    ] {
         let problems = dataset::parse_json(&text).unwrap_err();
         let got: Vec<_> = problems.iter().map(|p| (p.path.as_str(), p.code)).collect();
         assert_eq!(got, [("company", "empty"), ("title", "type"), ("spaces", "too-many")]);
@@ -290,12 +317,23 @@ fn nesting_past_the_limit_is_refused_not_a_stack_overflow() {
 
 #[test]
 fn wrong_types_in_every_field_are_all_reported() {
-    let problems: Vec<_> = load(&std::fs::read_to_string(format!("{}/tests/fixtures/invalid/wrong-types.json", env!("CARGO_MANIFEST_DIR"))).unwrap())
-        .unwrap_err()
-        .into_iter()
-        .map(|p| p.path)
-        .collect();
-    for path in ["company", "title", "themes", "spaces[0].name", "spaces[0].platform", "spaces[0].themes", "spaces[0].audience", "spaces[0].internal", "spaces[0].country"] {
+    let problems: Vec<_> =
+        load(&std::fs::read_to_string(format!("{}/tests/fixtures/invalid/wrong-types.json", env!("CARGO_MANIFEST_DIR"))).unwrap())
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+    for path in [
+        "company",
+        "title",
+        "themes",
+        "spaces[0].name",
+        "spaces[0].platform",
+        "spaces[0].themes",
+        "spaces[0].audience",
+        "spaces[0].internal",
+        "spaces[0].country",
+    ] {
         assert!(problems.contains(&path.to_string()), "{path} not reported in {problems:?}");
     }
 }

@@ -75,7 +75,9 @@ fn parse_hex_accepts_hash_and_six_hex_digits_in_either_case() {
 
 #[test]
 fn parse_hex_rejects_everything_else() {
-    for bad in ["#abc", "abcdef", "#gggggg", "", "#", "#abcde", "#abcdef0", " #abcdef", "#abcdef ", "##abcde", "#-12345", "#ééé", "rgb(1,2,3)"] {
+    for bad in
+        ["#abc", "abcdef", "#gggggg", "", "#", "#abcde", "#abcdef0", " #abcdef", "#abcdef ", "##abcde", "#-12345", "#ééé", "rgb(1,2,3)"]
+    {
         assert_eq!(Rgb::parse_hex(bad), None, "{bad:?}");
     }
 }
@@ -97,8 +99,8 @@ fn mix_moves_toward_the_other_colour() {
     assert_eq!(black.mix(white, 0.0), black);
     assert_eq!(black.mix(white, 1.0), white);
     assert_eq!(black.mix(white, 0.5), Rgb(128, 128, 128)); // 127.5 rounds up
-    // #1b6ca8 45 % of the way to white: 27 + 228 × 0.45 = 129.6, 108 + 147 × 0.45 = 174.15,
-    // 168 + 87 × 0.45 = 207.15.
+                                                           // #1b6ca8 45 % of the way to white: 27 + 228 × 0.45 = 129.6, 108 + 147 × 0.45 = 174.15,
+                                                           // 168 + 87 × 0.45 = 207.15.
     assert_eq!(Rgb(0x1b, 0x6c, 0xa8).mix(white, 0.45), Rgb(130, 174, 207));
 }
 

@@ -40,7 +40,8 @@ fn a_small_company_by_hand() {
 
 #[test]
 fn no_as_of_means_no_dormancy_figure() {
-    let d = common::dataset(json!({"company": "A", "spaces": [{"name": "a", "platform": "b", "themes": ["t"], "last_post": "2001-01-01"}]}));
+    let d =
+        common::dataset(json!({"company": "A", "spaces": [{"name": "a", "platform": "b", "themes": ["t"], "last_post": "2001-01-01"}]}));
     assert_eq!(profile(&d).dormant, None);
 }
 

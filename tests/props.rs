@@ -17,11 +17,11 @@ use channel_sprawl::group::{self, fold, group, Group, GroupBy, NOT_SET, OTHER};
 use channel_sprawl::palette::{DARK, LIGHT};
 use channel_sprawl::render::{LIFT_SELECTED, PAD, SEPARATOR};
 use channel_sprawl::value::Value;
-use std::borrow::Cow;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use serde_json::json;
+use std::borrow::Cow;
 use std::f64::consts::TAU;
 
 /// 256 cases, or `PROPTEST_CASES`; no failure files written next to the tests.
@@ -648,7 +648,10 @@ fn field() -> impl Strategy<Value = String> {
 /// Any tree: random nesting and types, object keys mostly from the format's field names.
 fn any_value() -> impl Strategy<Value = Value<'static>> {
     leaf().prop_recursive(5, 96, 8, |inner| {
-        prop_oneof![vec(inner.clone(), 0..8).prop_map(Value::Array), vec((field().prop_map(Cow::Owned), inner), 0..8).prop_map(Value::Object),]
+        prop_oneof![
+            vec(inner.clone(), 0..8).prop_map(Value::Array),
+            vec((field().prop_map(Cow::Owned), inner), 0..8).prop_map(Value::Object),
+        ]
     })
 }
 

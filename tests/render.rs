@@ -63,10 +63,7 @@ fn fill(c: Rgb) -> String {
 
 /// The fills of the polygons, in painting order.
 fn polygon_fills(svg: &str) -> Vec<&str> {
-    svg.lines()
-        .filter(|l| l.starts_with("<polygon"))
-        .filter_map(|l| l.split("fill=\"").nth(1)?.split('"').next())
-        .collect()
+    svg.lines().filter(|l| l.starts_with("<polygon")).filter_map(|l| l.split("fill=\"").nth(1)?.split('"').next()).collect()
 }
 
 fn manifest() -> &'static Path {
@@ -242,7 +239,8 @@ fn a_repeated_colour_gets_a_dot_pattern() {
     let colors = [a, b, a, Rgb(0x1c, 0x6d, 0xa9), b];
     assert_eq!((0..5).map(|i| twin_level(&colors, i)).collect::<Vec<_>>(), [0, 0, 1, 2, 1]);
     // Only the last TWIN_WINDOW segments count: a far repeat is no neighbour.
-    let far: Vec<Rgb> = std::iter::once(a).chain((0..channel_sprawl::render::TWIN_WINDOW).map(|k| Rgb(0, 0, (k * 3) as u8 + 60))).chain([a, a]).collect();
+    let far: Vec<Rgb> =
+        std::iter::once(a).chain((0..channel_sprawl::render::TWIN_WINDOW).map(|k| Rgb(0, 0, (k * 3) as u8 + 60))).chain([a, a]).collect();
     let n = far.len();
     assert_eq!((twin_level(&far, n - 2), twin_level(&far, n - 1)), (0, 1));
     // Eleven platform groups: the eleventh repeats the first colour and is dotted.
@@ -262,7 +260,8 @@ fn a_repeated_colour_gets_a_dot_pattern() {
 fn labels_use_the_stylesheets_default_typeface() {
     let path = manifest().join("js/styles.js");
     let css = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let start = css.find("var(--channel-sprawl-font, ").expect("no --channel-sprawl-font default in js/styles.js") + "var(--channel-sprawl-font, ".len();
+    let start = css.find("var(--channel-sprawl-font, ").expect("no --channel-sprawl-font default in js/styles.js")
+        + "var(--channel-sprawl-font, ".len();
     let stack = css[start..].split(')').next().unwrap_or_default().replace('"', "");
     assert_eq!(stack, channel_sprawl::render::FONT_FAMILY);
 }

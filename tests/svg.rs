@@ -38,10 +38,13 @@ fn options(group_by: GroupBy, dedupe: bool) -> Options {
 
 /// Every `<text>` element as `(attributes, content)`, in order (content as written: escaped).
 fn text_elements(svg: &str) -> Vec<(&str, &str)> {
-    svg.split("<text ").skip(1).filter_map(|t| {
-        let (attrs, rest) = t.split_once(">\n")?;
-        Some((attrs, rest.split_once("\n</text>")?.0))
-    }).collect()
+    svg.split("<text ")
+        .skip(1)
+        .filter_map(|t| {
+            let (attrs, rest) = t.split_once(">\n")?;
+            Some((attrs, rest.split_once("\n</text>")?.0))
+        })
+        .collect()
 }
 
 /// The texts of the picture but the segments' direct labels (centred on their segment): title,
@@ -186,10 +189,7 @@ fn the_picture_has_title_summary_legend_and_the_count_in_the_hole() {
     assert!(out.contains("<title>Acme&apos;s spaces</title>\n<desc>7 spaces · 3 themes · 5 platforms</desc>"), "{out}");
     let t = texts(&out);
     // Title, summary, the count in the hole, then per group its count and label.
-    assert_eq!(
-        t,
-        ["Acme&apos;s spaces", "7 spaces · 3 themes · 5 platforms", "7", "spaces", "3", "Careers", "4", "News", "1", "Support"]
-    );
+    assert_eq!(t, ["Acme&apos;s spaces", "7 spaces · 3 themes · 5 platforms", "7", "spaces", "3", "Careers", "4", "News", "1", "Support"]);
 }
 
 #[test]

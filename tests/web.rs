@@ -116,10 +116,7 @@ fn bad_data_becomes_problems_with_paths() {
         panic!("invalid data was accepted");
     };
     let problems = js_sys::Array::from(&json(&problems.as_string().expect("problems are JSON text")));
-    let paths: Vec<String> = problems
-        .iter()
-        .filter_map(|p| js_sys::Reflect::get(&p, &"path".into()).ok()?.as_string())
-        .collect();
+    let paths: Vec<String> = problems.iter().filter_map(|p| js_sys::Reflect::get(&p, &"path".into()).ok()?.as_string()).collect();
     assert!(paths.contains(&"spaces[0].themes".to_string()), "{paths:?}");
     assert!(paths.contains(&"spaces[1].name".to_string()), "{paths:?}");
     assert!(paths.contains(&"spaces[1].platform".to_string()), "{paths:?}");

@@ -138,7 +138,10 @@ fn parse_args(args: &[String]) -> Result<Option<Args>> {
                 "--lang" => out.lang = Some(value()?),
                 "--group-by" => {
                     let v = value()?;
-                    out.group_by = Some(GroupBy::parse(&v).ok_or_else(|| usage(format!("--group-by {v:?}: expected theme, platform, department or country")))?);
+                    out.group_by = Some(
+                        GroupBy::parse(&v)
+                            .ok_or_else(|| usage(format!("--group-by {v:?}: expected theme, platform, department or country")))?,
+                    );
                 }
                 "--chart" => {
                     let v = value()?;
@@ -404,7 +407,8 @@ fn write_json(v: &Value, depth: usize, indent: &str, out: &mut String) {
     let spread = |v: &Value| match v {
         Value::Array(items) => items.iter().any(|i| matches!(i, Value::Object(_) | Value::Array(_))),
         Value::Object(members) => {
-            depth == 0 || members.iter().any(|(_, m)| matches!(m, Value::Array(items) if items.iter().any(|i| matches!(i, Value::Object(_)))))
+            depth == 0
+                || members.iter().any(|(_, m)| matches!(m, Value::Array(items) if items.iter().any(|i| matches!(i, Value::Object(_)))))
         }
         _ => false,
     };
