@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 WASM_PACK_FLAGS := --target web --release --out-dir www/pkg --no-pack
 
-.PHONY: setup build build-hooks demo serve test test-native test-wasm test-e2e size bench bench-native pack fuzz clean
+.PHONY: setup build build-hooks demo serve test lint test-native test-wasm test-e2e size bench bench-native pack fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -31,8 +31,15 @@ build-hooks: setup
 serve:
 	node scripts/serve.mjs $(PORT)
 
-## Every test: native core, wasm in headless Chromium, end to end in Chromium.
-test: build test-native test-wasm test-e2e
+## Every test: formatting and lints, native core, wasm in headless Chromium, end to end in Chromium.
+test: lint build test-native test-wasm test-e2e
+
+## rustfmt (rustfmt.toml) and clippy with warnings as errors: native with the CLI, and the wasm
+## builds' own code (the web layer, the SVG export, the test hooks).
+lint: setup
+	cargo fmt --check
+	cargo clippy --quiet --all-targets --features cli -- -D warnings
+	cargo clippy --quiet --lib --target wasm32-unknown-unknown --features svg-export,test-hooks -- -D warnings
 
 test-native:
 	cargo test --quiet --features cli

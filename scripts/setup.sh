@@ -18,6 +18,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    log "adding the $component component (make lint)"
+    rustup component add "$component"
+  fi
+done
+
 if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
   log "installing wasm-pack $WASM_PACK_VERSION (a few minutes, once)"
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked
