@@ -38,6 +38,10 @@ export async function namedBuild() {
     const flags = JSON.parse(cargo.match(/\[package\.metadata\.wasm-pack\.profile\.release\][^[]*?wasm-opt\s*=\s*(\[[^\]]*\])/)?.[1] || '["-Oz"]').filter((f) => f !== "--converge" && f !== "-g");
     const out = join(dir, "pkg/channel_sprawl_bg.wasm");
     run("wasm-opt", [...flags, "-g", out, "-o", out]);
+    // The cargo output is the last of `make build`'s three builds: check it is the shipped one.
+    const exported = (file) => WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(file))).length;
+    const [named, shipped] = [exported(out), exported(join(ROOT, "www/pkg/channel_sprawl_bg.wasm"))];
+    if (named !== shipped) throw new Error(`the cargo output is another build (${named} exports, www/pkg's wasm ${shipped}): run make build`);
     overrides["/pkg/"] = join(dir, "pkg");
     const age = (statSync(join(ROOT, "www/pkg/channel_sprawl_bg.wasm")).mtimeMs - statSync(wasm).mtimeMs) / 1000;
     notes.push(`wasm: wasm-bindgen + wasm-opt ${flags.join(" ")} -g of the cargo output (${Math.abs(age) < 120 ? "same build as www/pkg" : `built ${Math.round(Math.abs(age))} s ${age > 0 ? "before" : "after"} www/pkg`}), names kept, without scripts/bundle.mjs's panic cut`);
