@@ -492,9 +492,14 @@ fn trim(s: &str) -> &str {
 }
 
 /// `"product-marketing"` → `"Product marketing"`: the label of a theme the dataset does not name.
+/// An id of two ASCII letters reads as an acronym: `"hr"` → `"HR"`, `"pr"` → `"PR"`.
 pub fn humanize(id: &str) -> String {
     let spaced: String = id.chars().map(|c| if c == '-' || c == '_' { ' ' } else { c }).collect();
-    let mut chars = spaced.trim().chars();
+    let trimmed = spaced.trim();
+    if trimmed.len() == 2 && trimmed.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return trimmed.to_ascii_uppercase();
+    }
+    let mut chars = trimmed.chars();
     match chars.next() {
         Some(first) => std::iter::once(upper(first)).chain(chars).collect(),
         None => String::new(),

@@ -159,6 +159,16 @@ fn unlisted_themes_get_a_humanized_label_and_follow_the_listed_ones_in_order_of_
 }
 
 #[test]
+fn an_unlisted_theme_id_of_two_letters_reads_as_an_acronym() {
+    let d = dataset(json!({
+        "company": "Acme",
+        "spaces": [space("a", "blog", &["hr", "pr", " it ", "hr_updates", "x", "é3", "faq"])]
+    }));
+    let labels: Vec<&str> = d.themes.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(labels, ["HR", "PR", "IT", "Hr updates", "X", "É3", "Faq"]);
+}
+
+#[test]
 fn a_listed_theme_that_no_space_uses_is_kept_but_not_counted_as_used() {
     let d = dataset(json!({
         "company": "Acme",
