@@ -7,18 +7,27 @@
 // a bare `unreachable` (checked to draw the same first chart in a third load), the scripts' code
 // that ran. A ceiling: a real split pays for the stubs and the loading of the rest.
 //
+// And the floor of a split that can never trap: the first chart's and the hovers' exports may
+// reach (with other data, options or a problem in the data) more than this page's profile calls,
+// and a call into code not yet loaded would kill the instance. So the wasm reduced to every
+// function those exports can statically reach: direct calls, `ref.func`, and for `call_indirect`
+// every table function of that signature (read from binaryen's `wasm-dis` text).
+//
 //   node bench/split.mjs      (after `make build`)
 import { chromium } from "playwright-core";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { smallDataset } from "./data.mjs";
 import { page as makePage } from "./pages.mjs";
 import { startBenchServer } from "./server.mjs";
 
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const WASM = new URL("../www/pkg/channel_sprawl_bg.wasm", import.meta.url);
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SCRIPTS = { "/channel-sprawl.js": "loader", "/pkg/channel_sprawl.js": "glue" };
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => (n / 1000).toFixed(1);
@@ -66,6 +75,45 @@ async function load(hover, base = server.base) {
   await context.close();
   if (!called.size) throw new Error("no wasm.CompileLazy events: does this Chromium still compile wasm lazily?");
   return { called, scripts, pixels, errors };
+}
+
+/**
+ * The defined functions (0-based, imports not counted) statically reachable from the exported
+ * ones in `roots` (absolute indices).
+ */
+function reachable(wasmPath, imports, roots) {
+  const text = execFileSync(join(ROOT, "node_modules/.bin/wasm-dis"), [wasmPath], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const signature = (s) => {
+    const params = [...s.matchAll(/\(param (?:\$\S+ )?([^)]*)\)/g)].map((m) => m[1].trim()).join(" ");
+    return `${params}->${[...s.matchAll(/\(result ([^)]*)\)/g)].map((m) => m[1].trim()).join(" ")}`;
+  };
+  const types = new Map([...text.matchAll(/^ \(type \$(\d+) \(func(.*)\)\)$/gm)].map((m) => [m[1], signature(m[2])]));
+  const funcs = new Map();
+  let current = null;
+  for (const line of text.split("\n")) {
+    const head = line.match(/^ \(func \$(\d+) (.*)$/);
+    if (head) funcs.set(Number(head[1]), (current = { signature: signature(head[2]), calls: new Set(), indirect: new Set() }));
+    else if (line.startsWith(" (")) current = null;
+    else if (current) {
+      for (const m of line.matchAll(/\((?:return_)?call \$(\d+)|\(ref\.func \$(\d+)/g)) current.calls.add(Number(m[1] ?? m[2]));
+      for (const m of line.matchAll(/\((?:return_)?call_indirect (?:\$\S+ )?\(type \$(\d+)\)/g)) current.indirect.add(types.get(m[1]));
+    }
+  }
+  if (funcs.size === 0) throw new Error("wasm-dis printed no functions");
+  const table = [...text.matchAll(/\(elem [^\n]*/g)].flatMap((m) => [...m[0].matchAll(/\$(\d+)(?=[\s)])/g)].map((n) => Number(n[1])));
+  const exported = [...text.matchAll(/\(export "[^"]+" \(func \$(\d+)\)\)/g)].map((m) => Number(m[1]));
+  const reached = new Set();
+  const entries = exported.filter((f) => roots.has(imports + f));
+  const todo = [...entries];
+  while (todo.length) {
+    const f = todo.pop();
+    if (reached.has(f) || !funcs.has(f)) continue;
+    reached.add(f);
+    const fn = funcs.get(f);
+    todo.push(...fn.calls);
+    for (const s of fn.indirect) todo.push(...table.filter((t) => funcs.get(t)?.signature === s));
+  }
+  return { reached, entries: entries.length };
 }
 
 /** The module's sections, and its function bodies (with the number of imported functions). */
@@ -179,4 +227,11 @@ const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].len
 for (const r of [head, ...rows]) console.log(r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  "));
 console.log(`wasm bytes run by the first chart: ${sum(parts.first)} of ${sum(mod.bodies)} in function bodies`);
 console.log(`the wasm reduced to what the first chart calls: ${kb(br(primary))} KB brotli, with what the hovers call too ${kb(br(keeping(first.called, hovered.called)))} (whole ${kb(br(wasm))})`);
+const called = new Set([...first.called, ...hovered.called]);
+const { reached, entries } = reachable(WASM.pathname, mod.imports, called);
+const missed = [...called].filter((f) => !reached.has(f - mod.imports));
+if (missed.length) throw new Error(`the call graph misses edges: functions ${missed.join(", ")} ran but are not reachable from the exports`);
+const safe = keeping(new Set([...reached].map((f) => mod.imports + f)));
+if (!WebAssembly.validate(safe)) throw new Error("the statically reduced wasm does not validate");
+console.log(`a split that never traps keeps what the ${entries} exports the first chart and the hovers call can reach: ${reached.size} of ${mod.bodies.length} functions, ${sum(mod.bodies.filter((_, i) => reached.has(i)))} of ${sum(mod.bodies)} B; that wasm is ${kb(br(safe))} KB brotli`);
 console.log(`first chart, only what it runs: ${kb(br(primary) + scriptsRan)} KB brotli (as shipped ${kb(br(wasm) + scriptsAll)}); a split pays for its stubs and the second fetch on top`);
