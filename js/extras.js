@@ -139,8 +139,8 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
       const title = view.title || view.company;
       // An expanded Other may hold thousands of groups; the total is every group's.
       const body = el("tbody");
-      // Shares are of the spaces the centre counts. The footer's only where each space counts in one
-      // group (by theme a space in several themes counts in each, and the shares add up to more).
+      // Shares are of the spaces the centre counts. The footer gives one only when each space counts
+      // in one group (by theme, a space in several themes counts in each: the shares add up to more).
       const overlap = view.legend.reduce((s, g) => s + g.count, 0) > view.units;
       const cells = (g) => row([this.labelOf(g, view.groupBy), this.formats.num.format(g.count), this.share(g.count)]);
       const more = this.pagedRows("table", view.groupBy, view.groups, cells, body);
