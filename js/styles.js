@@ -107,6 +107,9 @@ summary { cursor: pointer; }
 @media (prefers-reduced-motion: no-preference) {
   .cs-entry, .cs-tool, .cs-button { transition: background-color 120ms ease, border-color 120ms ease; }
 }
+@media print {
+  .cs-controls, .cs-tool, .cs-link, .cs-tooltip, .cs-profile:not([open]) { display: none; }
+}
 @media (forced-colors: active) {
   .cs-entry[aria-pressed="true"], .cs-item.is-selected { outline: 2px solid Highlight; }
   .cs-tooltip { border: 1px solid CanvasText; background: Canvas; color: CanvasText; }

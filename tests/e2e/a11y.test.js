@@ -125,6 +125,26 @@ test("reflows down to 320 px wide without horizontal scrolling", async () => {
   await page.screenshot({ path: SHOTS + "dell-320.png", fullPage: true });
 });
 
+test("printed: the chart, its legend and an open drill-down, without the controls", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  await page.locator('#dell .cs-entry[data-key="support"]').click();
+  await page.locator("#dell .cs-drill li").first().waitFor();
+  const shown = () =>
+    page.evaluate(() => {
+      const root = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot;
+      const seen = (selector) => [...root.querySelectorAll(selector)].some((e) => e.getClientRects().length > 0);
+      const out = {};
+      for (const s of [".cs-title", "canvas", ".cs-legend .cs-label", ".cs-drill li", ".cs-controls", ".cs-tool", ".cs-profile"]) out[s] = seen(s);
+      return out;
+    });
+  const screen = await shown();
+  assert.ok(Object.values(screen).every(Boolean), JSON.stringify(screen));
+  await page.emulateMedia({ media: "print" });
+  assert.deepEqual(await shown(), { ".cs-title": true, canvas: true, ".cs-legend .cs-label": true, ".cs-drill li": true, ".cs-controls": false, ".cs-tool": false, ".cs-profile": false });
+  await page.locator("#dell").screenshot({ path: SHOTS + "dell-print.png" });
+});
+
 test("200 % zoom: crisp canvas at twice the pixels, no overflow", async () => {
   const page = await open(env, "/posts/dell.html", { viewport: { width: 640, height: 900 }, deviceScaleFactor: 2 });
   await ready(page, "#dell");
