@@ -354,7 +354,7 @@ class Chart {
     );
     this.center = el("div", { class: "cs-center", "aria-hidden": "true" });
     this.tooltip = el("div", { class: "cs-tooltip", role: "tooltip", id: "tooltip", hidden: true });
-    this.bars = el("ol", { class: "cs-bars", "aria-hidden": "true" });
+    this.bars = el("ul", { class: "cs-bars", "aria-hidden": "true" });
     this.plot = el("div", { class: "cs-plot" }, this.bars, this.canvas, this.center, this.tooltip);
     this.legend = el("ul", { class: "cs-legend", "aria-label": t.group });
     this.drill = el("section", { class: "cs-drill", hidden: true, "aria-live": "off" });
