@@ -400,6 +400,9 @@ class Chart {
     for (const type of ["pointermove", "pointerdown"]) this.on(this.canvas, type, track, { passive: true });
     for (const type of CANVAS_EVENTS) {
       this.on(this.canvas, type, (e) => {
+        // A click or a tap focuses the canvas too: the focused segment's ring (and its
+        // announcement) is for a focus from the keyboard; arrow keys bring it back anyway.
+        if (type === "focus" && !this.canvas.matches(":focus-visible")) return;
         if (this.w.event(type, e.clientX ?? 0, e.clientY ?? 0, e.pointerType ?? "", e.key ?? "", e.altKey || e.ctrlKey || e.metaKey)) e.preventDefault();
       });
     }

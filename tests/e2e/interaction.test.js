@@ -42,6 +42,39 @@ test("touch: the first tap shows a segment, the second selects it", async () => 
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-mobile.png" });
 });
 
+test("a tap or a click focuses the chart without the keyboard's focus ring", async () => {
+  // The first tap on Éducation shows it as a hover does, with no ring on another segment.
+  const viewport = { width: 390, height: 844 };
+  // The canvas after the next two frames (a change is painted in the next one).
+  const pixels = (page) =>
+    page.evaluate(async () => {
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      return document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("canvas").toDataURL();
+    });
+  const touch = await open(env, "/posts/dell.html", { hasTouch: true, isMobile: true, viewport });
+  await ready(touch, "#dell");
+  const p = await pointAtAngle(touch, "#dell", 90);
+  await touch.touchscreen.tap(p.x, p.y);
+  await touch.locator("#dell .cs-tooltip").waitFor();
+  assert.match(await touch.locator("#dell .cs-tooltip").textContent(), /^Éducation/);
+  const mouse = await open(env, "/posts/dell.html", { viewport });
+  await ready(mouse, "#dell");
+  const q = await pointAtAngle(mouse, "#dell", 90);
+  await mouse.mouse.move(q.x, q.y);
+  await mouse.locator("#dell .cs-tooltip").waitFor();
+  assert.equal(await pixels(touch), await pixels(mouse), "tapped and hovered draw the same");
+  // A click on the hole focuses the canvas: still no ring; an arrow key shows it.
+  const hovered = await pixels(mouse);
+  await mouse.mouse.move(5, 5);
+  const plain = await pixels(mouse);
+  await clickAtAngle(mouse, "#dell", 0, 0);
+  assert.equal(await mouse.evaluate(() => document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.tagName), "CANVAS");
+  assert.equal(await pixels(mouse), plain, "no ring after a click");
+  await mouse.keyboard.press("ArrowRight");
+  assert.notEqual(await pixels(mouse), plain, "the ring after an arrow key");
+  assert.notEqual(hovered, plain);
+});
+
 test("legend: select like the segment, hide re-normalises, isolate, bring back", async () => {
   const page = await open(env, "/posts/bt.html");
   await ready(page, "#bt");
