@@ -643,7 +643,8 @@ class Chart {
     const entries = rows.slice(0, page.shown).map(([g, make]) => make(g));
     if (rows.length > page.shown) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: this.moreText(rows.length - page.shown), "data-act": "more" })));
     if (view.hidden.length > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, "data-act": "showAll" })));
-    if (view.otherExpanded) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, "data-act": "fold" })));
+    // Only when folding would change something (isolating one group also expands Other).
+    if (view.otherExpanded && view.canFold) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, "data-act": "fold" })));
     // Keep keyboard focus on the same control across the rebuild.
     const active = this.root.activeElement;
     const activeKey = active?.closest?.(".cs-item")?.querySelector(".cs-entry")?.dataset?.key;

@@ -105,6 +105,8 @@ pub struct Chart {
     pub options: Options,
     pub hidden: Vec<String>,
     pub other_expanded: bool,
+    /// Folding would make an "Other" of the groups shown (what the legend's "fold" link does).
+    pub can_fold: bool,
     pub selected: Option<String>,
     pub hovered: Option<usize>,
     pub focused: Option<usize>,
@@ -149,6 +151,7 @@ impl Chart {
             options,
             hidden: Vec::new(),
             other_expanded: false,
+            can_fold: false,
             selected: None,
             hovered: None,
             focused: None,
@@ -198,6 +201,7 @@ impl Chart {
                 visible.push(g.clone());
             }
         }
+        self.can_fold = group::folds(&visible, o.other_below);
         self.groups = if self.other_expanded { visible } else { group::fold(visible, o.other_below, self.scheme) };
         if self.selected.as_ref().is_some_and(|k| !self.groups.iter().any(|g| &g.key == k)) {
             self.selected = None;

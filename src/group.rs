@@ -276,14 +276,21 @@ pub fn group(dataset: &Dataset, by: GroupBy, dedupe: bool, scheme: &Scheme) -> V
     groups
 }
 
-/// Folds the groups whose share of the total is under `below` into one `OTHER` group, placed
-/// last. Nothing folds unless at least two groups would: a group is never alone in "Other".
-pub fn fold(groups: Vec<Group>, below: f64, scheme: &Scheme) -> Vec<Group> {
+/// Whether `fold` folds anything: at least two groups under `below` of the total (a group is
+/// never alone in "Other").
+pub fn folds(groups: &[Group], below: f64) -> bool {
     let total: usize = groups.iter().map(|g| g.count).sum();
-    let small = |g: &Group| (g.count as f64) < below * total as f64;
-    if total == 0 || groups.iter().filter(|g| small(g)).count() < 2 {
+    total > 0 && groups.iter().filter(|g| (g.count as f64) < below * total as f64).count() >= 2
+}
+
+/// Folds the groups whose share of the total is under `below` into one `OTHER` group, placed
+/// last (see `folds` for when it does).
+pub fn fold(groups: Vec<Group>, below: f64, scheme: &Scheme) -> Vec<Group> {
+    if !folds(&groups, below) {
         return groups;
     }
+    let total: usize = groups.iter().map(|g| g.count).sum();
+    let small = |g: &Group| (g.count as f64) < below * total as f64;
     let (small_groups, mut kept): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(small);
     let mut other = Group {
         key: OTHER.to_owned(),

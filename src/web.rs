@@ -207,6 +207,7 @@ impl Widget {
         }
         j.key("hidden").strs(chart.hidden.iter().map(String::as_str));
         j.key("otherExpanded").bool(chart.other_expanded);
+        j.key("canFold").bool(chart.can_fold);
         j.key("selected").opt_str(chart.selected.as_deref());
         j.close('}');
         j.text

@@ -390,7 +390,19 @@ fn isolating_a_folded_group_expands_other() {
 }
 
 #[test]
+fn folding_is_offered_only_when_it_would_make_an_other() {
+    let mut c = with_small_groups();
+    assert!(c.can_fold);
+    c.apply(Action::Isolate("big".into()));
+    assert!(c.other_expanded && !c.can_fold, "one group shown: nothing to fold");
+    c.apply(Action::ShowAll);
+    assert!(c.other_expanded && c.can_fold);
+    let mut plain = chart();
+    plain.apply(Action::Isolate("b".into()));
+    assert!(plain.other_expanded && !plain.can_fold, "no small groups");
+}
 
+#[test]
 fn isolate_and_its_toggle_back_restore_the_folded_view() {
     let mut c = with_small_groups();
     c.apply(Action::Isolate("big".into()));

@@ -96,8 +96,12 @@ test("legend: select like the segment, hide re-normalises, isolate, bring back",
 
   await page.getByRole("button", { name: "Afficher seulement Expertise" }).click();
   assert.deepEqual((await legend(page, "#bt")).map((e) => e.key), ["expertise"]);
+  // BT has no group small enough for "Other": no link offers to fold (isolating expands Other).
+  const fold = page.locator('#bt .cs-link[data-act="fold"]');
+  assert.equal(await fold.count(), 0);
   await page.getByRole("button", { name: "Afficher tous les groupes" }).click();
   assert.equal((await legend(page, "#bt")).length, before.length);
+  assert.equal(await fold.count(), 0);
 });
 
 test("a big segment's drill-down lists 200 spaces at a time, and keeps what it listed", async () => {
@@ -228,6 +232,8 @@ test("small groups fold into Other, which lists and expands them", async () => {
   const expanded = await legend(page, "#one");
   assert.ok(!expanded.some((e) => e.key === "~other"));
   assert.equal(expanded.reduce((s, e) => s + e.count, 0), folded.reduce((s, e) => s + e.count, 0), "folding keeps the total");
+  await page.locator('#one .cs-link[data-act="fold"]').click();
+  assert.deepEqual(await legend(page, "#one"), folded, "the legend's link folds them back");
   // The second chart on the page was not touched.
   assert.equal((await legend(page, "#two"))[0].key, "forum");
 });
