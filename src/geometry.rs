@@ -123,12 +123,14 @@ impl Layout {
         }
     }
 
-    /// The outline of segment `i`, moved `lift` pixels outward, as a closed polygon.
+    /// The outline of segment `i`, moved `lift` pixels outward, as a closed polygon. A whole
+    /// ring (one segment all round) is not moved: it has no outward.
     pub fn outline(&self, i: usize, lift: f64) -> Vec<(f64, f64)> {
         match self.segments.get(i) {
             Some(&Segment::Arc { start, end }) if end > start => {
                 let mid = (start + end) / 2.0;
                 let (sin, cos) = sin_cos(mid);
+                let lift = if self.whole(i) { 0.0 } else { lift };
                 let (ox, oy) = (lift * sin, -lift * cos);
                 // About one vertex per 2 degrees, and at least a few per segment.
                 let steps = ((end - start) / TAU * 180.0).ceil().max(2.0) as usize;
@@ -154,6 +156,23 @@ impl Layout {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// The closed lines that stroke segment `i`'s edges: its outline, or for a whole donut ring
+    /// its outer and inner circles (the two halves of its outline), without the seam the
+    /// outline's polygon has where they join.
+    pub fn rims<'a>(&self, i: usize, outline: &'a [(f64, f64)]) -> [&'a [(f64, f64)]; 2] {
+        if self.whole(i) && self.inner > 0.0 {
+            let (outer, inner) = outline.split_at(outline.len() / 2);
+            [outer, inner]
+        } else {
+            [outline, &[]]
+        }
+    }
+
+    /// Segment `i` goes all round.
+    fn whole(&self, i: usize) -> bool {
+        matches!(self.segments.get(i), Some(&Segment::Arc { start, end }) if end - start >= TAU - 1e-9)
     }
 
     fn polar(&self, angle: f64, r: f64) -> (f64, f64) {

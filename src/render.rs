@@ -78,8 +78,8 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(),
     let n = layout.segments.len();
     let order = (0..n).filter(|&i| lift(i) == 0.0).chain((0..n).filter(|&i| lift(i) > 0.0));
     for i in order {
-        let outline = to_coords(&grown.outline(i, lift(i)));
-        if outline.is_empty() {
+        let points = grown.outline(i, lift(i));
+        if points.is_empty() {
             continue;
         }
         let base = colors.get(i).copied().unwrap_or(scheme.neutral);
@@ -87,21 +87,20 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(),
             Some(h) if h != i && emphasis.selected != Some(i) => base.mix(scheme.background, DIM),
             _ => base,
         };
-        backend.fill_polygon(outline.iter().copied(), &color(fill))?;
+        backend.fill_polygon(to_coords(&points), &color(fill))?;
         // The separator: a background-coloured stroke on the edge, half on each neighbour.
-        let closed = outline.iter().copied().chain(outline.first().copied());
-        backend.draw_path(closed, &Stroke(scheme.background, separator as u32))?;
+        ring(backend, grown.rims(i, &points), scheme.background, separator)?;
         marks(backend, picture, i, lift(i))?;
         label(backend, picture, i, lift(i), fill)?;
     }
     if let Some(i) = emphasis.selected {
-        ring(backend, &layout.outline(i, lift(i)), scheme.text, 2.0 * scale)?;
+        ring(backend, layout.rims(i, &layout.outline(i, lift(i))), scheme.text, 2.0 * scale)?;
     }
     if let Some(i) = emphasis.focused {
         // A light halo under a dark ring keeps ≥ 3:1 against any neighbour colour.
         let outline = layout.outline(i, lift(i));
-        ring(backend, &outline, scheme.background, 6.0 * scale)?;
-        ring(backend, &outline, scheme.text, 3.0 * scale)?;
+        ring(backend, layout.rims(i, &outline), scheme.background, 6.0 * scale)?;
+        ring(backend, layout.rims(i, &outline), scheme.text, 3.0 * scale)?;
     }
     backend.present()
 }
@@ -224,10 +223,14 @@ impl BackendTextStyle for Label {
     }
 }
 
-fn ring<B: DrawingBackend>(backend: &mut B, outline: &[(f64, f64)], c: Rgb, width: f64) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-    let coords = to_coords(outline);
-    let closed = coords.iter().copied().chain(coords.first().copied());
-    backend.draw_path(closed, &Stroke(c, width.round().max(1.0) as u32))
+/// Strokes each closed line of `rims` (see `Layout::rims`).
+fn ring<B: DrawingBackend>(backend: &mut B, rims: [&[(f64, f64)]; 2], c: Rgb, width: f64) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    for rim in rims.into_iter().filter(|rim| !rim.is_empty()) {
+        let coords = to_coords(rim);
+        let closed = coords.iter().copied().chain(coords.first().copied());
+        backend.draw_path(closed, &Stroke(c, width.round().max(1.0) as u32))?;
+    }
+    Ok(())
 }
 
 fn to_coords(points: &[(f64, f64)]) -> Vec<(i32, i32)> {

@@ -244,6 +244,26 @@ fn a_lifted_outline_moves_outward_along_the_middle_of_its_segment() {
 }
 
 #[test]
+fn a_whole_ring_is_stroked_as_two_circles_and_never_lifted() {
+    // One group all round: its edges are the outer and the inner circle, with no radial seam where
+    // the outline's polygon joins them; lifting it would only shift the whole ring.
+    let donut = ring(Shape::Donut, &[5]);
+    let radii = |points: &[(f64, f64)]| points.iter().map(|&(x, y)| (x - 100.0).hypot(y - 100.0)).collect::<Vec<f64>>();
+    assert!(radii(&donut.outline(0, 10.0)).iter().all(|&r| (r - 90.0).abs() < 1e-6 || (r - 52.2).abs() < 1e-6));
+    let outline = donut.outline(0, 10.0);
+    let [outer, inner] = donut.rims(0, &outline);
+    assert!(!outer.is_empty() && radii(outer).iter().all(|&r| (r - 90.0).abs() < 1e-6), "the outer circle");
+    assert!(!inner.is_empty() && radii(inner).iter().all(|&r| (r - 52.2).abs() < 1e-6), "the inner circle");
+    // Anything less than whole keeps its one outline, lifted.
+    let half = ring(Shape::Donut, &[1, 1]);
+    let lifted = half.outline(0, 10.0);
+    assert_eq!(half.rims(0, &lifted), [&lifted[..], &[]]);
+    let pie = ring(Shape::Pie, &[5]);
+    let circle = pie.outline(0, 0.0);
+    assert_eq!(pie.rims(0, &circle), [&circle[..], &[]], "a whole pie is one circle already");
+}
+
+#[test]
 fn shape_parses_its_attribute_value() {
     assert_eq!(Shape::parse(" Donut"), Some(Shape::Donut));
     assert_eq!(Shape::parse("PIE"), Some(Shape::Pie));
