@@ -426,6 +426,9 @@ impl Chart {
         };
         self.focused = Some(next);
         self.has_focus = true;
+        // The keyboard takes over from a pointer resting on another segment: the tooltip and the
+        // announcement follow the focus.
+        self.hovered = None;
         Change { redraw: true, pointer: true, ..Change::default() }
     }
 }

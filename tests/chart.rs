@@ -197,6 +197,20 @@ fn arrow_keys_move_the_focus_and_wrap_around() {
 }
 
 #[test]
+fn an_arrow_key_takes_over_from_the_pointer() {
+    // A mouse resting on a while the keyboard moves on: the tooltip and the announcement follow
+    // the focus, and a hover elsewhere takes over again.
+    let mut c = chart();
+    c.apply(Action::Hover(Some(IN_A)));
+    c.apply(Action::Focus(true));
+    assert_eq!(c.emphasis().hovered, Some(0));
+    check(&mut c, Action::Key(Key::Next), POINTER);
+    assert_eq!((c.emphasis().hovered, c.emphasis().focused), (None, Some(1)));
+    c.apply(Action::Hover(Some(IN_C)));
+    assert_eq!(c.emphasis().hovered, Some(2));
+}
+
+#[test]
 fn activate_toggles_the_selection_of_the_focused_segment_and_escape_clears_it() {
     let mut c = chart();
     c.apply(Action::Focus(true));
