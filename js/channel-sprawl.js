@@ -190,7 +190,8 @@ function writeFragment(key, state) {
   const parts = location.hash.slice(1).split("&").filter((p) => p && decodeURIComponent(p.split("=")[0]) !== key);
   const value = Object.entries(state)
     .filter(([, v]) => v !== "" && v != null)
-    .map(([k, v]) => `${k}.${encodeURIComponent(v)}`)
+    // `~` separates the fields, and encodeURIComponent leaves it as it is (the key of "Other" is `~other`).
+    .map(([k, v]) => `${k}.${encodeURIComponent(v).replace(/~/g, "%7E")}`)
     .join("~");
   if (value) parts.push(`${encodeURIComponent(key)}=${value}`);
   const hash = parts.length ? "#" + parts.join("&") : "";

@@ -278,6 +278,16 @@ test("the state is written to the URL fragment and restored on load", async () =
   assert.equal(entries.find((e) => e.key === "twitter").pressed, true);
   assert.ok(!entries.some((e) => e.key === "blog"));
   assert.match(await again.locator("#dell .cs-drill-title").textContent(), /^Twitter : \d+ espaces$/);
+
+  // "Other" too, whose key starts with the fields' separator.
+  await again.locator("#dell select").first().selectOption("country");
+  await again.locator('#dell .cs-entry[data-key="~other"]').click();
+  const other = again.url();
+  assert.match(other, /#dell=g\.country~s\.%7Eother$/);
+  const third = await open(env, other.slice(other.indexOf("/posts")));
+  await ready(third, "#dell");
+  assert.equal((await legend(third, "#dell")).find((e) => e.key === "~other").pressed, true);
+  assert.match(await third.locator("#dell .cs-drill-title").textContent(), /^Autres : \d+ espaces$/);
 });
 
 test("export: a PNG at twice the resolution, an SVG from the core renderer and a CSV of the current view", async () => {
