@@ -129,7 +129,8 @@ fn marks<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64) -
     let (radius, step) = ((1.6 * scale).round().max(1.0) as u32, 7.0 * scale);
     let dot = color(p.scheme.background);
     for row in 1..=rows {
-        let t = row as f64 / (rows + 1) as f64;
+        // Near the edges: a ring's count is in its middle.
+        let t = if row == rows { 0.82 } else { 0.18 };
         match layout.segments[i] {
             Segment::Arc { start, end } => {
                 let inner = if layout.inner > 0.0 { layout.inner } else { layout.outer * 0.25 };

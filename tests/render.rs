@@ -249,8 +249,32 @@ fn a_repeated_colour_gets_a_dot_pattern() {
     let mut chart = Chart::new(d, Options { group_by: channel_sprawl::group::GroupBy::Platform, other_below: 0.0, ..Options::default() });
     chart.apply(Action::Resize(300.0, 300.0, 1.0));
     let svg = svg(&chart);
-    let dots = svg.lines().filter(|l| l.starts_with("<circle") && l.contains(&fill(LIGHT.background))).count();
-    assert!(dots >= 3, "{dots} dots");
+    let dots: Vec<(f64, f64)> = svg
+        .lines()
+        .filter(|l| l.starts_with("<circle") && l.contains(&fill(LIGHT.background)))
+        .map(|l| (attribute(l, "cx"), attribute(l, "cy")))
+        .collect();
+    assert!(dots.len() >= 3, "{} dots", dots.len());
+    // They run clear of the counts in the segments' middle: none inside a label's box.
+    let lines: Vec<&str> = svg.lines().collect();
+    let labels: Vec<(f64, f64, f64, usize)> = lines
+        .windows(2)
+        .filter(|w| w[0].starts_with("<text") && w[0].contains("text-anchor=\"middle\""))
+        .map(|w| (attribute(w[0], "x"), attribute(w[0], "y"), attribute(w[0], "font-size"), w[1].trim().chars().count()))
+        .collect();
+    assert_eq!(labels.len(), 11);
+    for &(x, y, size, chars) in &labels {
+        let (half_width, half_height) = (0.31 * size * chars as f64 + 2.0, size / 2.0 + 2.0);
+        for &(cx, cy) in &dots {
+            assert!((cx - x).abs() > half_width || (cy - y).abs() > half_height, "a dot at ({cx}, {cy}) on the label at ({x}, {y})");
+        }
+    }
+}
+
+/// The number in attribute `name` of an SVG element's line.
+fn attribute(line: &str, name: &str) -> f64 {
+    let start = line.find(&format!(" {name}=\"")).map(|i| i + name.len() + 3).unwrap_or_else(|| panic!("no {name} in {line}"));
+    line[start..].split('"').next().and_then(|v| v.parse().ok()).unwrap_or_else(|| panic!("{name} in {line}"))
 }
 
 /// The canvas labels' typeface is the stylesheet's default (`js/styles.js`), written twice because
