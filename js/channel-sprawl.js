@@ -427,8 +427,10 @@ class Chart {
     watchRatio();
     this.cleanups.push(() => this.stopRatio());
     this.cleanups.push(() => resize.disconnect());
+    // Escape clears the selection first (the widget then handled it), and closes the enlarged
+    // view only when nothing was selected.
     this.on(this.canvas, "keydown", (e) => {
-      if (e.key === "Escape" && this.dialog?.open && !this.w.view().selected) this.dialog.close();
+      if (e.key === "Escape" && !e.defaultPrevented && this.dialog?.open) this.dialog.close();
     });
     // Draw only near the viewport (and at once when it scrolls near).
     if (typeof IntersectionObserver === "function") {

@@ -257,7 +257,10 @@ test("enlarge opens a modal dialog; Escape closes it and focus returns", async (
   await clickAtAngle(page, "#dell dialog", 8);
   assert.equal((await selected()).key, "expertise");
   await page.screenshot({ path: SHOTS + "dell-enlarged.png" });
-  await page.keyboard.press("Escape"); // clears the selection first
+  const cleared = await nextSelect(page, "#dell");
+  await page.keyboard.press("Escape"); // clears the selection first, and only that
+  assert.equal((await cleared()).key, null);
+  assert.equal(await dialog.count(), 1, "the first Escape leaves the dialog open");
   await page.keyboard.press("Escape"); // then closes
   await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
   assert.equal(await page.evaluate(() => document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.textContent), "Agrandir");
