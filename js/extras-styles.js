@@ -17,7 +17,7 @@ export const STYLES = `
 .cs-name { overflow-wrap: anywhere; }
 .cs-meta, .cs-copies { color: var(--muted); font-size: 13px; }
 .cs-copies { margin-inline-start: 10px; }
-.cs-profile dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; }
+.cs-profile dl { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); gap: 2px 12px; margin: 6px 0 0; }
 .cs-profile dt { color: var(--muted); }
 .cs-profile dd { margin: 0; font-variant-numeric: tabular-nums; }
 .cs-profile abbr { text-decoration: underline dotted; cursor: help; }

@@ -134,6 +134,18 @@ test("reflows down to 320 px wide without horizontal scrolling", async () => {
   assert.ok(overflow.page <= 320, `page is ${overflow.page} px wide`);
   assert.equal(overflow.widget, 0);
   assert.ok(overflow.canvas > 200 && overflow.canvas <= 300, `canvas ${overflow.canvas}`);
+  // And with everything a reader can open: the profile, the table, a drill-down.
+  await page.locator("#dell .cs-profile summary").click();
+  await page.locator("#dell .cs-profile dd").first().waitFor();
+  await page.locator("#dell .cs-button", { hasText: "Tableau" }).click();
+  await page.locator("#dell .cs-table tbody tr").first().waitFor();
+  await page.locator('#dell .cs-entry[data-key="education"]').click();
+  await page.locator("#dell .cs-drill li").first().waitFor();
+  const opened = await page.evaluate(() => {
+    const box = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector(".cs");
+    return { page: document.documentElement.scrollWidth, widget: box.scrollWidth - box.clientWidth };
+  });
+  assert.deepEqual(opened, { page: 320, widget: 0 });
   await page.screenshot({ path: SHOTS + "dell-320.png", fullPage: true });
 });
 
