@@ -114,8 +114,23 @@ test("a chart in view is painted in the frame that lays it out; one far below wa
   assert.ok(near > 1000, `the chart in view is drawn after its first frame (${near} pixels inked)`);
   assert.equal(far, 0, "the chart 4,000 px below is not drawn yet");
   assert.equal(pending, 1);
-  await page.locator("#main > .fig").last().scrollIntoViewIfNeeded();
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  // Scrolled into view: drawn by the next frame after the page's own IntersectionObserver says so
+  // (the chart's observer, made earlier, is told first in the same round; its paint then runs
+  // before this frame callback). Counting frames from the scroll instead depended on when the
+  // browser delivered the observers' round, and failed on a busy machine.
+  await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const far = document.querySelectorAll("#main > .fig")[1];
+        const seen = new IntersectionObserver((entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          seen.disconnect();
+          requestAnimationFrame(ok);
+        });
+        seen.observe(far);
+        far.scrollIntoView();
+      }),
+  );
   assert.ok((await inked())[1] > 1000, "drawn once scrolled near");
   assert.equal(await page.evaluate(async () => (await import("/channel-sprawl.js")).stats().pendingPaints), 0);
   assert.deepEqual(page.problems, []);
