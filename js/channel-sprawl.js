@@ -186,6 +186,10 @@ function readFragment(key) {
   return null;
 }
 
+// A list of keys in one value: `,` between them, and in a key as `%2C` (`%` as `%25`).
+const joinKeys = (keys) => keys.map((k) => k.replace(/%/g, "%25").replace(/,/g, "%2C")).join(",");
+const splitKeys = (text) => text.split(",").map((k) => k.replace(/%2C/g, ",").replace(/%25/g, "%"));
+
 function writeFragment(key, state) {
   const parts = location.hash.slice(1).split("&").filter((p) => p && decodeURIComponent(p.split("=")[0]) !== key);
   const value = Object.entries(state)
@@ -443,8 +447,8 @@ class Chart {
     // The hidden groups before the first render: each widget call then renders nothing.
     if (fragment.h || fragment.v) {
       const all = this.w.view().legend.map((g) => g.key);
-      const shown = new Set(fragment.v?.split(","));
-      this.hide(fragment.v ? all.filter((k) => !shown.has(k)) : fragment.h.split(","), all);
+      const shown = new Set(fragment.v ? splitKeys(fragment.v) : []);
+      this.hide(fragment.v ? all.filter((k) => !shown.has(k)) : splitKeys(fragment.h), all);
     }
     this.ready = true;
     this.render();
@@ -817,8 +821,8 @@ class Chart {
       g: view.groupBy !== defaults.g ? view.groupBy : "",
       c: view.chart !== defaults.c ? view.chart : "",
       d: (view.dedupe ? "1" : "0") !== defaults.d ? (view.dedupe ? "1" : "0") : "",
-      h: fewer ? "" : view.hidden.join(","),
-      v: fewer ? shown.join(",") : "",
+      h: fewer ? "" : joinKeys(view.hidden),
+      v: fewer ? joinKeys(shown) : "",
       s: view.selected || "",
     });
   }

@@ -293,6 +293,24 @@ test("the state is written to the URL fragment and restored on load", async () =
   assert.match(await third.locator("#dell .cs-drill-title").textContent(), /^Autres : \d+ espaces$/);
 });
 
+test("a hidden group whose key has a comma stays hidden after a reload", async () => {
+  const page = await open(env, "/test/blank.html");
+  const data = { company: "Acme", spaces: ["Sales, EMEA", "Support", "R&D"].map((department, i) => ({ name: `s${i}`, platform: "blog", themes: ["t"], department })) };
+  const mountAgain = () =>
+    page.evaluate(async (data) => {
+      const { mount } = await import("/channel-sprawl.js");
+      document.querySelector("#acme")?.remove();
+      const figure = Object.assign(document.createElement("figure"), { id: "acme" });
+      document.body.append(figure);
+      await mount(figure, data, { groupBy: "department" });
+    }, data);
+  await mountAgain();
+  await page.getByRole("button", { name: "Hide Sales, EMEA" }).click();
+  assert.match(page.url(), /#acme=h\.sales%252C%20emea$/);
+  await mountAgain(); // reads the fragment again
+  assert.deepEqual((await legend(page, "#acme")).map((e) => e.key), ["support", "r&d"]);
+});
+
 test("export: a PNG at twice the resolution, an SVG from the core renderer and a CSV of the current view", async () => {
   const page = await open(env, "/posts/dell.html", { acceptDownloads: true });
   await ready(page, "#dell");
