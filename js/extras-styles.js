@@ -33,6 +33,6 @@ export const STYLES = `
 .cs-dialog { width: min(96vw, 1100px); max-width: 96vw; max-height: 96vh; border: 0; border-radius: 12px; padding: 16px; background: var(--bg); color: var(--fg); }
 .cs-dialog::backdrop { background: rgb(0 0 0 / 0.55); }
 .cs-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; }
-.cs-dialog .cs-plot { flex-basis: min(72vh, 62vw); }
+.cs-dialog .cs-plot { flex: 0 1 min(72vh, 62vw); max-width: none; }
 .cs-dialog .cs-plot[data-chart="bar"] { flex-basis: 100%; }
 `;

@@ -50,10 +50,12 @@ export const STYLES = `
 }
 .cs-toggle[aria-pressed="true"]::before { content: "✓"; background: var(--accent); border-color: var(--accent); color: var(--bg); }
 .cs-body { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: center; }
-.cs-plot { position: relative; flex: 0 1 340px; min-width: min(240px, 100%); aspect-ratio: 1; }
+/* The ring shrinks (to 280 px) before the legend's labels break inside a word; it sits at the top
+   beside a legend taller than itself, and the legend in the middle beside a shorter one. */
+.cs-plot { position: relative; flex: 3 1 280px; max-width: 340px; min-width: min(240px, 100%); aspect-ratio: 1; align-self: flex-start; }
 .cs-plot canvas { display: block; width: 100%; height: 100%; max-width: none; border-radius: 8px; touch-action: manipulation; }
 .cs-plot[data-chart="bar"] {
-  flex: 1 1 100%; aspect-ratio: auto; height: calc(var(--rows, 1) * 28px + 24px);
+  flex: 1 1 100%; max-width: none; aspect-ratio: auto; height: calc(var(--rows, 1) * 28px + 24px);
   display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); grid-template-rows: 100%; column-gap: 4px;
 }
 .cs-plot[data-chart="bar"] canvas { height: 100%; min-height: 0; }
@@ -73,7 +75,7 @@ export const STYLES = `
 .cs-tooltip .cs-muted { opacity: 0.85; }
 .cs-plot canvas:focus { outline: none; }
 .cs-plot canvas:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.cs-legend { flex: 1 1 220px; list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; min-width: 0; }
+.cs-legend { flex: 1 1 260px; list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; min-width: 0; }
 .cs-item { display: flex; align-items: center; gap: 2px; min-width: 0; border-radius: 6px; }
 .cs-item.is-selected { background: var(--soft); }
 .cs-item.is-hidden .cs-entry { color: var(--muted); text-decoration: line-through; }

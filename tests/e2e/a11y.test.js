@@ -149,6 +149,45 @@ test("reflows down to 320 px wide without horizontal scrolling", async () => {
   await page.screenshot({ path: SHOTS + "dell-320.png", fullPage: true });
 });
 
+test("beside the ring, the legend's labels break between words, and a long legend starts level with the ring", async () => {
+  // 600 px for the widget: room for the ring and the legend side by side only if the ring gives
+  // up some width. Seven themes, the longest words 13 letters ("Communication").
+  const page = await open(env, "/test/blank.html", { viewport: { width: 624, height: 900 } });
+  const measure = (spaces) =>
+    page.evaluate(async (spaces) => {
+      const { mount } = await import("/channel-sprawl.js");
+      document.querySelectorAll("figure").forEach((f) => (f.channelSprawl?.destroy(), f.remove()));
+      const figure = document.createElement("figure");
+      figure.style.margin = "0";
+      document.querySelector("main").append(figure);
+      await mount(figure, { company: "Wide", spaces }, {});
+      const root = figure.querySelector("[data-channel-sprawl-host]").shadowRoot;
+      const box = (e) => e.getBoundingClientRect();
+      const plot = box(root.querySelector(".cs-plot")), legend = box(root.querySelector(".cs-legend"));
+      // A word split over two lines has two client rects.
+      const split = [];
+      for (const label of root.querySelectorAll(".cs-label")) {
+        const text = label.firstChild;
+        for (const m of text.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(text, m.index);
+          range.setEnd(text, m.index + m[0].length);
+          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split.push(m[0]);
+        }
+      }
+      return { split, beside: legend.left >= plot.right, plot: Math.round(plot.width), topGap: Math.round(plot.top - legend.top), legendTaller: legend.height > plot.height };
+    }, spaces);
+  const themes = ["support", "expertise", "education", "communication", "entertainment", "promotions", "hr"];
+  const seven = await measure([{ name: "hub", platform: "forum", themes }]);
+  assert.deepEqual(seven.split, [], "words broken across lines");
+  assert.ok(seven.beside, "legend beside the ring");
+  assert.ok(seven.plot >= 240 && seven.plot < 340, `the ring gave up width: ${seven.plot} px`);
+  // Thirty groups: a legend much taller than the ring, which stays at the top, level with it.
+  const thirty = await measure(Array.from({ length: 60 }, (_, i) => ({ name: `s${i}`, platform: "blog", themes: [`theme${i % 30}`] })));
+  assert.ok(thirty.legendTaller && thirty.beside);
+  assert.equal(thirty.topGap, 0, "the ring is level with the legend's top");
+});
+
 test("printed: the chart, its legend and an open drill-down, without the controls", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
