@@ -100,10 +100,16 @@ function styleSheet() {
   return sheet;
 }
 
+// Dataset text with right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, …) set inside
+// other text is wrapped in Unicode isolates (FSI … PDI), so that it does not reorder what is
+// around it: without them, "الدعم: 3 spaces" reads "3 الدعم: spaces".
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const isolate = (text) => (RTL.test(text) ? `\u2068${text}\u2069` : text);
+
 /** `fill("{n} spaces", {n: 3})`; arrays are [singular, plural] chosen by `n`. */
 function fill(template, values, plural) {
   const text = Array.isArray(template) ? template[plural === 1 ? 0 : 1] : template;
-  return text.replace(/\{(\w+)\}/g, (_, k) => (k in values ? String(values[k]) : ""));
+  return text.replace(/\{(\w+)\}/g, (_, k) => (k in values ? isolate(String(values[k])) : ""));
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -602,7 +608,7 @@ class Chart {
 
     // Accessible name: company, what it groups, the largest groups.
     const largest = [...view.groups].sort((a, b) => b.count - a.count).slice(0, 3);
-    const top = largest.length ? fill(t.largest, { list: largest.map((g) => `${this.labelOf(g, view.groupBy)} ${this.formats.num.format(g.count)}`).join(", ") }) : "";
+    const top = largest.length ? fill(t.largest, { list: largest.map((g) => `${isolate(this.labelOf(g, view.groupBy))} ${this.formats.num.format(g.count)}`).join(", ") }) : "";
     this.canvas.setAttribute("aria-label", fill(t.chartName, { company: title, count: this.spaces(counted), phrase: t.byPhrase[view.groupBy], top }));
 
     this.renderLegend(view);
@@ -680,7 +686,7 @@ class Chart {
     const byKey = groupsByKey(view);
     // The first 30 (the legend's expanded Other lists them all): not a 200 KB tooltip for an
     // Other of 20,000 themes.
-    const names = keys.slice(0, 30).map((k) => this.labelOf(byKey.get(k) || { key: k, label: k }, view.groupBy));
+    const names = keys.slice(0, 30).map((k) => isolate(this.labelOf(byKey.get(k) || { key: k, label: k }, view.groupBy)));
     return names.join(", ") + (keys.length > 30 ? ", …" : "");
   }
 
@@ -782,7 +788,7 @@ class Chart {
         el("span", { text: fill(t.share, { count: this.spaces(p.count), pct: this.share(p.count) }) }),
       ];
       if (this.view.groupBy !== "platform" && p.platforms.length) {
-        lines.push(el("span", { class: "cs-muted", text: fill(t.topPlatforms, { list: p.platforms.map(([name, n]) => `${name} ${this.formats.num.format(n)}`).join(", ") }) }));
+        lines.push(el("span", { class: "cs-muted", text: fill(t.topPlatforms, { list: p.platforms.map(([name, n]) => `${isolate(name)} ${this.formats.num.format(n)}`).join(", ") }) }));
       }
       this.tooltip.replaceChildren(...lines);
     }
@@ -884,7 +890,7 @@ function loadExtras() {
     // A module that failed to load stays failed under its URL for the page: a retry asks anew.
     if (extrasTries++) url.search = "retry=" + extrasTries;
     extras = import(url.href).then(
-      (m) => m.install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }),
+      (m) => m.install(Chart, { el, fill, isolate, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }),
       (e) => {
         extras = null;
         console.warn("channel-sprawl: the drill-down, table and export module could not be loaded; the next use tries again.", e);

@@ -6,7 +6,7 @@
 import { STYLES } from "./extras-styles.js";
 
 /** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
-export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
+export function install(Chart, { el, fill, isolate, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
   /** The extras' styles in `root`, before it shows what they style. */
@@ -67,7 +67,7 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
           "span",
           { class: "cs-space" },
           item.url ? el("a", { href: item.url, target: "_blank", rel: "noopener noreferrer", text: item.name }) : el("span", { class: "cs-name", text: item.name }),
-          el("span", { class: "cs-meta", text: [item.platform, item.country ? this.labelOf({ key: item.country }, "country") : null].filter(Boolean).join(" · ") }),
+          el("span", { class: "cs-meta", text: [isolate(item.platform), item.country ? this.labelOf({ key: item.country }, "country") : null].filter(Boolean).join(" · ") }),
         );
       const row = ({ item, copies }) => {
         if (!copies.length) return el("li", {}, line(item));
@@ -351,7 +351,7 @@ export function install(Chart, { el, fill, styleSheet, schedulePaint, loadRuntim
       }
       if (hidden.size > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, "data-act": "showAll" })));
       const focused = this.legend.contains(this.host.shadowRoot.activeElement) ? [...this.legend.querySelectorAll("button")].indexOf(this.host.shadowRoot.activeElement) : -1;
-      this.legendHead.textContent = fill(t.countsBy, { list: views.map((v) => v.company).join(" · ") });
+      this.legendHead.textContent = fill(t.countsBy, { list: views.map((v) => isolate(v.company)).join(" · ") });
       this.legend.setAttribute("aria-label", t.group);
       this.legend.replaceChildren(...entries);
       if (focused >= 0) this.legend.querySelectorAll("button")[Math.min(focused, this.legend.querySelectorAll("button").length - 1)]?.focus();

@@ -188,6 +188,46 @@ test("beside the ring, the legend's labels break between words, and a long legen
   assert.equal(thirty.topGap, 0, "the ring is level with the legend's top");
 });
 
+test("right-to-left names keep their place in the English text around them", async () => {
+  const page = await open(env, "/test/blank.html");
+  const spaces = [
+    { name: "حساب الدعم", platform: "تويتر", themes: ["support"], country: "SA" },
+    { name: "@acme", platform: "blog", themes: ["support"] },
+  ];
+  const boxes = await page.evaluate(async (spaces) => {
+    const { mount } = await import("/channel-sprawl.js");
+    const figure = document.createElement("figure");
+    document.querySelector("main").append(figure);
+    await mount(figure, { company: "Acme", themes: [{ id: "support", label: "الدعم" }], spaces }, {});
+    figure.channelSprawl.select("support");
+    const root = figure.querySelector("[data-channel-sprawl-host]").shadowRoot;
+    for (let i = 0; i < 100 && !root.querySelector(".cs-drill li"); i++) await new Promise((r) => setTimeout(r, 20));
+    /** The box of `part` within `node`'s text. */
+    const rect = (node, part) => {
+      const text = node.nodeType === Node.TEXT_NODE ? node : node.firstChild;
+      const range = document.createRange();
+      const at = text.data.indexOf(part);
+      range.setStart(text, at);
+      range.setEnd(text, at + part.length);
+      const r = range.getBoundingClientRect();
+      return { left: Math.round(r.left), right: Math.round(r.right) };
+    };
+    const heading = root.querySelector(".cs-drill-title");
+    const line = root.querySelector(".cs-drill li .cs-space");
+    return {
+      heading: heading.textContent,
+      label: rect(heading, "الدعم"),
+      count: rect(heading, "2"),
+      name: line.querySelector(".cs-name").getBoundingClientRect().left,
+      meta: line.querySelector(".cs-meta").getBoundingClientRect().left,
+    };
+  }, spaces);
+  // "الدعم: 2 spaces": the label, then its count, left to right (not "2 الدعم: spaces").
+  assert.ok(boxes.label.right <= boxes.count.left, JSON.stringify(boxes));
+  // The name, then its platform (also Arabic) and country: not "تويتر حساب الدعم".
+  assert.ok(boxes.name < boxes.meta, JSON.stringify(boxes));
+});
+
 test("printed: the chart, its legend and an open drill-down, without the controls", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
