@@ -176,6 +176,9 @@ function stateKey(figure) {
   return "chart" + ([...document.querySelectorAll(`[${ATTR}]`)].indexOf(figure) + 1);
 }
 
+/** `value` as the core reads an option (trimmed, in any case), if it is one of `list`. */
+const option = (list, value) => list.find((x) => x === String(value ?? "").trim().toLowerCase());
+
 /** Fragment format: `#<key>=g.platform~s.twitter~h.a,b~d.1~c.bar` (values URI-encoded), `&` between charts. */
 function readFragment(key) {
   const hash = location.hash.slice(1);
@@ -304,9 +307,16 @@ class Chart {
     const figure = this.figure;
     const fragment = readFragment(this.key) || {};
     const attr = (name) => figure.getAttribute(name);
-    const groupBy = GROUP_BYS.includes(fragment.g) ? fragment.g : this.options.groupBy || attr("data-group-by") || "theme";
-    const chart = CHARTS.includes(fragment.c) ? fragment.c : this.options.chart || attr("data-chart") || "donut";
-    const dedupe = fragment.d != null ? fragment.d === "1" : this.options.dedupe ?? figure.hasAttribute("data-dedupe");
+    // The figure's own settings, which the fragment leaves out (persist), as the core reads them;
+    // then the fragment's.
+    const defaults = (this.defaults = {
+      g: option(GROUP_BYS, this.options.groupBy || attr("data-group-by")) || "theme",
+      c: option(CHARTS, this.options.chart || attr("data-chart")) || "donut",
+      d: (this.options.dedupe ?? figure.hasAttribute("data-dedupe")) ? "1" : "0",
+    });
+    const groupBy = option(GROUP_BYS, fragment.g) || defaults.g;
+    const chart = option(CHARTS, fragment.c) || defaults.c;
+    const dedupe = (fragment.d ?? defaults.d) === "1";
     const otherBelow = parseFloat(this.options.otherBelow ?? attr("data-other-below"));
 
     this.canvas = el("canvas", { tabindex: "0", role: "img", "aria-describedby": "help" });
@@ -818,7 +828,7 @@ class Chart {
     view.selected = this.selectedKey ?? null;
     // In a comparison, the first chart's state stands for all.
     if (this.peers && this.peers.parts[0] !== this) return;
-    const defaults = this.defaults ??= { g: view.groupBy, d: view.dedupe ? "1" : "0", c: view.chart };
+    const defaults = this.defaults;
     // The hidden groups, or the shown ones when they are fewer (an isolated group of thousands).
     const fewer = 2 * view.hidden.length > view.legend.length;
     const hidden = fewer ? new Set(view.hidden) : null;

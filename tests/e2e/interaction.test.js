@@ -293,6 +293,19 @@ test("the state is written to the URL fragment and restored on load", async () =
   assert.match(await third.locator("#dell .cs-drill-title").textContent(), /^Autres : \d+ espaces$/);
 });
 
+test("a page opened from a shared link keeps the link's settings in the URL as the reader goes on", async () => {
+  // The figure's own settings: by theme, a donut, copies merged (data-dedupe).
+  const page = await open(env, "/posts/dell.html#dell=g.platform~c.bar~d.0");
+  await ready(page, "#dell");
+  await page.locator('#dell .cs-entry[data-key="facebook"]').click();
+  assert.match(page.url(), /#dell=g\.platform~c\.bar~d\.0~s\.facebook$/);
+  // Back to the figure's own settings: nothing left to write for them.
+  await page.locator("#dell select").nth(1).selectOption("donut");
+  await page.locator("#dell .cs-toggle").click();
+  await page.locator("#dell select").first().selectOption("theme");
+  assert.match(page.url(), /\/posts\/dell\.html$/);
+});
+
 test("a hidden group whose key has a comma stays hidden after a reload", async () => {
   const page = await open(env, "/test/blank.html");
   const data = { company: "Acme", spaces: ["Sales, EMEA", "Support", "R&D"].map((department, i) => ({ name: `s${i}`, platform: "blog", themes: ["t"], department })) };
