@@ -461,14 +461,39 @@ class Chart {
       this.setVisible(true);
     }
     // The hidden groups before the first render: each widget call then renders nothing.
-    if (fragment.h || fragment.v) {
-      const all = this.w.view().legend.map((g) => g.key);
-      const shown = new Set(fragment.v ? splitKeys(fragment.v) : []);
-      this.hide(fragment.v ? all.filter((k) => !shown.has(k)) : splitKeys(fragment.h), all);
-    }
+    if (fragment.h || fragment.v) this.hideAsIn(fragment);
     this.ready = true;
     this.render();
     if (fragment.s) this.w.select(fragment.s);
+  }
+
+  /**
+   * After the fragment changed under the page, to one with this chart's entry (a link in the post
+   * to a view of the chart, or Back to one): shows that view. A comparison's first chart's entry
+   * drives them all, as its controls do.
+   */
+  restore() {
+    const f = readFragment(this.key);
+    if (!f || !this.ready || !this.widget || (this.peers && this.peers.parts[0] !== this)) return;
+    const d = this.defaults;
+    const groupBy = option(GROUP_BYS, f.g) || d.g;
+    const chart = option(CHARTS, f.c) || d.c;
+    const dedupe = (f.d ?? d.d) === "1";
+    if (groupBy !== this.view.groupBy) this.act((c) => c.w.set_group_by(groupBy), "group");
+    if (chart !== this.view.chart) this.each((c) => c.w.set_chart(chart));
+    if (dedupe !== this.view.dedupe) this.act((c) => c.w.set_dedupe(dedupe), "dedupe");
+    this.each((c) => {
+      c.w.show_all();
+      c.hideAsIn(f);
+    });
+    this.w.select(f.s || null);
+  }
+
+  /** Hides what `fragment` hides (`h.`, or every group but those of `v.`) of the groups now. */
+  hideAsIn(fragment) {
+    const all = this.w.view().legend.map((g) => g.key);
+    const shown = new Set(fragment.v ? splitKeys(fragment.v) : []);
+    this.hide(fragment.v ? all.filter((k) => !shown.has(k)) : fragment.h ? splitKeys(fragment.h) : [], all);
   }
 
   /**
@@ -998,6 +1023,7 @@ function mountAll(root) {
 if (typeof document !== "undefined") {
   const start = () => {
     mountAll(document);
+    addEventListener("hashchange", () => charts.forEach((c) => c.restore()));
     new MutationObserver((records) => {
       for (const r of records) {
         for (const node of r.addedNodes) if (node.nodeType === 1) mountAll(node);

@@ -306,6 +306,44 @@ test("a page opened from a shared link keeps the link's settings in the URL as t
   assert.match(page.url(), /\/posts\/dell\.html$/);
 });
 
+test("a link in the post to a view of the chart shows it, and Back returns to the view before", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  await page.evaluate(() => {
+    const links = [
+      ["by-platform", "#dell=g.platform~h.blog~s.facebook"],
+      ["bars", "#dell=c.bar"],
+      ["elsewhere", "#other-chart=g.country"],
+    ];
+    for (const [id, href] of links) document.querySelector("main").prepend(Object.assign(document.createElement("a"), { id, href, textContent: id }));
+  });
+  const state = async () => ({
+    groupBy: await page.locator("#dell select").first().inputValue(),
+    chart: await page.locator("#dell select").nth(1).inputValue(),
+    keys: (await legend(page, "#dell")).map((e) => e.key + (e.pressed ? "*" : "")),
+    drill: await page.locator("#dell .cs-drill-title").count(),
+  });
+  await page.locator("#dell .cs-entry").first().click(); // the reader's own selection first
+  const mine = await state();
+  await page.locator("#by-platform").click();
+  const linked = await state();
+  assert.equal(linked.groupBy, "platform");
+  assert.ok(linked.keys.includes("facebook*") && !linked.keys.some((k) => k.startsWith("blog")), linked.keys.join());
+  assert.match(await page.locator("#dell .cs-drill-title").textContent(), /^Facebook : \d+ espaces$/);
+  assert.match(await page.locator("#dell .cs-live").textContent(), /^Facebook sélectionné/, "the change is announced");
+  // Settings the link leaves out are the figure's own: by theme, as a bar chart, nothing selected.
+  await page.locator("#bars").click();
+  assert.deepEqual({ ...(await state()), keys: undefined }, { groupBy: "theme", chart: "bar", keys: undefined, drill: 0 });
+  // Back, twice: the platform view, then the reader's own.
+  await page.goBack();
+  assert.deepEqual(await state(), linked);
+  await page.goBack();
+  assert.deepEqual(await state(), mine);
+  // A link to another chart's view leaves this one as it is.
+  await page.locator("#elsewhere").click();
+  assert.deepEqual(await state(), mine);
+});
+
 test("a hidden group whose key has a comma stays hidden after a reload", async () => {
   const page = await open(env, "/test/blank.html");
   const data = { company: "Acme", spaces: ["Sales, EMEA", "Support", "R&D"].map((department, i) => ({ name: `s${i}`, platform: "blog", themes: ["t"], department })) };
