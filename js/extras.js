@@ -166,33 +166,61 @@ export function install(Chart, { el, fill, isolate, styleSheet, schedulePaint, l
       setTimeout(() => URL.revokeObjectURL(a.href), 1000);
     },
 
-    /** The chart as it is now, at twice the resolution, as a PNG file. */
-    exportPng() {
-      const { clientWidth: w, clientHeight: h } = this.canvas;
-      this.w.resize(w, h, 2);
-      this.w.paint();
-      this.canvas.toBlob((blob) => {
-        this.w.resize(w, h, devicePixelRatio);
-        schedulePaint(this);
-        if (blob) this.download(blob, "png");
-      }, "image/png");
+    /**
+     * The chart as the reader sees it (grouping, dedupe, chart type, hidden groups, "Other"
+     * expanded, a comparison's colours) as a static SVG with its title, summary and legend, drawn
+     * by the same core renderer through plotters' SVG backend. That code ships in a separate
+     * wasm, fetched only now.
+     */
+    async svg() {
+      const glue = await loadRuntime("pkg-export");
+      const view = this.w.view();
+      const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
+      const v = this.source;
+      return glue.render_svg(v.text(), v.csv, v.company, v.title, options, this.lang, { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: this.peers?.keys || [] });
     },
 
-    /**
-     * The chart as a static SVG (title, summary, legend), drawn by the same core renderer through
-     * plotters' SVG backend. That code ships in a separate wasm, fetched only now.
-     */
     async exportSvg() {
       try {
-        const glue = await loadRuntime("pkg-export");
-        const view = this.w.view();
-        const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
-        const v = this.source;
-        const svg = glue.render_svg(v.text(), v.csv, v.company, v.title, options, this.lang);
-        this.download(new Blob([svg], { type: "image/svg+xml" }), "svg");
+        this.download(new Blob([await this.svg()], { type: "image/svg+xml" }), "svg");
       } catch (e) {
         console.error(`channel-sprawl (${this.key}): the SVG export failed`, e);
       }
+    },
+
+    /**
+     * The SVG export's picture at twice its size, as a PNG file: an image that says what it shows
+     * wherever it is pasted. Where the page cannot draw it (a Content-Security-Policy without
+     * `blob:` images), the canvas alone at twice its resolution.
+     */
+    async exportPng() {
+      let blob = null;
+      try {
+        const url = URL.createObjectURL(new Blob([await this.svg()], { type: "image/svg+xml" }));
+        try {
+          const image = new Image();
+          image.src = url;
+          await image.decode();
+          const canvas = el("canvas", { width: image.naturalWidth * 2, height: image.naturalHeight * 2 });
+          canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+          blob = await new Promise((done) => canvas.toBlob(done, "image/png"));
+        } finally {
+          URL.revokeObjectURL(url);
+        }
+      } catch (e) {
+        console.warn(`channel-sprawl (${this.key}): the PNG export has the chart alone, without its title and legend`, e);
+      }
+      blob ??= await new Promise((done) => {
+        const { clientWidth: w, clientHeight: h } = this.canvas;
+        this.w.resize(w, h, 2);
+        this.w.paint();
+        this.canvas.toBlob((b) => {
+          this.w.resize(w, h, devicePixelRatio);
+          schedulePaint(this);
+          done(b);
+        }, "image/png");
+      });
+      if (blob) this.download(blob, "png");
     },
 
     /** The current view (grouping, dedupe and hidden groups applied) as CSV: group, key, count, share of the spaces counted. */

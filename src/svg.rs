@@ -49,6 +49,7 @@ struct Strings {
     themes: [&'static str; 2],
     platforms: [&'static str; 2],
     merged: &'static str,
+    hidden: [&'static str; 2],
     not_set: &'static str,
     other: &'static str,
     worldwide: &'static str,
@@ -62,6 +63,7 @@ const EN: Strings = Strings {
     themes: ["{n} theme", "{n} themes"],
     platforms: ["{n} platform", "{n} platforms"],
     merged: "{n} once copies are merged",
+    hidden: ["{n} hidden", "{n} hidden"],
     not_set: "Not set",
     other: "Other",
     worldwide: "Worldwide",
@@ -74,6 +76,7 @@ const FR: Strings = Strings {
     themes: ["{n} thème", "{n} thèmes"],
     platforms: ["{n} plateforme", "{n} plateformes"],
     merged: "{n} une fois les copies fusionnées",
+    hidden: ["{n} masqué", "{n} masqués"],
     not_set: "Non renseigné",
     other: "Autres",
     worldwide: "Monde",
@@ -127,17 +130,43 @@ pub fn summary(dataset: &Dataset, options: &Options, lang: &str) -> String {
     [first, plural(&t.themes, themes, lang), plural(&t.platforms, platforms.len(), lang)].join(" · ")
 }
 
+/// What a reader changed on the chart beyond its options: the export of what they see.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Shown<'a> {
+    /// Keys of the groups hidden from the chart and its legend (unknown keys are ignored).
+    pub hidden: &'a [String],
+    /// "Other" expanded into the groups it holds.
+    pub other_expanded: bool,
+}
+
 /// The static SVG of `dataset` drawn with `options` (grouping, dedupe, shape, folding into
 /// "Other"), `width` pixels wide (clamped to `MIN_WIDTH..=MAX_WIDTH`), its height following from
 /// the content. Interface text in `lang` (`en` or `fr`). Title and summary wrap (the title on at
 /// most two lines, the summary on three); legend labels too long for their row end with "…".
 pub fn render(dataset: &Dataset, options: &Options, lang: &str, width: u32) -> String {
+    render_shown(dataset, options, Shown::default(), lang, width)
+}
+
+/// `render`, with the groups a reader hid left out (and counted in the summary, as the widget's
+/// summary counts them) and "Other" expanded if they expanded it.
+pub fn render_shown(dataset: &Dataset, options: &Options, shown: Shown, lang: &str, width: u32) -> String {
     let t = strings(lang);
     let scheme = &crate::palette::LIGHT;
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let w = width as i32;
     let heading = clean(title(dataset));
-    let line = summary(dataset, options, lang);
+    // The segments' direct labels group digits as the interface language does.
+    let mut chart = Chart::new(dataset.clone(), Options { thousands: t.group.to_owned(), ..options.clone() });
+    chart.apply(Action::ExpandOther(shown.other_expanded));
+    for key in shown.hidden {
+        if !chart.hidden.contains(key) {
+            chart.apply(Action::ToggleHidden(key.clone()));
+        }
+    }
+    let mut line = summary(dataset, options, lang);
+    if !chart.hidden.is_empty() {
+        line = format!("{line} · {}", plural(&t.hidden, chart.hidden.len(), lang));
+    }
     let room = w - 2 * MARGIN;
 
     // Vertical layout: title, summary, then the chart with its legend.
@@ -156,13 +185,10 @@ pub fn render(dataset: &Dataset, options: &Options, lang: &str, width: u32) -> S
     }
     y += 12;
 
-    // The segments' direct labels group digits as the interface language does.
-    let options = Options { thousands: t.group.to_owned(), ..options.clone() };
-    let mut chart = Chart::new(dataset.clone(), options);
     let side_by_side = width >= SIDE_BY_SIDE;
     let side = if side_by_side { (w - 3 * MARGIN) as f64 / 2.0 } else { room as f64 };
     let side = side.min(MAX_CHART).floor().max(1.0);
-    chart.apply(Action::Resize(side, side, 1.0));
+    chart.apply(Action::Resize(side, side, FINE));
     let rows = chart.groups.len() as i32;
     let s = side as i32;
     let body = if dataset.spaces.is_empty() {
@@ -185,6 +211,7 @@ pub fn render(dataset: &Dataset, options: &Options, lang: &str, width: u32) -> S
         Some((at, legend))
     };
     let height = if body.is_some() { y + MARGIN } else { y + ROW + MARGIN };
+    let chart_at = body.as_ref().map(|(at, _)| *at);
 
     let mut out = String::new();
     {
@@ -197,11 +224,39 @@ pub fn render(dataset: &Dataset, options: &Options, lang: &str, width: u32) -> S
     // The accessible name and description, right after the opening tag.
     let name = if heading.is_empty() { line.clone() } else { heading.clone() };
     let head = format!("<title>{}</title>\n<desc>{}</desc>\n", escape(&name), escape(&line));
-    match out.find(">\n") {
-        Some(i) => out.insert_str(i + 2, &head),
-        None => out.push_str(&head),
+    let Some(open) = out.find(">\n").map(|i| i + 2) else { return out + &head };
+    // The chart, scaled back from `FINE` times its size, after the background (the first
+    // element) and under everything else (the count in its hole).
+    if let Some((x, y)) = chart_at {
+        let after_background = out[open..].find("/>\n").map_or(open, |i| open + i + 3);
+        let group = format!("<g transform=\"translate({x} {y}) scale({})\">\n{}</g>\n", 1.0 / FINE, chart_elements(&chart, scheme));
+        out.insert_str(after_background, &group);
     }
+    out.insert_str(open, &head);
     out
+}
+
+/// The chart is drawn at this many times its size and scaled back in the SVG: the corners of its
+/// outlines fall on quarter pixels instead of whole ones (plotters' coordinates are integers), so
+/// that its curves stay smooth when the picture is zoomed, or drawn at twice its size (the PNG
+/// export).
+const FINE: f64 = 4.0;
+
+/// The chart alone, at `FINE` times its size (its layout's scale), as SVG elements.
+fn chart_elements(chart: &Chart, scheme: &Scheme) -> String {
+    let (side, _, fine) = chart.size;
+    let px = (side * fine) as u32;
+    let mut out = String::new();
+    {
+        let mut svg = SVGBackend::with_string(&mut out, (px, px));
+        let colors = chart.colors();
+        let picture = render::Picture { scheme, emphasis: Emphasis::default(), ..chart.picture(&colors) };
+        let _ = render::draw(&mut Inset { inner: &mut svg, at: (0, 0), size: (px, px) }, &picture);
+        let _ = svg.present();
+    }
+    let start = out.find(">\n").map_or(0, |i| i + 2);
+    let end = out.rfind("</svg>").unwrap_or(out.len()).max(start);
+    out[start..end].to_owned()
 }
 
 /// Where the legend goes: its top-left corner and width.
@@ -227,15 +282,12 @@ impl Picture<'_> {
             svg.draw_text(text, style, *at)?;
         }
         let Some((chart_at, legend)) = body else { return Ok(()) };
+        // The chart itself goes in afterwards (`chart_elements`).
         let chart = self.chart;
-        let (side, _, _) = chart.size;
-        let mut inset = Inset { inner: svg, at: chart_at, size: (side as u32, side as u32) };
-        let colors = chart.colors();
-        let picture = render::Picture { scheme: self.scheme, emphasis: Emphasis::default(), scale: 1.0, ..chart.picture(&colors) };
-        render::draw(&mut inset, &picture)?;
+        let fine = chart.size.2;
         if chart.options.shape == Shape::Donut {
             // The count in the hole, as the widget shows it.
-            let (cx, cy) = (chart_at.0 + chart.layout.cx.round() as i32, chart_at.1 + chart.layout.cy.round() as i32);
+            let (cx, cy) = (chart_at.0 + (chart.layout.cx / fine).round() as i32, chart_at.1 + (chart.layout.cy / fine).round() as i32);
             let units = chart.units;
             let big = Text::new(28.0, self.scheme.text).bold().anchor(HPos::Center, VPos::Bottom);
             svg.draw_text(&number(units, self.lang), &big, (cx, cy + 6))?;

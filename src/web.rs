@@ -82,8 +82,10 @@ fn thrown(problems: &[Problem]) -> JsValue {
     JsValue::from_str(&problems_json(problems))
 }
 
-/// The static SVG of a dataset (JSON text, or CSV text when `csv`) in the reader's grouping,
-/// dedupe and chart type: the same renderer as the canvas, through plotters' SVG backend.
+/// The static SVG of a dataset (JSON text, or CSV text when `csv`) as the reader sees it: their
+/// grouping, dedupe and chart type, the groups they hid, "Other" expanded or not, and in a
+/// comparison the colour order shared by its charts. The same renderer as the canvas, through
+/// plotters' SVG backend; the PNG export is this picture too, drawn at twice its size.
 /// Only in the export build (`--features svg-export`), which the loader fetches on demand.
 #[cfg(feature = "svg-export")]
 #[wasm_bindgen]
@@ -94,12 +96,28 @@ pub fn render_svg(
     title: Option<String>,
     options: JsValue,
     lang: &str,
+    shown: JsValue,
 ) -> Result<String, JsValue> {
     let dataset = if csv { csv::parse(text, company.as_deref(), title.as_deref()) } else { dataset::parse_json(text) };
     let dataset = dataset.map_err(|p| thrown(&p))?;
     // The export build is fetched on demand, so serde-wasm-bindgen's bytes cost readers nothing.
+    let shown = serde_wasm_bindgen::from_value::<ShownFields>(shown).unwrap_or_default();
     let options = serde_wasm_bindgen::from_value::<OptionFields>(options).unwrap_or_default().options();
-    Ok(crate::svg::render(&dataset, &options, lang, crate::svg::DEFAULT_WIDTH))
+    let options = Options { key_order: shown.key_order, ..options };
+    let shown = crate::svg::Shown { hidden: &shown.hidden, other_expanded: shown.other_expanded };
+    Ok(crate::svg::render_shown(&dataset, &options, shown, lang, crate::svg::DEFAULT_WIDTH))
+}
+
+/// What the reader changed beyond the options, as the loader passes it to `render_svg`:
+/// `{hidden, otherExpanded, keyOrder}` (the view's hidden keys and "Other" state, and a
+/// comparison's colour order).
+#[cfg(feature = "svg-export")]
+#[derive(Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct ShownFields {
+    hidden: Vec<String>,
+    other_expanded: bool,
+    key_order: Vec<String>,
 }
 
 #[wasm_bindgen]

@@ -358,8 +358,36 @@ fn segment_labels_are_as_large_as_on_the_canvas() {
         .filter_map(|(a, _)| a.split("font-size=\"").nth(1)?.split('"').next())
         .collect();
     assert!(!sizes.is_empty());
+    // The labels are in the chart's group, which scales them back (see the next test).
+    let scale = chart_scale(&out);
     for size in sizes {
         let px: f64 = size.parse().unwrap();
-        assert!((px - channel_sprawl::render::LABEL_SIZE).abs() < 1e-9, "{size}: plotters-svg writes size / 1.24");
+        assert!((px * scale - channel_sprawl::render::LABEL_SIZE).abs() < 1e-9, "{size} × {scale}: plotters-svg writes size / 1.24");
     }
+}
+
+/// The scale of the chart's group (`<g transform="translate(x y) scale(s)">`).
+fn chart_scale(svg: &str) -> f64 {
+    let transform = svg.split("<g transform=\"").nth(1).expect("the chart's group").split('"').next().unwrap();
+    transform.split("scale(").nth(1).unwrap().trim_end_matches(')').parse().unwrap()
+}
+
+#[test]
+fn the_chart_outlines_have_sub_pixel_corners() {
+    // plotters' coordinates are whole numbers: drawn at its size, a ring's outline steps from
+    // pixel to pixel, which shows as a wobble when the SVG is zoomed or drawn at twice its size.
+    let out = render(&acme(), &Options::default(), "en", 640);
+    let scale = chart_scale(&out);
+    assert!(scale < 1.0);
+    let corners: Vec<f64> = out
+        .split("<polygon")
+        .skip(1)
+        .filter_map(|p| p.split("points=\"").nth(1)?.split('"').next())
+        .flat_map(|points| {
+            points.split([' ', ',']).filter(|n| !n.is_empty()).map(|n| n.parse::<f64>().unwrap() * scale).collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(corners.len() > 100);
+    let between = corners.iter().filter(|c| c.fract() != 0.0).count();
+    assert!(between * 2 > corners.len(), "{between} of {} coordinates between pixels", corners.len());
 }

@@ -316,7 +316,16 @@ test("a link in the post to a view of the chart shows it, and Back returns to th
       ["elsewhere", "#other-chart=g.country"],
     ];
     for (const [id, href] of links) document.querySelector("main").prepend(Object.assign(document.createElement("a"), { id, href, textContent: id }));
+    // Counts the hashchange events once the charts have handled them (listeners run in order).
+    window.hashchanges = 0;
+    addEventListener("hashchange", () => window.hashchanges++);
   });
+  let changes = 0;
+  /** Follows a link (or goes back) and waits until the charts have seen the new fragment. */
+  const go = async (step) => {
+    await step();
+    await page.waitForFunction((n) => window.hashchanges >= n, ++changes);
+  };
   const state = async () => ({
     groupBy: await page.locator("#dell select").first().inputValue(),
     chart: await page.locator("#dell select").nth(1).inputValue(),
@@ -325,22 +334,22 @@ test("a link in the post to a view of the chart shows it, and Back returns to th
   });
   await page.locator("#dell .cs-entry").first().click(); // the reader's own selection first
   const mine = await state();
-  await page.locator("#by-platform").click();
+  await go(() => page.locator("#by-platform").click());
   const linked = await state();
   assert.equal(linked.groupBy, "platform");
   assert.ok(linked.keys.includes("facebook*") && !linked.keys.some((k) => k.startsWith("blog")), linked.keys.join());
   assert.match(await page.locator("#dell .cs-drill-title").textContent(), /^Facebook : \d+ espaces$/);
   assert.match(await page.locator("#dell .cs-live").textContent(), /^Facebook sélectionné/, "the change is announced");
   // Settings the link leaves out are the figure's own: by theme, as a bar chart, nothing selected.
-  await page.locator("#bars").click();
+  await go(() => page.locator("#bars").click());
   assert.deepEqual({ ...(await state()), keys: undefined }, { groupBy: "theme", chart: "bar", keys: undefined, drill: 0 });
   // Back, twice: the platform view, then the reader's own.
-  await page.goBack();
+  await go(() => page.goBack());
   assert.deepEqual(await state(), linked);
-  await page.goBack();
+  await go(() => page.goBack());
   assert.deepEqual(await state(), mine);
   // A link to another chart's view leaves this one as it is.
-  await page.locator("#elsewhere").click();
+  await go(() => page.locator("#elsewhere").click());
   assert.deepEqual(await state(), mine);
 });
 
@@ -369,15 +378,6 @@ test("export: a PNG at twice the resolution, an SVG from the core renderer and a
   await page.getByRole("button", { name: "Masquer Blog" }).click();
   const css = await page.locator("#dell canvas").boundingBox();
 
-  const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le graphique en image PNG" }).click()]);
-  assert.equal(png.suggestedFilename(), "dell-platform.png");
-  const bytes = await new Promise(async (ok) => {
-    const chunks = [];
-    (await png.createReadStream()).on("data", (c) => chunks.push(c)).on("end", () => ok(Buffer.concat(chunks)));
-  });
-  assert.equal(bytes.subarray(1, 4).toString(), "PNG");
-  assert.equal(bytes.readUInt32BE(16), Math.round(css.width * 2), "width at 2×");
-
   const [svgFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le graphique en image SVG" }).click()]);
   assert.equal(svgFile.suggestedFilename(), "dell-platform.svg");
   const svg = await new Promise(async (ok) => {
@@ -391,6 +391,21 @@ test("export: a PNG at twice the resolution, an SVG from the core renderer and a
   assert.deepEqual([parsed.error, parsed.root], [false, "svg"]);
   assert.ok(parsed.texts.includes("Les espaces sociaux de Dell par thème"), parsed.texts.join(" | "));
   assert.ok(parsed.texts.some((t) => t === "Twitter"), "the legend is in the SVG");
+  // What the reader sees: Blog, hidden, is neither drawn nor listed, and the summary counts it.
+  assert.ok(!parsed.texts.includes("Blog"), parsed.texts.join(" | "));
+  assert.match(parsed.texts.join(" "), /11 plateformes · 1 masqué /);
+
+  // The PNG is that picture at twice its size (title and legend included), not the canvas alone.
+  const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le graphique en image PNG" }).click()]);
+  assert.equal(png.suggestedFilename(), "dell-platform.png");
+  const bytes = await new Promise(async (ok) => {
+    const chunks = [];
+    (await png.createReadStream()).on("data", (c) => chunks.push(c)).on("end", () => ok(Buffer.concat(chunks)));
+  });
+  assert.equal(bytes.subarray(1, 4).toString(), "PNG");
+  const size = svg.match(/<svg[^>]*width="(\d+)"[^>]*height="(\d+)"/).slice(1).map(Number);
+  assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [size[0] * 2, size[1] * 2], "the SVG's picture at 2×");
+  assert.ok(size[0] * 2 > css.width * 2, "wider than the canvas alone");
 
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger les chiffres en CSV" }).click()]);
   const text = await new Promise(async (ok) => {
