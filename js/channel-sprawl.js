@@ -234,6 +234,24 @@ function formatters(lang) {
   return formatterCache.get(lang);
 }
 
+/**
+ * Fills a legend with `entries`, keeping the keyboard focus on the same control: the same tool
+ * (or entry) of the same group, a hidden group's "show" taking over from its "hide"; else that
+ * group's first control; else the control at the same place in the list.
+ */
+function replaceLegend(legend, root, entries) {
+  const active = root.activeElement;
+  const inside = legend.contains(active);
+  const keyOf = (b) => b.dataset.key ?? b.dataset.sharedKey;
+  const key = inside ? keyOf(active) : undefined;
+  const index = inside ? [...legend.querySelectorAll("button")].indexOf(active) : -1;
+  legend.replaceChildren(...entries);
+  if (!inside) return;
+  const buttons = [...legend.querySelectorAll("button")];
+  const same = key == null ? [] : buttons.filter((b) => keyOf(b) === key);
+  (same.find((b) => b.dataset.act === active.dataset.act) || same[0] || buttons[Math.min(index, buttons.length - 1)])?.focus();
+}
+
 /** Every group of a view (hidden and folded ones too) by key; made once per view. */
 const groupsByKey = (view) => (view.byKey ??= new Map(view.legend.map((g) => [g.key, g])));
 
@@ -693,15 +711,7 @@ class Chart {
     if (view.hidden.length > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, "data-act": "showAll" })));
     // Only when folding would change something (isolating one group also expands Other).
     if (view.otherExpanded && view.canFold) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, "data-act": "fold" })));
-    // Keep keyboard focus on the same control across the rebuild.
-    const active = this.root.activeElement;
-    const activeKey = active?.closest?.(".cs-item")?.querySelector(".cs-entry")?.dataset?.key;
-    const activeIndex = active ? [...(active.closest(".cs-item")?.children || [])].indexOf(active) : -1;
-    this.legend.replaceChildren(...entries);
-    if (activeKey != null && this.legend.contains(active) === false) {
-      const item = [...this.legend.querySelectorAll(".cs-entry")].find((b) => b.dataset.key === activeKey)?.closest(".cs-item");
-      (item?.children[activeIndex] || item?.children[0])?.focus();
-    }
+    replaceLegend(this.legend, this.root, entries);
   }
 
   /** How many rows the list `name` shows: a page, and a page more at each "show more", while `key` stays. */
@@ -925,7 +935,7 @@ function loadExtras() {
     // A module that failed to load stays failed under its URL for the page: a retry asks anew.
     if (extrasTries++) url.search = "retry=" + extrasTries;
     extras = import(url.href).then(
-      (m) => m.install(Chart, { el, fill, isolate, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }),
+      (m) => m.install(Chart, { el, fill, isolate, replaceLegend, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }),
       (e) => {
         extras = null;
         console.warn("channel-sprawl: the drill-down, table and export module could not be loaded; the next use tries again.", e);

@@ -6,7 +6,7 @@
 import { STYLES } from "./extras-styles.js";
 
 /** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
-export function install(Chart, { el, fill, isolate, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
+export function install(Chart, { el, fill, isolate, replaceLegend, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
   /** The extras' styles in `root`, before it shows what they style. */
@@ -378,11 +378,9 @@ export function install(Chart, { el, fill, isolate, styleSheet, schedulePaint, l
         entries.push(el("li", { class: "cs-item is-hidden" }, el("span", { class: "cs-entry", "aria-disabled": "true" }, first.swatch(group.color), el("span", { class: "cs-label", text: label })), first.tool("+", fill(t.show, { label }), "hide", key, label)));
       }
       if (hidden.size > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, "data-act": "showAll" })));
-      const focused = this.legend.contains(this.host.shadowRoot.activeElement) ? [...this.legend.querySelectorAll("button")].indexOf(this.host.shadowRoot.activeElement) : -1;
       this.legendHead.textContent = fill(t.countsBy, { list: views.map((v) => isolate(v.company)).join(" · ") });
       this.legend.setAttribute("aria-label", t.group);
-      this.legend.replaceChildren(...entries);
-      if (focused >= 0) this.legend.querySelectorAll("button")[Math.min(focused, this.legend.querySelectorAll("button").length - 1)]?.focus();
+      replaceLegend(this.legend, this.host.shadowRoot, entries);
     }
 
     /** The companies' sprawl profiles in one table, a column each. */

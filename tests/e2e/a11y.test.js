@@ -289,13 +289,20 @@ test("keyboard only: the other tasks of the interaction issue", async () => {
   await page.keyboard.press("Enter");
   assert.match(await live.textContent(), /^Copies par pays comptées une fois : \d+ espaces\.$/);
   assert.equal(await dedupe.getAttribute("aria-pressed"), "true");
-  // Hide a group from its legend tool with Enter, then bring it back.
+  // Hide a group from its legend tool with Enter, then bring it back: the focus goes from the
+  // group's "hide" to its "show" and back (the legend is rebuilt each time).
   await page.getByRole("button", { name: "Masquer Conversation" }).focus();
   await page.keyboard.press("Enter");
   assert.match(await live.textContent(), /^Conversation masqué\.$/);
-  await page.getByRole("button", { name: "Afficher Conversation" }).focus();
+  assert.equal(await active(), "Afficher Conversation");
   await page.keyboard.press("Enter");
   assert.match(await live.textContent(), /^Conversation affiché\.$/);
+  assert.equal(await active(), "Masquer Conversation");
+  // Isolating keeps it on the group's "show only".
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Enter");
+  assert.equal(await active(), "Afficher seulement Conversation");
+  await page.keyboard.press("Enter");
   // Select from the legend with Enter; the drill-down's links are reachable with Tab.
   await page.locator('#dell .cs-entry[data-key="support"]').focus();
   await page.keyboard.press("Enter");

@@ -71,6 +71,14 @@ test("Dell and BT side by side: one scale, one colour per theme, one selection",
   const twitter = (await legend(page, "#comparaison")).filter((e) => e.key === "twitter").map((e) => e.count);
   assert.deepEqual(twitter, [45, 1]);
   await page.locator("#comparaison").screenshot({ path: SHOTS + "comparaison.png" });
+
+  // Hiding a group from the shared legend with the keyboard: the focus follows it to its "show".
+  const focused = () => page.evaluate(() => document.querySelector("[data-channel-sprawl-compare]").shadowRoot.activeElement?.getAttribute("aria-label"));
+  await page.locator('#comparaison .cs-shared button[aria-label="Masquer Facebook"]').focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await focused(), "Afficher Facebook");
+  await page.keyboard.press("Enter");
+  assert.equal(await focused(), "Masquer Facebook");
   assert.deepEqual(page.problems, []);
 });
 
