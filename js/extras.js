@@ -46,7 +46,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, styleSheet, s
       const t = this.t;
       const label = this.labelOf(sel, sel.groupBy);
       const heading = el("h3", { class: "cs-drill-title", id: "drill-title", text: fill(t.drillHeading, { label, count: this.spaces(sel.count) }) });
-      const close = el("button", { type: "button", class: "cs-tool cs-close", "aria-label": t.clear, title: t.clear, text: "×", onclick: () => this.w.select(null) });
+      const close = el("button", { type: "button", class: "cs-tool cs-close", "aria-label": t.clear, title: t.clear, text: "×", onclick: () => this.clearFromDrill(sel.key) });
       // Sorted by audience when the data has it, else in dataset order (the sort is stable).
       const items = [...sel.items];
       if (items.some((i) => i.audience != null)) items.sort((a, b) => (b.audience ?? -1) - (a.audience ?? -1));
@@ -158,6 +158,20 @@ export function install(Chart, { el, fill, isolate, replaceLegend, styleSheet, s
         // spaces the chart's centre counts.
         total > view.units ? el("p", { class: "cs-note", text: fill(t.overlap, { total: this.formats.num.format(total), n: this.spaces(view.units) }) }) : "",
       );
+    },
+
+    /**
+     * The drill-down's close button: clears the selection, which removes the button; the focus
+     * goes to the group's legend entry (where a keyboard reader would select it again), else to
+     * the chart.
+     */
+    clearFromDrill(key) {
+      const focused = this.drill.contains(this.root.activeElement);
+      this.w.select(null);
+      if (!focused) return;
+      const legend = this.peers ? this.peers.legend : this.legend;
+      const entry = [...legend.querySelectorAll(".cs-entry[data-key], .cs-entry[data-shared-key]")].find((b) => (b.dataset.key ?? b.dataset.sharedKey) === key);
+      (entry || this.canvas).focus();
     },
 
     download(blob, extension) {

@@ -303,10 +303,17 @@ test("keyboard only: the other tasks of the interaction issue", async () => {
   await page.keyboard.press("Enter");
   assert.equal(await active(), "Afficher seulement Conversation");
   await page.keyboard.press("Enter");
-  // Select from the legend with Enter; the drill-down's links are reachable with Tab.
+  // Select from the legend with Enter; the drill-down's links are reachable with Tab. Its close
+  // button sends the focus back to the group's entry.
   await page.locator('#dell .cs-entry[data-key="support"]').focus();
   await page.keyboard.press("Enter");
   await page.locator("#dell .cs-drill").waitFor();
+  await page.getByRole("button", { name: "Effacer la sélection" }).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("#dell .cs-drill li").count(), 0);
+  assert.match(await active(), /^Support client/);
+  await page.keyboard.press("Enter");
+  await page.locator("#dell .cs-drill li").first().waitFor();
   // Enlarge with Enter, close with Escape: focus comes back to the button.
   await page.getByRole("button", { name: "Agrandir" }).focus();
   await page.keyboard.press("Enter");
