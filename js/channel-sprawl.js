@@ -629,7 +629,7 @@ class Chart {
   render() {
     const t = this.t;
     const view = (this.view = this.w.view());
-    const title = view.title || view.company;
+    const title = this.titleOf(view);
     this.title.textContent = title;
     this.title.hidden = !title;
 
@@ -712,6 +712,17 @@ class Chart {
     // Only when folding would change something (isolating one group also expands Other).
     if (view.otherExpanded && view.canFold) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, "data-act": "fold" })));
     replaceLegend(this.legend, this.root, entries);
+  }
+
+  /**
+   * The heading: the dataset's title, else the company. A title that ends with the phrase of the
+   * figure's own grouping ("… par thème") names the reader's grouping once they change it.
+   */
+  titleOf(view) {
+    const title = view.title || view.company;
+    const own = this.t.byPhrase[this.defaults.g];
+    const mentions = view.groupBy !== this.defaults.g && title.toLowerCase().endsWith(" " + own.toLowerCase());
+    return mentions ? title.slice(0, -own.length) + this.t.byPhrase[view.groupBy] : title;
   }
 
   /** How many rows the list `name` shows: a page, and a page more at each "show more", while `key` stays. */

@@ -136,7 +136,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, styleSheet, s
       const caption = (title, phrase) => (title.toLowerCase().endsWith(phrase.toLowerCase()) ? title : fill(t.caption, { title, phrase }));
       const total = view.groups.reduce((s, g) => s + g.count, 0);
       const row = (cells, header) => el("tr", {}, ...cells.map((c, i) => el(i === 0 ? "th" : header ? "th" : "td", { scope: i === 0 && !header ? "row" : header ? "col" : null, text: c })));
-      const title = view.title || view.company;
+      const title = this.titleOf(view);
       // An expanded Other may hold thousands of groups; the total is every group's.
       const body = el("tbody");
       // Shares are of the spaces the centre counts. The footer gives one only when each space counts
@@ -191,7 +191,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, styleSheet, s
       const view = this.w.view();
       const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
       const v = this.source;
-      return glue.render_svg(v.text(), v.csv, v.company, v.title, options, this.lang, { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: this.peers?.keys || [] });
+      return glue.render_svg(v.text(), v.csv, v.company, this.titleOf(view), options, this.lang, { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: this.peers?.keys || [] });
     },
 
     async exportSvg() {

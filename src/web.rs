@@ -82,7 +82,8 @@ fn thrown(problems: &[Problem]) -> JsValue {
     JsValue::from_str(&problems_json(problems))
 }
 
-/// The static SVG of a dataset (JSON text, or CSV text when `csv`) as the reader sees it: their
+/// The static SVG of a dataset (JSON text, or CSV text when `csv`) under the heading `title`
+/// (else the dataset's own, else the company) as the reader sees it: their
 /// grouping, dedupe and chart type, the groups they hid, "Other" expanded or not, and in a
 /// comparison the colour order shared by its charts. The same renderer as the canvas, through
 /// plotters' SVG backend; the PNG export is this picture too, drawn at twice its size.
@@ -99,7 +100,11 @@ pub fn render_svg(
     shown: JsValue,
 ) -> Result<String, JsValue> {
     let dataset = if csv { csv::parse(text, company.as_deref(), title.as_deref()) } else { dataset::parse_json(text) };
-    let dataset = dataset.map_err(|p| thrown(&p))?;
+    let mut dataset = dataset.map_err(|p| thrown(&p))?;
+    // The heading the widget shows (it names the reader's grouping when the title named another).
+    if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
+        dataset.title = Some(title);
+    }
     // The export build is fetched on demand, so serde-wasm-bindgen's bytes cost readers nothing.
     let shown = serde_wasm_bindgen::from_value::<ShownFields>(shown).unwrap_or_default();
     let options = serde_wasm_bindgen::from_value::<OptionFields>(options).unwrap_or_default().options();

@@ -117,8 +117,12 @@ test("the table's total equals the chart's", async () => {
   // The caption names the grouping once: the title already says "par thème".
   const caption = page.locator("#dell .cs-table caption");
   assert.equal(await caption.textContent(), "Les espaces sociaux de Dell par thème");
+  // Regrouped, the title names the new grouping (it ended with the figure's own), and so does the
+  // caption; the chart's accessible name too.
   await page.locator("#dell .cs-select").first().selectOption("platform");
-  assert.equal(await caption.textContent(), "Les espaces sociaux de Dell par thème, par plateforme");
+  assert.equal(await page.locator("#dell .cs-title").textContent(), "Les espaces sociaux de Dell par plateforme");
+  assert.equal(await caption.textContent(), "Les espaces sociaux de Dell par plateforme");
+  assert.match(await page.locator("#dell canvas").getAttribute("aria-label"), /^Les espaces sociaux de Dell par plateforme : /);
   assert.equal(await note.count(), 0, "by platform, every space is in one group");
   assert.equal((await page.locator("#dell .cs-table tfoot td").nth(1).textContent()).replace(/\s/g, ""), "100%");
 });

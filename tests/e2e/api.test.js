@@ -281,3 +281,29 @@ test("a language's interface text is fetched only for a chart in that language",
   assert.equal(fetched.filter((p) => p.endsWith("/pkg/channel-sprawl-fr.js")).length, 1, "the French table is fetched once");
   assert.deepEqual(page.problems, []);
 });
+
+test("a title that names the figure's grouping follows the reader's; any other title stays", async () => {
+  const page = await open(env, "/test/blank.html");
+  const titles = await page.evaluate(async (data) => {
+    const { mount } = await import("/channel-sprawl.js");
+    const out = [];
+    for (const title of ["Acme's spaces by theme", "Acme in 2010"]) {
+      const figure = document.createElement("figure");
+      document.querySelector("#main").append(figure);
+      await mount(figure, { ...data, title }, {});
+      const shown = () => figure.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector(".cs-title").textContent;
+      const select = figure.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("select");
+      select.value = "platform";
+      select.dispatchEvent(new Event("change"));
+      const regrouped = shown();
+      select.value = "theme";
+      select.dispatchEvent(new Event("change"));
+      out.push([regrouped, shown()]);
+    }
+    return out;
+  }, DATA);
+  assert.deepEqual(titles, [
+    ["Acme's spaces by platform", "Acme's spaces by theme"],
+    ["Acme in 2010", "Acme in 2010"],
+  ]);
+});

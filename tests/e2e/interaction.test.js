@@ -389,7 +389,7 @@ test("export: a PNG at twice the resolution, an SVG from the core renderer and a
     return { error: doc.querySelector("parsererror") !== null, root: doc.documentElement.tagName, texts: [...doc.querySelectorAll("text")].map((t) => t.textContent.trim()) };
   }, svg);
   assert.deepEqual([parsed.error, parsed.root], [false, "svg"]);
-  assert.ok(parsed.texts.includes("Les espaces sociaux de Dell par thème"), parsed.texts.join(" | "));
+  assert.ok(parsed.texts.includes("Les espaces sociaux de Dell par plateforme"), parsed.texts.join(" | "));
   assert.ok(parsed.texts.some((t) => t === "Twitter"), "the legend is in the SVG");
   // What the reader sees: Blog, hidden, is neither drawn nor listed, and the summary counts it.
   assert.ok(!parsed.texts.includes("Blog"), parsed.texts.join(" | "));
