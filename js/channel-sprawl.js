@@ -252,6 +252,18 @@ function replaceLegend(legend, root, entries) {
   (same.find((b) => b.dataset.act === active.dataset.act) || same[0] || buttons[Math.min(index, buttons.length - 1)])?.focus();
 }
 
+/**
+ * Calls `point(key)` when a reader points at or focuses a group's row in `legend` (its entry or
+ * a tool), and `point(null)` when they leave it: the chart emphasises that group's segment.
+ */
+function pointsAt(legend, point, on) {
+  const key = (e) => {
+    const b = e.type.endsWith("out") ? null : e.target.closest?.(".cs-item")?.querySelector(".cs-entry[data-key], .cs-entry[data-shared-key]");
+    return b ? (b.dataset.key ?? b.dataset.sharedKey) : null;
+  };
+  for (const type of ["pointerover", "pointerout", "focusin", "focusout"]) on(legend, type, (e) => point(key(e)));
+}
+
 /** Every group of a view (hidden and folded ones too) by key; made once per view. */
 const groupsByKey = (view) => (view.byKey ??= new Map(view.legend.map((g) => [g.key, g])));
 
@@ -422,6 +434,7 @@ class Chart {
       this.w.set_dark(this.isDark());
     });
     this.on(this.legend, "click", (e) => this.legendClick(e));
+    pointsAt(this.legend, (key) => this.w.point_legend(key), this.on.bind(this));
     // The extras module (drill-down, table, profile, dialog, exports) at the first sign of a
     // reader's interest, a pointer over the widget or the focus in it, once the browser is idle
     // (not in the first hover's frame).
@@ -946,7 +959,7 @@ function loadExtras() {
     // A module that failed to load stays failed under its URL for the page: a retry asks anew.
     if (extrasTries++) url.search = "retry=" + extrasTries;
     extras = import(url.href).then(
-      (m) => m.install(Chart, { el, fill, isolate, replaceLegend, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }),
+      (m) => m.install(Chart, { el, fill, isolate, replaceLegend, pointsAt, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }),
       (e) => {
         extras = null;
         console.warn("channel-sprawl: the drill-down, table and export module could not be loaded; the next use tries again.", e);

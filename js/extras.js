@@ -6,7 +6,7 @@
 import { STYLES } from "./extras-styles.js";
 
 /** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
-export function install(Chart, { el, fill, isolate, replaceLegend, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
+export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
   /** The extras' styles in `root`, before it shows what they style. */
@@ -291,6 +291,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, styleSheet, s
       figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));
       this.parts = [];
       this.syncing = false;
+      pointsAt(this.legend, (key) => this.parts.forEach((c) => c.w.point_legend(key)), (target, type, fn) => target.addEventListener(type, fn));
       this.legend.addEventListener("click", (e) => {
         const key = e.target.closest?.("[data-shared-key]")?.dataset.sharedKey;
         if (key != null) this.selectAll(this.parts.find((c) => c.selectedKey != null)?.selectedKey === key ? null : key);

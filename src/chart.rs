@@ -78,6 +78,8 @@ pub enum Action {
     Scheme(&'static Scheme),
     /// The colour order shared by the charts of a comparison (see `Options::key_order`).
     KeyOrder(Vec<String>),
+    /// A reader points at (or focuses) a group's legend entry; `None` when they leave it.
+    Legend(Option<String>),
 }
 
 /// What an action changed.
@@ -109,6 +111,9 @@ pub struct Chart {
     pub can_fold: bool,
     pub selected: Option<String>,
     pub hovered: Option<usize>,
+    /// The group whose legend entry a reader points at or focuses: its segment is emphasised as
+    /// a hovered one is, without the tooltip (the entry says the same).
+    pub in_legend: Option<String>,
     pub focused: Option<usize>,
     pub has_focus: bool,
     pub scheme: &'static Scheme,
@@ -154,6 +159,7 @@ impl Chart {
             can_fold: false,
             selected: None,
             hovered: None,
+            in_legend: None,
             focused: None,
             has_focus: false,
             scheme: &LIGHT,
@@ -251,7 +257,12 @@ impl Chart {
     }
 
     pub fn emphasis(&self) -> Emphasis {
-        Emphasis { hovered: self.hovered, selected: self.selected_index(), focused: self.focused.filter(|_| self.has_focus) }
+        let in_legend = || self.groups.iter().position(|g| Some(&g.key) == self.in_legend.as_ref());
+        Emphasis {
+            hovered: self.hovered.or_else(in_legend),
+            selected: self.selected_index(),
+            focused: self.focused.filter(|_| self.has_focus),
+        }
     }
 
     pub fn selected_index(&self) -> Option<usize> {
@@ -363,6 +374,10 @@ impl Chart {
                     self.relayout();
                     change.redraw = true;
                 }
+            }
+            Action::Legend(key) if key != self.in_legend => {
+                self.in_legend = key;
+                change.redraw = true;
             }
             Action::KeyOrder(keys) if keys != self.options.key_order => {
                 self.options.key_order = keys;

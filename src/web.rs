@@ -332,6 +332,11 @@ impl Widget {
         self.chart.borrow().selected == wanted
     }
 
+    /// The group whose legend entry a reader points at or focuses (`null` when they leave it).
+    pub fn point_legend(&self, key: Option<String>) {
+        self.apply(Action::Legend(key));
+    }
+
     pub fn toggle_select(&self, key: String) {
         self.apply(Action::ToggleSelect(key));
     }

@@ -515,3 +515,23 @@ fn top_platforms_of_a_group_count_its_spaces_most_first() {
     assert_eq!(chart.top_platforms(1, 1), [("Forum", 1)]);
     assert!(chart.top_platforms(9, 3).is_empty());
 }
+
+#[test]
+fn pointing_at_a_legend_entry_emphasises_its_segment_without_a_tooltip() {
+    let mut chart = chart();
+    check(&mut chart, Action::Legend(Some("b".into())), REDRAW);
+    assert_eq!(chart.emphasis().hovered, Some(1));
+    check(&mut chart, Action::Legend(Some("b".into())), NOTHING);
+    // A segment under the pointer wins while it is there.
+    check(&mut chart, Action::Hover(Some(IN_C)), POINTER);
+    assert_eq!(chart.emphasis().hovered, Some(2));
+    check(&mut chart, Action::Hover(None), POINTER);
+    assert_eq!(chart.emphasis().hovered, Some(1));
+    // It follows the key through a regrouping, and is gone with its group.
+    chart.apply(Action::ToggleHidden("a".into()));
+    assert_eq!(chart.emphasis().hovered, Some(0));
+    chart.apply(Action::ToggleHidden("b".into()));
+    assert_eq!(chart.emphasis().hovered, None);
+    check(&mut chart, Action::Legend(None), REDRAW);
+    assert_eq!(chart.emphasis().hovered, None);
+}

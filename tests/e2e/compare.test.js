@@ -72,6 +72,25 @@ test("Dell and BT side by side: one scale, one colour per theme, one selection",
   assert.deepEqual(twitter, [45, 1]);
   await page.locator("#comparaison").screenshot({ path: SHOTS + "comparaison.png" });
 
+  // Pointing at a shared entry emphasises that group in both charts: the others fade.
+  const swatches = Object.fromEntries((await legend(page, "#comparaison")).map((e) => [e.key, e.color]));
+  const painted = () =>
+    page.evaluate(async (colors) => {
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      const hosts = document.querySelector("[data-channel-sprawl-compare]").shadowRoot.querySelectorAll("[data-channel-sprawl-host]");
+      return [...hosts].map((host) => {
+        const canvas = host.shadowRoot.querySelector("canvas");
+        const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+        const seen = new Set();
+        for (let i = 0; i < data.length; i += 4) seen.add("#" + [data[i], data[i + 1], data[i + 2]].map((c) => c.toString(16).padStart(2, "0")).join(""));
+        return Object.keys(colors).filter((k) => seen.has(colors[k]));
+      });
+    }, swatches);
+  await page.locator('#comparaison .cs-shared [data-shared-key="twitter"]').hover();
+  assert.deepEqual(await painted(), [["twitter"], ["twitter"]]);
+  await page.mouse.move(1, 1);
+  assert.ok((await painted()).every((keys) => keys.length > 1));
+
   // Hiding a group from the shared legend with the keyboard: the focus follows it to its "show".
   const focused = () => page.evaluate(() => document.querySelector("[data-channel-sprawl-compare]").shadowRoot.activeElement?.getAttribute("aria-label"));
   await page.locator('#comparaison .cs-shared button[aria-label="Masquer Facebook"]').focus();

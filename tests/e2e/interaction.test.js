@@ -104,6 +104,32 @@ test("legend: select like the segment, hide re-normalises, isolate, bring back",
   assert.equal(await fold.count(), 0);
 });
 
+test("pointing at or focusing a legend entry emphasises its segment, as a hover on the ring does", async () => {
+  const page = await open(env, "/posts/bt.html");
+  await ready(page, "#bt");
+  const entries = await legend(page, "#bt");
+  const painted = async () => {
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const colors = await canvasColors(page, "#bt");
+    return entries.filter((e) => colors.has(e.color)).map((e) => e.key);
+  };
+  const all = entries.map((e) => e.key);
+  assert.deepEqual(await painted(), all);
+  // Over Support's entry (or its tools): Support in its colour, the others faded; no tooltip.
+  await page.locator('#bt .cs-entry[data-key="support"]').hover();
+  assert.deepEqual(await painted(), ["support"]);
+  assert.equal(await page.locator("#bt .cs-tooltip").isHidden(), true);
+  await page.getByRole("button", { name: "Masquer Support client" }).hover();
+  assert.deepEqual(await painted(), ["support"]);
+  await page.mouse.move(1, 1);
+  assert.deepEqual(await painted(), all);
+  // From the keyboard: focusing an entry does the same, leaving the legend undoes it.
+  await page.getByRole("button", { name: "Afficher seulement Expertise" }).focus();
+  assert.deepEqual(await painted(), ["expertise"]);
+  await page.locator("#bt .cs-select").first().focus();
+  assert.deepEqual(await painted(), all);
+});
+
 test("a big segment's drill-down lists 200 spaces at a time, and keeps what it listed", async () => {
   const page = await open(env, "/test/blank.html");
   const spaces = Array.from({ length: 450 }, (_, i) => ({ name: `Space ${i + 1}`, platform: "forum", themes: ["support"] }));
