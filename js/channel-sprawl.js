@@ -825,7 +825,8 @@ class Chart {
         },
       }),
     );
-    this.say(sel ? fill(t.announceSelect, { label, count: this.spaces(sel.count), pct: this.share(sel.count) }) : t.announceClear);
+    // A comparison says it once, for every company (`Comparison.selectAll`).
+    if (!this.peers) this.say(sel ? fill(t.announceSelect, { label, count: this.spaces(sel.count), pct: this.share(sel.count) }) : t.announceClear);
   }
 
   /**

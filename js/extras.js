@@ -351,6 +351,22 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, sty
         chart.w.select(has ? key : null);
       }
       this.syncing = false;
+      this.announce(key);
+    }
+
+    /**
+     * A selection in a comparison, announced once (in the first chart's live region) for every
+     * company that has the group: "Expertise selected: Dell 20 spaces, 21 %; BT 4 spaces, 67 %."
+     * Each chart announcing its own would say it twice without the company, and "Selection
+     * cleared." for a company without the group.
+     */
+    announce(key) {
+      const first = this.parts[0];
+      const selected = this.parts.map((c) => [c, c.selectedKey === key && c.view?.groups.find((g) => g.key === key)]).filter(([, g]) => g);
+      if (key == null || !selected.length) return first.say(first.t.announceClear);
+      const [c, g] = selected[0];
+      const list = selected.map(([c, g]) => `${isolate(c.view.company)} ${c.spaces(g.count)}, ${c.share(g.count)}`).join("; ");
+      first.say(fill(first.t.announceSelectEach, { label: c.labelOf(g, c.view.groupBy), list }));
     }
 
     /**

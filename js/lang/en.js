@@ -44,6 +44,7 @@ export default {
   chartName: "{company}: {count} {phrase}. {top}",
   largest: "Largest: {list}.",
   announceSelect: "{label} selected: {count}, {pct}.",
+  announceSelectEach: "{label} selected: {list}.",
   announceFocus: "{label}: {count}, {pct}",
   announceClear: "Selection cleared.",
   announceGroup: "Grouped {phrase}: {n} groups.",

@@ -44,6 +44,7 @@ export default {
   chartName: "{company} : {count} {phrase}. {top}",
   largest: "Les plus grands : {list}.",
   announceSelect: "{label} sélectionné : {count}, {pct}.",
+  announceSelectEach: "{label} sélectionné : {list}.",
   announceFocus: "{label} : {count}, {pct}",
   announceClear: "Sélection effacée.",
   announceGroup: "Regroupé {phrase} : {n} groupes.",
