@@ -261,7 +261,11 @@ function pointsAt(legend, point, on) {
     const b = e.type.endsWith("out") ? null : e.target.closest?.(".cs-item")?.querySelector(".cs-entry[data-key], .cs-entry[data-shared-key]");
     return b ? (b.dataset.key ?? b.dataset.sharedKey) : null;
   };
-  for (const type of ["pointerover", "pointerout", "focusin", "focusout"]) on(legend, type, (e) => point(key(e)));
+  // A focus from the keyboard only: a tap or a click focuses the entry too, and the emphasis
+  // would stay after the finger or the pointer left.
+  for (const type of ["pointerover", "pointerout", "focusin", "focusout"]) {
+    on(legend, type, (e) => (type !== "focusin" || e.target.matches(":focus-visible")) && point(key(e)));
+  }
 }
 
 /** Every group of a view (hidden and folded ones too) by key; made once per view. */

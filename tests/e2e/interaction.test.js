@@ -108,9 +108,9 @@ test("pointing at or focusing a legend entry emphasises its segment, as a hover 
   const page = await open(env, "/posts/bt.html");
   await ready(page, "#bt");
   const entries = await legend(page, "#bt");
-  const painted = async () => {
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-    const colors = await canvasColors(page, "#bt");
+  const painted = async (on = page) => {
+    await on.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const colors = await canvasColors(on, "#bt");
     return entries.filter((e) => colors.has(e.color)).map((e) => e.key);
   };
   const all = entries.map((e) => e.key);
@@ -128,6 +128,12 @@ test("pointing at or focusing a legend entry emphasises its segment, as a hover 
   assert.deepEqual(await painted(), ["expertise"]);
   await page.locator("#bt .cs-select").first().focus();
   assert.deepEqual(await painted(), all);
+  // A tap focuses the entry too (after the finger has left), but only a focus from the keyboard
+  // emphasises: after the tap, nothing stays faded.
+  const touch = await open(env, "/posts/bt.html", { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  await ready(touch, "#bt");
+  await touch.locator('#bt .cs-entry[data-key="support"]').tap();
+  assert.deepEqual(await painted(touch), all);
 });
 
 test("a big segment's drill-down lists 200 spaces at a time, and keeps what it listed", async () => {
