@@ -348,7 +348,10 @@ for (const ds of Object.keys(DATASETS)) {
     ratioRows.push([m.label.trim(), ...peers.map((k) => ratioCell(summary(pair(ours, series(`${k}-${ds}`, m.key), (a, b) => a / b))))]);
     if (m.net) {
       const none = series(`none-${ds}`, m.key);
-      ratioRows.push([`  net of none`, ...peers.map((k) => ratioCell(summary(pair(ours, series(`${k}-${ds}`, m.key), (a, b, i) => (none[i] == null ? null : (a - none[i]) / (b - none[i]))))))]);
+      // A run where the peer's page costs no more than the page alone (the renderer's CPU comes in
+      // 10 ms steps) has no net ratio: it is left out rather than divided by zero.
+      const net = (a, b, i) => (none[i] == null || b - none[i] < 1e-6 ? null : (a - none[i]) / (b - none[i]));
+      ratioRows.push([`  net of none`, ...peers.map((k) => ratioCell(summary(pair(ours, series(`${k}-${ds}`, m.key), net))))]);
     }
   }
   say(table(["metric", ...peers.map((k) => `ours ÷ ${LABELS[k]}`)], ratioRows));
