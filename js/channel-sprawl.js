@@ -179,16 +179,26 @@ function stateKey(figure) {
 /** `value` as the core reads an option (trimmed, in any case), if it is one of `list`. */
 const option = (list, value) => list.find((x) => x === String(value ?? "").trim().toLowerCase());
 
+/** decodeURIComponent, or null for text that is not valid percent-encoding (a link cut short). */
+const decode = (text) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+};
+
 /** Fragment format: `#<key>=g.platform~s.twitter~h.a,b~d.1~c.bar` (values URI-encoded), `&` between charts. */
 function readFragment(key) {
   const hash = location.hash.slice(1);
   for (const part of hash.split("&")) {
     const eq = part.indexOf("=");
-    if (eq < 0 || decodeURIComponent(part.slice(0, eq)) !== key) continue;
+    if (eq < 0 || decode(part.slice(0, eq)) !== key) continue;
     const state = {};
     for (const item of part.slice(eq + 1).split("~")) {
       const dot = item.indexOf(".");
-      if (dot > 0) state[item.slice(0, dot)] = decodeURIComponent(item.slice(dot + 1));
+      const value = decode(item.slice(dot + 1));
+      if (dot > 0 && value != null) state[item.slice(0, dot)] = value;
     }
     return state;
   }
@@ -200,7 +210,7 @@ const joinKeys = (keys) => keys.map((k) => k.replace(/%/g, "%25").replace(/,/g, 
 const splitKeys = (text) => text.split(",").map((k) => k.replace(/%2C/g, ",").replace(/%25/g, "%"));
 
 function writeFragment(key, state) {
-  const parts = location.hash.slice(1).split("&").filter((p) => p && decodeURIComponent(p.split("=")[0]) !== key);
+  const parts = location.hash.slice(1).split("&").filter((p) => p && decode(p.split("=")[0]) !== key);
   const value = Object.entries(state)
     .filter(([, v]) => v !== "" && v != null)
     // `~` separates the fields, and encodeURIComponent leaves it as it is (the key of "Other" is `~other`).

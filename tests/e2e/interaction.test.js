@@ -385,6 +385,19 @@ test("a link in the post to a view of the chart shows it, and Back returns to th
   assert.deepEqual(await state(), mine);
 });
 
+test("a link cut short in the middle of an escape (%E0%A4%A) costs its own field only, not the chart", async () => {
+  // Another figure's malformed entry, then this one's: its valid grouping holds, its selection
+  // (malformed) is dropped; the chart is drawn, with no problem reported.
+  const page = await open(env, "/posts/dell.html#x%E0%A4=s.y&dell=g.platform~s.%E0%A4%A");
+  await ready(page, "#dell");
+  assert.equal(await page.locator("#dell select").first().inputValue(), "platform");
+  assert.equal((await legend(page, "#dell")).some((e) => e.pressed), false);
+  // The same from a link in the page, after the load.
+  await page.evaluate(() => (location.hash = "#dell=g.country~s.%E0"));
+  await page.waitForFunction(() => document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("select").value === "country");
+  assert.deepEqual(page.problems, []);
+});
+
 test("a hidden group whose key has a comma stays hidden after a reload", async () => {
   const page = await open(env, "/test/blank.html");
   const data = { company: "Acme", spaces: ["Sales, EMEA", "Support", "R&D"].map((department, i) => ({ name: `s${i}`, platform: "blog", themes: ["t"], department })) };
