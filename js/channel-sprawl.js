@@ -298,7 +298,8 @@ class Chart {
     // widget shows comes back as JSON text.
     this.w = new Proxy({}, { get: (_, name) => (...args) => this.call((widget) => (JSON_OUT.has(name) ? JSON.parse(widget[name](...args)) : widget[name](...args))) });
     this.key = stateKey(figure);
-    this.host = el("div", { "data-channel-sprawl-host": "" });
+    // A comparison's chart (in its row) is marked: its ring keeps to the left of its column.
+    this.host = el("div", { "data-channel-sprawl-host": "", "data-part": !!container });
     this.root = this.host.attachShadow({ mode: "open" });
     this.root.adoptedStyleSheets = [styleSheet()];
     if (container) container.append(this.host);

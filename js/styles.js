@@ -49,7 +49,10 @@ export const STYLES = `
   font-size: 13px; line-height: 14px; text-align: center; font-weight: 700;
 }
 .cs-toggle[aria-pressed="true"]::before { content: "✓"; background: var(--accent); border-color: var(--accent); color: var(--bg); }
-.cs-body { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: center; }
+/* A ring alone on its line (the legend under it) is centred; in a comparison's column it stays
+   left, in line with the charts above it. */
+.cs-body { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: center; justify-content: center; }
+:host([data-part]) .cs-body { justify-content: flex-start; }
 /* The ring shrinks (to 280 px) before the legend's labels break inside a word; it sits at the top
    beside a legend taller than itself, and the legend in the middle beside a shorter one. */
 .cs-plot { position: relative; flex: 3 1 280px; max-width: 340px; min-width: min(240px, 100%); aspect-ratio: 1; align-self: flex-start; }

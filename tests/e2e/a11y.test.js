@@ -179,7 +179,9 @@ test("beside the ring, the legend's labels break between words, and a long legen
           if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split.push(m[0]);
         }
       }
-      return { split, beside: legend.left >= plot.right, plot: Math.round(plot.width), topGap: Math.round(plot.top - legend.top), legendTaller: legend.height > plot.height };
+      const body = box(root.querySelector(".cs-body"));
+      const offCentre = Math.round(plot.left + plot.width / 2 - (body.left + body.width / 2));
+      return { split, beside: legend.left >= plot.right, plot: Math.round(plot.width), topGap: Math.round(plot.top - legend.top), legendTaller: legend.height > plot.height, offCentre };
     }, spaces);
   const themes = ["support", "expertise", "education", "communication", "entertainment", "promotions", "hr"];
   const seven = await measure([{ name: "hub", platform: "forum", themes }]);
@@ -190,6 +192,11 @@ test("beside the ring, the legend's labels break between words, and a long legen
   const thirty = await measure(Array.from({ length: 60 }, (_, i) => ({ name: `s${i}`, platform: "blog", themes: [`theme${i % 30}`] })));
   assert.ok(thirty.legendTaller && thirty.beside);
   assert.equal(thirty.topGap, 0, "the ring is level with the legend's top");
+  // Narrower, the legend goes under the ring, which is centred on its line.
+  await page.setViewportSize({ width: 520, height: 900 });
+  const under = await measure([{ name: "hub", platform: "forum", themes }]);
+  assert.ok(!under.beside);
+  assert.equal(under.offCentre, 0, "the ring alone on its line is centred");
 });
 
 test("right-to-left names keep their place in the English text around them", async () => {
