@@ -354,14 +354,12 @@ class Chart {
     const attr = (name) => figure.getAttribute(name);
     // The figure's own settings, which the fragment leaves out (persist), as the core reads them;
     // then the fragment's.
-    const defaults = (this.defaults = {
+    this.defaults = {
       g: option(GROUP_BYS, this.options.groupBy || attr("data-group-by")) || "theme",
       c: option(CHARTS, this.options.chart || attr("data-chart")) || "donut",
       d: (this.options.dedupe ?? figure.hasAttribute("data-dedupe")) ? "1" : "0",
-    });
-    const groupBy = option(GROUP_BYS, fragment.g) || defaults.g;
-    const chart = option(CHARTS, fragment.c) || defaults.c;
-    const dedupe = (fragment.d ?? defaults.d) === "1";
+    };
+    const { groupBy, chart, dedupe } = this.settingsIn(fragment);
     const otherBelow = parseFloat(this.options.otherBelow ?? attr("data-other-below"));
 
     this.canvas = el("canvas", { tabindex: "0", role: "img", "aria-describedby": "help" });
@@ -521,10 +519,7 @@ class Chart {
   restore() {
     const f = readFragment(this.key);
     if (!f || !this.ready || !this.widget || (this.peers && this.peers.parts[0] !== this)) return;
-    const d = this.defaults;
-    const groupBy = option(GROUP_BYS, f.g) || d.g;
-    const chart = option(CHARTS, f.c) || d.c;
-    const dedupe = (f.d ?? d.d) === "1";
+    const { groupBy, chart, dedupe } = this.settingsIn(f);
     if (groupBy !== this.view.groupBy) this.act((c) => c.w.set_group_by(groupBy), "group");
     if (chart !== this.view.chart) this.each((c) => c.w.set_chart(chart));
     if (dedupe !== this.view.dedupe) this.act((c) => c.w.set_dedupe(dedupe), "dedupe");
@@ -533,6 +528,12 @@ class Chart {
       c.hideAsIn(f);
     });
     this.w.select(f.s || null);
+  }
+
+  /** The grouping, chart type and dedupe `fragment` gives; the figure's own where it is silent. */
+  settingsIn(fragment) {
+    const d = this.defaults;
+    return { groupBy: option(GROUP_BYS, fragment.g) || d.g, chart: option(CHARTS, fragment.c) || d.c, dedupe: (fragment.d ?? d.d) === "1" };
   }
 
   /** Hides what `fragment` hides (`h.`, or every group but those of `v.`) of the groups now. */
