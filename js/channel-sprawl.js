@@ -244,6 +244,12 @@ function formatters(lang) {
   return formatterCache.get(lang);
 }
 
+/** A legend's group entries (not its tools or links). */
+const ENTRIES = ".cs-entry[data-key], .cs-entry[data-shared-key]";
+
+/** The group key of a legend button: a chart's own legend, or a comparison's shared one. */
+const keyOf = (button) => button.dataset.key ?? button.dataset.sharedKey;
+
 /**
  * Fills a legend with `entries`, keeping the keyboard focus on the same control: the same tool
  * (or entry) of the same group, a hidden group's "show" taking over from its "hide"; else that
@@ -252,7 +258,6 @@ function formatters(lang) {
 function replaceLegend(legend, root, entries) {
   const active = root.activeElement;
   const inside = legend.contains(active);
-  const keyOf = (b) => b.dataset.key ?? b.dataset.sharedKey;
   const key = inside ? keyOf(active) : undefined;
   const index = inside ? [...legend.querySelectorAll("button")].indexOf(active) : -1;
   legend.replaceChildren(...entries);
@@ -268,8 +273,8 @@ function replaceLegend(legend, root, entries) {
  */
 function pointsAt(legend, point, on) {
   const key = (e) => {
-    const b = e.type.endsWith("out") ? null : e.target.closest?.(".cs-item")?.querySelector(".cs-entry[data-key], .cs-entry[data-shared-key]");
-    return b ? (b.dataset.key ?? b.dataset.sharedKey) : null;
+    const b = e.type.endsWith("out") ? null : e.target.closest?.(".cs-item")?.querySelector(ENTRIES);
+    return b ? keyOf(b) : null;
   };
   // A focus from the keyboard only: a tap or a click focuses the entry too, and the emphasis
   // would stay after the finger or the pointer left.
@@ -976,7 +981,7 @@ function loadExtras() {
     // A module that failed to load stays failed under its URL for the page: a retry asks anew.
     if (extrasTries++) url.search = "retry=" + extrasTries;
     extras = import(url.href).then(
-      (m) => m.install(Chart, { el, fill, isolate, replaceLegend, pointsAt, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }),
+      (m) => m.install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }),
       (e) => {
         extras = null;
         console.warn("channel-sprawl: the drill-down, table and export module could not be loaded; the next use tries again.", e);

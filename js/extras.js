@@ -6,7 +6,7 @@
 import { STYLES } from "./extras-styles.js";
 
 /** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
-export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
+export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
   /** The extras' styles in `root`, before it shows what they style. */
@@ -170,7 +170,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, sty
       this.w.select(null);
       if (!focused) return;
       const legend = this.peers ? this.peers.legend : this.legend;
-      const entry = [...legend.querySelectorAll(".cs-entry[data-key], .cs-entry[data-shared-key]")].find((b) => (b.dataset.key ?? b.dataset.sharedKey) === key);
+      const entry = [...legend.querySelectorAll(ENTRIES)].find((b) => keyOf(b) === key);
       (entry || this.canvas).focus();
     },
 
@@ -364,9 +364,9 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, sty
       const first = this.parts[0];
       const selected = this.parts.map((c) => [c, c.selectedKey === key && c.view?.groups.find((g) => g.key === key)]).filter(([, g]) => g);
       if (key == null || !selected.length) return first.say(first.t.announceClear);
-      const [c, g] = selected[0];
+      const [part, group] = selected[0];
       const list = selected.map(([c, g]) => `${isolate(c.view.company)} ${c.spaces(g.count)}, ${c.share(g.count)}`).join("; ");
-      first.say(fill(first.t.announceSelectEach, { label: c.labelOf(g, c.view.groupBy), list }));
+      first.say(fill(first.t.announceSelectEach, { label: part.labelOf(group, part.view.groupBy), list }));
     }
 
     /**
