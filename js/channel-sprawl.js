@@ -749,14 +749,14 @@ class Chart {
   }
 
   /**
-   * The heading: the dataset's title, else the company. A title that ends with the phrase of the
-   * figure's own grouping ("… par thème") names the reader's grouping once they change it.
+   * The heading: the dataset's title, else the company. A title that ends by naming a grouping
+   * ("… par thème") names the chart's: the reader's once they change it, and the figure's own
+   * when the dataset's title was written for another.
    */
   titleOf(view) {
     const title = view.title || view.company;
-    const own = this.t.byPhrase[this.defaults.g];
-    const mentions = view.groupBy !== this.defaults.g && title.toLowerCase().endsWith(" " + own.toLowerCase());
-    return mentions ? title.slice(0, -own.length) + this.t.byPhrase[view.groupBy] : title;
+    const said = Object.values(this.t.byPhrase).find((phrase) => title.toLowerCase().endsWith(" " + phrase.toLowerCase()));
+    return said ? title.slice(0, -said.length) + this.t.byPhrase[view.groupBy] : title;
   }
 
   /** How many rows the list `name` shows: a page, and a page more at each "show more", while `key` stays. */

@@ -282,15 +282,16 @@ test("a language's interface text is fetched only for a chart in that language",
   assert.deepEqual(page.problems, []);
 });
 
-test("a title that names the figure's grouping follows the reader's; any other title stays", async () => {
+test("a title that names a grouping names the chart's, and follows the reader's; any other title stays", async () => {
   const page = await open(env, "/test/blank.html");
   const titles = await page.evaluate(async (data) => {
     const { mount } = await import("/channel-sprawl.js");
     const out = [];
-    for (const title of ["Acme's spaces by theme", "Acme in 2010"]) {
+    for (const [title, groupBy] of [["Acme's spaces by theme", "theme"], ["Acme in 2010", "theme"], ["Acme's spaces by country", "theme"]]) {
       const figure = document.createElement("figure");
       document.querySelector("#main").append(figure);
-      await mount(figure, { ...data, title }, {});
+      await mount(figure, { ...data, title }, { groupBy });
+      const first = figure.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector(".cs-title").textContent;
       const shown = () => figure.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector(".cs-title").textContent;
       const select = figure.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("select");
       select.value = "platform";
@@ -298,12 +299,14 @@ test("a title that names the figure's grouping follows the reader's; any other t
       const regrouped = shown();
       select.value = "theme";
       select.dispatchEvent(new Event("change"));
-      out.push([regrouped, shown()]);
+      out.push([first, regrouped, shown()]);
     }
     return out;
   }, DATA);
   assert.deepEqual(titles, [
-    ["Acme's spaces by platform", "Acme's spaces by theme"],
-    ["Acme in 2010", "Acme in 2010"],
+    ["Acme's spaces by theme", "Acme's spaces by platform", "Acme's spaces by theme"],
+    ["Acme in 2010", "Acme in 2010", "Acme in 2010"],
+    // A title written for another grouping than the figure's names the chart's.
+    ["Acme's spaces by theme", "Acme's spaces by platform", "Acme's spaces by theme"],
   ]);
 });
