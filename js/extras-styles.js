@@ -20,7 +20,9 @@ export const STYLES = `
 .cs-profile dl { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); gap: 2px 12px; margin: 6px 0 0; }
 .cs-profile dt { color: var(--muted); }
 .cs-profile dd { margin: 0; font-variant-numeric: tabular-nums; }
-.cs-profile abbr { text-decoration: underline dotted; cursor: help; }
+.cs-notes { list-style: none; margin: 8px 0 0; padding: 0; color: var(--muted); font-size: 13px; }
+.cs-notes li { margin-top: 2px; }
+.cs-notes strong { font-weight: 700; color: var(--fg); }
 .cs-table { margin-top: 14px; overflow-x: auto; }
 .cs-table table { border-collapse: collapse; width: 100%; font-size: 13px; }
 .cs-table caption { text-align: start; font-weight: 700; padding-bottom: 4px; }

@@ -93,13 +93,22 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.drill.hidden = false;
     },
 
-    /** The sprawl profile: figures of the whole dataset, each with a one-line explanation. */
+    /** The sprawl profile: figures of the whole dataset, then what they mean. */
     renderProfile() {
       adopt(this.root);
-      this.profile.replaceChildren(
-        this.profile.firstChild,
-        el("dl", {}, ...this.profileRows().flatMap(([label, value, help]) => [el("dt", {}, help ? el("abbr", { title: help, text: label }) : label), el("dd", { text: value })])),
-      );
+      const rows = this.profileRows();
+      this.profile.replaceChildren(this.profile.firstChild, el("dl", {}, ...rows.flatMap(([label, value]) => [el("dt", { text: label }), el("dd", { text: value })])), this.profileNotes(rows));
+    },
+
+    /**
+     * What the profile's figures mean, under them, one line per explanation (the two
+     * concentrations share one; a comparison's rows name each figure once per company):
+     * readable by every reader, not only in a pointer's tooltip.
+     */
+    profileNotes(rows) {
+      const terms = new Map();
+      for (const [label, , help] of rows) if (help) terms.set(help, (terms.get(help) || new Set()).add(label));
+      return el("ul", { class: "cs-notes" }, ...[...terms].map(([help, labels]) => el("li", {}, el("strong", { text: [...labels].join(", ") }), fill(this.t.profile.note, { text: help }))));
     },
 
     /** The profile's rows: [label, value, explanation?]. */
@@ -431,11 +440,12 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
             "tbody",
             {},
             // Rows by label: a figure one company lacks (dormancy without dates) shows a dash.
-            ...[...new Map(rows.flat().map((row) => [row[0], row])).values()].map(([label, , help]) =>
-              el("tr", {}, el("th", { scope: "row" }, help ? el("abbr", { title: help, text: label }) : label), ...rows.map((r) => cell("td", r.find((x) => x[0] === label)?.[1] ?? "–"))),
+            ...[...new Map(rows.flat().map((row) => [row[0], row])).values()].map(([label]) =>
+              el("tr", {}, el("th", { scope: "row", text: label }), ...rows.map((r) => cell("td", r.find((x) => x[0] === label)?.[1] ?? "–"))),
             ),
           ),
         ),
+        first.profileNotes(rows.flat()),
       );
     }
 

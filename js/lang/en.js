@@ -82,6 +82,7 @@ export default {
     dormantHelp: "Share of the dated spaces whose last post is more than 180 days before the inventory date.",
     unowned: "Unowned",
     unownedHelp: "Share of the spaces that no department is named for.",
+    note: ": {text}",
     verdicts: { focused: "focused", balanced: "balanced", sprawling: "sprawling" },
   },
   problems: {

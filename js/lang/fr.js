@@ -82,6 +82,7 @@ export default {
     dormantHelp: "Part des espaces datés dont le dernier message a plus de 180 jours à la date de l’inventaire.",
     unowned: "Sans responsable",
     unownedHelp: "Part des espaces pour lesquels aucun service n’est indiqué.",
+    note: " : {text}",
     verdicts: { focused: "concentré", balanced: "équilibré", sprawling: "étalé" },
   },
   problems: {

@@ -71,6 +71,7 @@ test("Dell and BT side by side: one scale, one colour per theme, one selection",
   const profile = await page.locator("#comparaison [data-channel-sprawl-compare] table").evaluate((t) => [...t.rows].map((r) => [...r.cells].map((c) => c.textContent)));
   assert.deepEqual(profile[0], ["", "Dell", "BT"]);
   assert.deepEqual(profile.find((r) => r[0] === "Réplication"), ["Réplication", "× 1,56", "× 1"]);
+  assert.match(await page.locator("#comparaison [data-channel-sprawl-compare] .cs-notes li").first().textContent(), /^Réplication : Espaces par fonction distincte/);
 
   // One control regroups both.
   await page.locator("#comparaison select").first().selectOption("platform");

@@ -88,8 +88,11 @@ test("the sprawl profile says what the chart means: Dell sprawls, BT focuses", a
   assert.match(text, /Plateformes11 · Twitter 45, /);
   assert.match(text, /Réplication× 1,\d+/);
   assert.match(text, /Concentration sur les thèmes0,\d+ · étalé/);
-  const help = await page.locator("#dell .cs-profile abbr").first().getAttribute("title");
-  assert.match(help, /Espaces par fonction distincte/);
+  // What the figures mean is written under them, for every reader (not a pointer's tooltip).
+  const notes = await page.locator("#dell .cs-profile .cs-notes li").allTextContents();
+  assert.match(notes[0], /^Réplication : Espaces par fonction distincte/);
+  assert.ok(notes.some((n) => n.startsWith("Concentration sur les plateformes, Concentration sur les thèmes : Indice de Herfindahl")), notes.join(" | "));
+  assert.equal(await page.locator("#dell .cs-profile .cs-notes").isVisible(), true);
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-profile.png" });
   const bt = await open(env, "/posts/bt.html");
   await ready(bt, "#bt");
