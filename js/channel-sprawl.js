@@ -143,7 +143,7 @@ function loadLanguage(lang) {
 }
 
 /** Reads the dataset of a figure: inline JSON, inline CSV, then `data-src`. */
-async function readData(figure) {
+async function readData(figure, waiting) {
   // Inline text is read from the page whenever it is needed, not kept.
   const json = [...figure.querySelectorAll(':scope > script[type="application/json"]')];
   if (json.length) return json.map((script) => ({ kind: "json", read: () => script.textContent }));
@@ -154,6 +154,7 @@ async function readData(figure) {
   const url = new URL(src, document.baseURI).href;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+  waiting?.();
   try {
     const response = await fetch(url, { signal: controller.signal });
     if (!response.ok) throw { url, status: `HTTP ${response.status}` };
@@ -326,6 +327,15 @@ class Chart {
       recover(this, e);
       return undefined;
     }
+  }
+
+  /**
+   * While a `data-src` dataset is fetched: after a moment (a quick fetch shows the chart with no
+   * flash before it), a line saying the chart is on its way, where it will be, unless something
+   * (the chart, or an error) is there already.
+   */
+  waiting() {
+    setTimeout(() => this.root.hasChildNodes() || this.root.append(el("p", { class: "cs cs-loading", role: "status", text: this.t.loading })), 300);
   }
 
   /** Shows `problems` in place of the chart and logs them. */
@@ -959,9 +969,9 @@ function splitJson(read) {
 }
 
 /** The datasets of a figure (or of `data` given to `mount`): one, or several to compare. */
-async function datasetsOf(figure, data) {
+async function datasetsOf(figure, data, waiting) {
   if (data === undefined) {
-    const sources = await readData(figure);
+    const sources = await readData(figure, waiting);
     if (sources[0].kind === "csv") return [new Source(sources[0].read, true, figure.getAttribute("data-company"), figure.getAttribute("data-title"))];
     return sources.flatMap((source) => splitJson(source.read));
   }
@@ -1040,7 +1050,7 @@ export async function mount(element, data, options = {}) {
     }
     let chart = (mounted = new Chart(element, options));
     try {
-      const datasets = await datasetsOf(element, dataset);
+      const datasets = await datasetsOf(element, dataset, () => chart.waiting());
       if (datasets.length > 1) {
         chart.destroy();
         const { Comparison } = await loadExtras();

@@ -105,6 +105,7 @@ summary { cursor: pointer; }
   position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
 }
 .cs-empty { margin: 12px 0; color: var(--muted); }
+.cs-loading { margin: 0; color: var(--muted); }
 .cs-error { border: 2px solid #b42318; background: #fff5f4; color: #5c1410; }
 :host([data-scheme="dark"]) .cs-error { background: #2d1512; color: #ffd9d4; border-color: #ff8a7a; }
 .cs-error-title { margin: 0 0 4px; font-weight: 700; }

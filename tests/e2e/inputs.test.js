@@ -22,3 +22,23 @@ test("inline CSV, data-src JSON and CSV draw; broken inputs say what and where",
   assert.match(await page.locator("#src-type [role=alert]").textContent(), /\/test\/blank\.html could not be loaded \(text\/html/);
   assert.ok(page.problems.some((p) => p.includes("row 3, column themes")), "logged to the console");
 });
+
+test("a data-src that takes a while says the chart is on its way, then draws it; no such line stays", async () => {
+  const page = await open(env, "/test/inputs.html");
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/data/bt.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  const status = page.locator("#src-json [role=status]");
+  await status.waitFor();
+  assert.equal(await status.textContent(), "Loading the chart…");
+  release();
+  await ready(page, "#src-json");
+  assert.equal(await status.count(), 0);
+  assert.match(await page.locator("#src-json .cs-summary").textContent(), /^6 spaces/);
+  // Nor on the other figures, drawn or failed.
+  assert.equal(await page.locator("#src-csv [role=status], #src-404 [role=status]").count(), 0);
+});
