@@ -190,46 +190,42 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
     },
 
     /**
-     * The chart as the reader sees it (grouping, dedupe, chart type, hidden groups, "Other"
-     * expanded, a comparison's colours) as a static SVG with its title, summary and legend, drawn
-     * by the same core renderer through plotters' SVG backend. That code ships in a separate
-     * wasm, fetched only now.
+     * What both exports draw: the chart as the reader sees it (grouping, dedupe, chart type,
+     * hidden groups, "Other" expanded, a comparison's colours) with its title, summary and
+     * legend, by the core's renderer in the export build (a separate wasm, fetched only now):
+     * `render_svg` and `render_png`'s arguments after the canvas.
      */
-    async svg() {
+    async exported() {
       const glue = await loadRuntime("pkg-export");
       const view = this.w.view();
       const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
       const v = this.source;
-      return glue.render_svg(v.text(), v.csv, v.company, this.titleOf(view), options, this.lang, { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: this.peers?.keys || [] });
+      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: this.peers?.keys || [] };
+      return [glue, [v.text(), v.csv, v.company, this.titleOf(view), options, this.lang, shown]];
     },
 
     async exportSvg() {
       try {
-        this.download(new Blob([await this.svg()], { type: "image/svg+xml" }), "svg");
+        const [glue, args] = await this.exported();
+        this.download(new Blob([glue.render_svg(...args)], { type: "image/svg+xml" }), "svg");
       } catch (e) {
         console.error(`channel-sprawl (${this.key}): the SVG export failed`, e);
       }
     },
 
     /**
-     * The SVG export's picture at twice its size, as a PNG file: an image that says what it shows
-     * wherever it is pasted. Where the page cannot draw it (a Content-Security-Policy without
-     * `blob:` images), the canvas alone at twice its resolution.
+     * The SVG export's picture at twice its size, painted on a canvas of its own (not the SVG as
+     * an image, which a Content-Security-Policy without `blob:` images forbids), as a PNG file:
+     * an image that says what it shows wherever it is pasted. Should the export build not load,
+     * the chart's canvas alone at twice its resolution.
      */
     async exportPng() {
       let blob = null;
       try {
-        const url = URL.createObjectURL(new Blob([await this.svg()], { type: "image/svg+xml" }));
-        try {
-          const image = new Image();
-          image.src = url;
-          await image.decode();
-          const canvas = el("canvas", { width: image.naturalWidth * 2, height: image.naturalHeight * 2 });
-          canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
-          blob = await new Promise((done) => canvas.toBlob(done, "image/png"));
-        } finally {
-          URL.revokeObjectURL(url);
-        }
+        const [glue, args] = await this.exported();
+        const canvas = el("canvas");
+        glue.render_png(canvas, ...args);
+        blob = await new Promise((done) => canvas.toBlob(done, "image/png"));
       } catch (e) {
         console.warn(`channel-sprawl (${this.key}): the PNG export has the chart alone, without its title and legend`, e);
       }

@@ -13,7 +13,7 @@ use crate::chart::{Action, Chart, Options};
 use crate::dataset::Dataset;
 use crate::geometry::Shape;
 use crate::group::{self, NOT_SET, OTHER};
-use crate::palette::{Rgb, Scheme};
+use crate::palette::Rgb;
 use crate::render::{self, Emphasis};
 use plotters::backend::SVGBackend;
 use plotters::prelude::DrawingBackend;
@@ -144,172 +144,193 @@ pub struct Shown<'a> {
 /// the content. Interface text in `lang` (`en` or `fr`). Title and summary wrap (the title on at
 /// most two lines, the summary on three); legend labels too long for their row end with "…".
 pub fn render(dataset: &Dataset, options: &Options, lang: &str, width: u32) -> String {
-    render_shown(dataset, options, Shown::default(), lang, width)
+    Figure::new(dataset, options, Shown::default(), lang, width, FINE).svg()
 }
 
-/// `render`, with the groups a reader hid left out (and counted in the summary, as the widget's
-/// summary counts them) and "Other" expanded if they expanded it.
-pub fn render_shown(dataset: &Dataset, options: &Options, shown: Shown, lang: &str, width: u32) -> String {
-    let t = strings(lang);
-    let scheme = &crate::palette::LIGHT;
-    let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
-    let w = width as i32;
-    let heading = clean(title(dataset));
-    // The segments' direct labels group digits as the interface language does.
-    let mut chart = Chart::new(dataset.clone(), Options { thousands: t.group.to_owned(), ..options.clone() });
-    chart.apply(Action::ExpandOther(shown.other_expanded));
-    for key in shown.hidden {
-        if !chart.hidden.contains(key) {
-            chart.apply(Action::ToggleHidden(key.clone()));
-        }
-    }
-    let mut line = summary(dataset, options, lang);
-    if !chart.hidden.is_empty() {
-        line = format!("{line} · {}", plural(&t.hidden, chart.hidden.len(), lang));
-    }
-    let room = w - 2 * MARGIN;
+/// The scale an SVG's chart is drawn at, and scaled back from: the corners of its outlines fall
+/// on quarter pixels instead of whole ones (plotters' coordinates are integers), so that its
+/// curves stay smooth when the picture is zoomed.
+pub const FINE: f64 = 4.0;
 
-    // Vertical layout: title, summary, then the chart with its legend.
-    let mut y = MARGIN;
-    let mut texts: Vec<(String, Text, BackendCoord)> = Vec::new();
-    for text in wrap(&heading, room, TITLE_PX, 2) {
-        texts.push((text, Text::new(TITLE_PX, scheme.text).bold(), (MARGIN, y)));
-        y += 26;
-    }
-    if !texts.is_empty() {
-        y += 4;
-    }
-    for text in wrap(&line, room, SUMMARY_PX, 3) {
-        texts.push((text, Text::new(SUMMARY_PX, scheme.text), (MARGIN, y)));
-        y += 20;
-    }
-    y += 12;
-
-    let side_by_side = width >= SIDE_BY_SIDE;
-    let side = if side_by_side { (w - 3 * MARGIN) as f64 / 2.0 } else { room as f64 };
-    let side = side.min(MAX_CHART).floor().max(1.0);
-    chart.apply(Action::Resize(side, side, FINE));
-    let rows = chart.groups.len() as i32;
-    let s = side as i32;
-    let body = if dataset.spaces.is_empty() {
-        texts.push((fit(t.empty, room, SUMMARY_PX), Text::new(SUMMARY_PX, scheme.text), (MARGIN, y)));
-        None
-    } else if side_by_side {
-        let legend_x = MARGIN + s + MARGIN;
-        // The shorter of chart and legend is centred beside the other.
-        let legend_h = rows * ROW;
-        let tallest = s.max(legend_h);
-        let legend = Legend { at: (legend_x, y + (tallest - legend_h) / 2), width: (w - legend_x - MARGIN).min(MAX_LEGEND) };
-        let at = (MARGIN, y + (tallest - s) / 2);
-        y += tallest;
-        Some((at, legend))
-    } else {
-        let legend_width = room.min(MAX_LEGEND);
-        let legend = Legend { at: ((w - legend_width) / 2, y + s + MARGIN / 2), width: legend_width };
-        let at = ((w - s) / 2, y);
-        y += s + MARGIN / 2 + rows * ROW;
-        Some((at, legend))
-    };
-    let height = if body.is_some() { y + MARGIN } else { y + ROW + MARGIN };
-    let chart_at = body.as_ref().map(|(at, _)| *at);
-
-    let mut out = String::new();
-    {
-        let mut svg = SVGBackend::with_string(&mut out, (width, height as u32));
-        let picture = Picture { chart: &chart, t, lang, scheme };
-        // Drawing into a String cannot fail; were it to, the picture would only be incomplete.
-        let _ = picture.paint(&mut svg, &texts, body);
-        let _ = svg.present();
-    }
-    // The accessible name and description, right after the opening tag.
-    let name = if heading.is_empty() { line.clone() } else { heading.clone() };
-    let head = format!("<title>{}</title>\n<desc>{}</desc>\n", escape(&name), escape(&line));
-    let Some(open) = out.find(">\n").map(|i| i + 2) else { return out + &head };
-    // The chart, scaled back from `FINE` times its size, after the background (the first
-    // element) and under everything else (the count in its hole).
-    if let Some((x, y)) = chart_at {
-        let after_background = out[open..].find("/>\n").map_or(open, |i| open + i + 3);
-        let group = format!("<g transform=\"translate({x} {y}) scale({})\">\n{}</g>\n", 1.0 / FINE, chart_elements(&chart, scheme));
-        out.insert_str(after_background, &group);
-    }
-    out.insert_str(open, &head);
-    out
-}
-
-/// The chart is drawn at this many times its size and scaled back in the SVG: the corners of its
-/// outlines fall on quarter pixels instead of whole ones (plotters' coordinates are integers), so
-/// that its curves stay smooth when the picture is zoomed, or drawn at twice its size (the PNG
-/// export).
-const FINE: f64 = 4.0;
-
-/// The chart alone, at `FINE` times its size (its layout's scale), as SVG elements.
-fn chart_elements(chart: &Chart, scheme: &Scheme) -> String {
-    let (side, _, fine) = chart.size;
-    let px = (side * fine) as u32;
-    let mut out = String::new();
-    {
-        let mut svg = SVGBackend::with_string(&mut out, (px, px));
-        let colors = chart.colors();
-        let picture = render::Picture { scheme, emphasis: Emphasis::default(), ..chart.picture(&colors) };
-        let _ = render::draw(&mut Inset { inner: &mut svg, at: (0, 0), size: (px, px) }, &picture);
-        let _ = svg.present();
-    }
-    let start = out.find(">\n").map_or(0, |i| i + 2);
-    let end = out.rfind("</svg>").unwrap_or(out.len()).max(start);
-    out[start..end].to_owned()
-}
-
-/// Where the legend goes: its top-left corner and width.
-struct Legend {
-    at: BackendCoord,
-    width: i32,
-}
-
-struct Picture<'a> {
-    chart: &'a Chart,
+/// A static picture of a chart laid out: heading, summary, the chart and its legend, `width` ×
+/// `height` pixels. `svg` writes it as SVG; the PNG export paints it on a canvas (`paint` at
+/// twice its size, and `paint_chart` in the canvas's own pixels).
+pub struct Figure {
+    pub width: u32,
+    pub height: u32,
+    chart: Chart,
+    /// Heading and summary lines, each with its style and top-left corner.
+    texts: Vec<(String, Text, BackendCoord)>,
+    /// Where the chart goes (its top-left corner) and its legend; none for an empty dataset.
+    body: Option<(BackendCoord, Legend)>,
+    heading: String,
+    line: String,
     t: &'static Strings,
-    lang: &'a str,
-    scheme: &'a Scheme,
+    lang: String,
 }
 
-type Drawn = Result<(), DrawingErrorKind<std::io::Error>>;
-
-impl Picture<'_> {
-    fn paint(&self, svg: &mut SVGBackend, texts: &[(String, Text, BackendCoord)], body: Option<(BackendCoord, Legend)>) -> Drawn {
-        let (w, h) = svg.get_size();
-        svg.draw_rect((0, 0), (w as i32, h as i32), &Solid(self.scheme.background), true)?;
-        for (text, style, at) in texts {
-            svg.draw_text(text, style, *at)?;
+impl Figure {
+    /// Lays out `dataset` as `render` describes, with the groups a reader hid left out (and
+    /// counted in the summary, as the widget's summary counts them) and "Other" expanded if they
+    /// expanded it; the chart's own drawing is `scale` times its size in pixels (its layout's
+    /// device-pixel ratio).
+    pub fn new(dataset: &Dataset, options: &Options, shown: Shown, lang: &str, width: u32, scale: f64) -> Figure {
+        let t = strings(lang);
+        let scheme = &crate::palette::LIGHT;
+        let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
+        let w = width as i32;
+        let heading = clean(title(dataset));
+        // The segments' direct labels group digits as the interface language does.
+        let mut chart = Chart::new(dataset.clone(), Options { thousands: t.group.to_owned(), ..options.clone() });
+        chart.apply(Action::ExpandOther(shown.other_expanded));
+        for key in shown.hidden {
+            if !chart.hidden.contains(key) {
+                chart.apply(Action::ToggleHidden(key.clone()));
+            }
         }
-        let Some((chart_at, legend)) = body else { return Ok(()) };
-        // The chart itself goes in afterwards (`chart_elements`).
-        let chart = self.chart;
-        let fine = chart.size.2;
-        if chart.options.shape == Shape::Donut {
-            // The count in the hole, as the widget shows it.
-            let (cx, cy) = (chart_at.0 + (chart.layout.cx / fine).round() as i32, chart_at.1 + (chart.layout.cy / fine).round() as i32);
-            let units = chart.units;
-            let big = Text::new(28.0, self.scheme.text).bold().anchor(HPos::Center, VPos::Bottom);
-            svg.draw_text(&number(units, self.lang), &big, (cx, cy + 6))?;
-            let word = fill(self.t.spaces[usize::from(units != 1)], "");
-            let small = Text::new(12.0, self.scheme.text).anchor(HPos::Center, VPos::Top);
-            svg.draw_text(word.trim(), &small, (cx, cy + 8))?;
+        let mut line = summary(dataset, options, lang);
+        if !chart.hidden.is_empty() {
+            line = format!("{line} · {}", plural(&t.hidden, chart.hidden.len(), lang));
         }
+        let room = w - 2 * MARGIN;
 
+        // Vertical layout: title, summary, then the chart with its legend.
+        let mut y = MARGIN;
+        let mut texts: Vec<(String, Text, BackendCoord)> = Vec::new();
+        for text in wrap(&heading, room, TITLE_PX, 2) {
+            texts.push((text, Text::new(TITLE_PX, scheme.text).bold(), (MARGIN, y)));
+            y += 26;
+        }
+        if !texts.is_empty() {
+            y += 4;
+        }
+        for text in wrap(&line, room, SUMMARY_PX, 3) {
+            texts.push((text, Text::new(SUMMARY_PX, scheme.text), (MARGIN, y)));
+            y += 20;
+        }
+        y += 12;
+
+        let side_by_side = width >= SIDE_BY_SIDE;
+        let side = if side_by_side { (w - 3 * MARGIN) as f64 / 2.0 } else { room as f64 };
+        let side = side.min(MAX_CHART).floor().max(1.0);
+        chart.apply(Action::Resize(side, side, scale));
+        let rows = chart.groups.len() as i32;
+        let s = side as i32;
+        let body = if dataset.spaces.is_empty() {
+            texts.push((fit(t.empty, room, SUMMARY_PX), Text::new(SUMMARY_PX, scheme.text), (MARGIN, y)));
+            None
+        } else if side_by_side {
+            let legend_x = MARGIN + s + MARGIN;
+            // The shorter of chart and legend is centred beside the other.
+            let legend_h = rows * ROW;
+            let tallest = s.max(legend_h);
+            let legend = Legend { at: (legend_x, y + (tallest - legend_h) / 2), width: (w - legend_x - MARGIN).min(MAX_LEGEND) };
+            let at = (MARGIN, y + (tallest - s) / 2);
+            y += tallest;
+            Some((at, legend))
+        } else {
+            let legend_width = room.min(MAX_LEGEND);
+            let legend = Legend { at: ((w - legend_width) / 2, y + s + MARGIN / 2), width: legend_width };
+            let at = ((w - s) / 2, y);
+            y += s + MARGIN / 2 + rows * ROW;
+            Some((at, legend))
+        };
+        let height = if body.is_some() { y + MARGIN } else { y + ROW + MARGIN } as u32;
+        Figure { width, height, chart, texts, body, heading, line, t, lang: lang.to_owned() }
+    }
+
+    /// The chart's top-left corner in the picture, if it has one.
+    pub fn chart_at(&self) -> Option<BackendCoord> {
+        self.body.as_ref().map(|(at, _)| *at)
+    }
+
+    /// The picture as SVG: the chart, scaled back from its drawing scale, in a group.
+    pub fn svg(&self) -> String {
+        let mut out = String::new();
+        {
+            let mut svg = SVGBackend::with_string(&mut out, (self.width, self.height));
+            // Drawing into a String cannot fail; were it to, the picture would only be incomplete.
+            let _ = self.paint(&mut svg, true, true);
+            let _ = svg.present();
+        }
+        // The accessible name and description, right after the opening tag.
+        let name = if self.heading.is_empty() { self.line.clone() } else { self.heading.clone() };
+        let head = format!("<title>{}</title>\n<desc>{}</desc>\n", escape(&name), escape(&self.line));
+        let Some(open) = out.find(">\n").map(|i| i + 2) else { return out + &head };
+        // The chart after the background (the first element), under everything else (the count
+        // in its hole).
+        if let Some((x, y)) = self.chart_at() {
+            let (side, _, scale) = self.chart.size;
+            let px = (side * scale) as u32;
+            let mut chart = String::new();
+            {
+                let mut svg = SVGBackend::with_string(&mut chart, (px, px));
+                let _ = self.paint_chart(&mut svg, (0, 0), true);
+                let _ = svg.present();
+            }
+            let start = chart.find(">\n").map_or(0, |i| i + 2);
+            let end = chart.rfind("</svg>").unwrap_or(chart.len()).max(start);
+            let group = format!("<g transform=\"translate({x} {y}) scale({})\">\n{}</g>\n", 1.0 / scale, &chart[start..end]);
+            let after_background = out[open..].find("/>\n").map_or(open, |i| open + i + 3);
+            out.insert_str(after_background, &group);
+        }
+        out.insert_str(open, &head);
+        out
+    }
+
+    /// Everything but the chart: background, heading, summary, the count in the chart's hole
+    /// (with `count`: else `paint_count`, over the chart) and legend, in the picture's pixels.
+    /// `svg`: text sizes as plotters-svg reads them.
+    pub fn paint<B: DrawingBackend>(&self, b: &mut B, svg: bool, count: bool) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let scheme = self.chart.scheme;
+        let text = |b: &mut B, s: &str, style: Text, at: BackendCoord| b.draw_text(s, &Text { svg, ..style }, at);
+        b.draw_rect((0, 0), (self.width as i32, self.height as i32), &Solid(scheme.background), true)?;
+        for (s, style, at) in &self.texts {
+            text(b, s, *style, *at)?;
+        }
+        if count {
+            self.paint_count(b, svg)?;
+        }
+        let Some((_, legend)) = &self.body else { return Ok(()) };
+        let chart = &self.chart;
         let (x, mut y) = legend.at;
         let right = x + legend.width;
         for g in &chart.groups {
-            svg.draw_rect((x, y + (ROW - SWATCH) / 2), (x + SWATCH, y + (ROW + SWATCH) / 2), &Solid(g.color), true)?;
-            let count = number(g.count, self.lang);
-            let style = Text::new(LEGEND_PX, self.scheme.text).anchor(HPos::Right, VPos::Center);
-            svg.draw_text(&count, &style, (right, y + ROW / 2))?;
+            b.draw_rect((x, y + (ROW - SWATCH) / 2), (x + SWATCH, y + (ROW + SWATCH) / 2), &Solid(g.color), true)?;
+            let count = number(g.count, &self.lang);
+            text(b, &count, Text::new(LEGEND_PX, scheme.text).anchor(HPos::Right, VPos::Center), (right, y + ROW / 2))?;
             let label_x = x + SWATCH + 8;
             let room = right - label_x - 12 - width_of(&count, LEGEND_PX);
-            let style = Text::new(LEGEND_PX, self.scheme.text).anchor(HPos::Left, VPos::Center);
-            svg.draw_text(&fit(&clean(&self.label(g)), room, LEGEND_PX), &style, (label_x, y + ROW / 2))?;
+            let style = Text::new(LEGEND_PX, scheme.text).anchor(HPos::Left, VPos::Center);
+            text(b, &fit(&clean(&self.label(g)), room, LEGEND_PX), style, (label_x, y + ROW / 2))?;
             y += ROW;
         }
         Ok(())
+    }
+
+    /// A donut's count in its hole, as the widget shows it, in the picture's pixels: over the
+    /// chart, which paints its own square.
+    pub fn paint_count<B: DrawingBackend>(&self, b: &mut B, svg: bool) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let (Some((chart_at, _)), Shape::Donut) = (&self.body, self.chart.options.shape) else { return Ok(()) };
+        let (chart, scheme) = (&self.chart, self.chart.scheme);
+        let scale = chart.size.2;
+        let (cx, cy) = (chart_at.0 + (chart.layout.cx / scale).round() as i32, chart_at.1 + (chart.layout.cy / scale).round() as i32);
+        let units = chart.units;
+        let big = Text { svg, ..Text::new(28.0, scheme.text).bold().anchor(HPos::Center, VPos::Bottom) };
+        b.draw_text(&number(units, &self.lang), &big, (cx, cy + 6))?;
+        let word = fill(self.t.spaces[usize::from(units != 1)], "");
+        let small = Text { svg, ..Text::new(12.0, scheme.text).anchor(HPos::Center, VPos::Top) };
+        b.draw_text(word.trim(), &small, (cx, cy + 8))
+    }
+
+    /// The chart alone, at `at` in the backend's pixels, at its drawing scale (`Figure::new`).
+    pub fn paint_chart<B: DrawingBackend>(&self, b: &mut B, at: BackendCoord, svg: bool) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        let chart = &self.chart;
+        let (side, _, scale) = chart.size;
+        let px = (side * scale) as u32;
+        let colors = chart.colors();
+        let picture = render::Picture { scheme: chart.scheme, emphasis: Emphasis::default(), ..chart.picture(&colors) };
+        render::draw(&mut Inset { inner: b, at, size: (px, px), svg }, &picture)
     }
 
     /// A group's name as the widget's legend shows it.
@@ -321,6 +342,12 @@ impl Picture<'_> {
             _ => g.label.clone(),
         }
     }
+}
+
+/// Where the legend goes: its top-left corner and width.
+struct Legend {
+    at: BackendCoord,
+    width: i32,
 }
 
 /// Replaces what XML 1.0 cannot hold even escaped (C0 controls but tab, lone surrogates cannot
@@ -406,12 +433,14 @@ pub struct Text {
     pub color: Rgb,
     pub bold: bool,
     pub anchor: Pos,
+    /// For plotters-svg, which divides sizes by `SVG_FONT_SCALE`; a canvas takes them as they are.
+    pub svg: bool,
 }
 
 impl Text {
     /// Left-aligned, top-anchored text.
     pub fn new(px: f64, color: Rgb) -> Text {
-        Text { px, color, bold: false, anchor: Pos::new(HPos::Left, VPos::Top) }
+        Text { px, color, bold: false, anchor: Pos::new(HPos::Left, VPos::Top), svg: true }
     }
 
     pub fn bold(self) -> Text {
@@ -431,7 +460,11 @@ impl BackendTextStyle for Text {
     }
 
     fn size(&self) -> f64 {
-        self.px * SVG_FONT_SCALE
+        if self.svg {
+            self.px * SVG_FONT_SCALE
+        } else {
+            self.px
+        }
     }
 
     fn style(&self) -> FontStyle {
@@ -479,6 +512,8 @@ struct Inset<'a, B: DrawingBackend> {
     inner: &'a mut B,
     at: BackendCoord,
     size: (u32, u32),
+    /// Text sizes for plotters-svg (`CanvasSized`); on a canvas, as they are.
+    svg: bool,
 }
 
 impl<B: DrawingBackend> Inset<'_, B> {
@@ -559,7 +594,11 @@ impl<B: DrawingBackend> DrawingBackend for Inset<'_, B> {
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<B::ErrorType>> {
         let pos = self.shift(pos);
-        self.inner.draw_text(text, &CanvasSized(style), pos)
+        if self.svg {
+            self.inner.draw_text(text, &CanvasSized(style), pos)
+        } else {
+            self.inner.draw_text(text, style, pos)
+        }
     }
 }
 

@@ -391,3 +391,24 @@ fn the_chart_outlines_have_sub_pixel_corners() {
     let between = corners.iter().filter(|c| c.fract() != 0.0).count();
     assert!(between * 2 > corners.len(), "{between} of {} coordinates between pixels", corners.len());
 }
+
+#[test]
+fn a_readers_view_leaves_hidden_groups_out_counts_them_and_expands_other() {
+    let mut spaces: Vec<serde_json::Value> = (0..60).map(|i| space(&format!("S{i}"), "blog", &["big"])).collect();
+    spaces.push(space("a", "blog", &["tiny-a"]));
+    spaces.push(space("b", "blog", &["tiny-b"]));
+    spaces.push(space("n", "blog", &["news"]));
+    spaces.push(space("m", "blog", &["news"]));
+    let d = dataset(json!({ "company": "A", "spaces": spaces }));
+    let picture = |hidden: &[String], other_expanded: bool| {
+        svg::Figure::new(&d, &Options::default(), svg::Shown { hidden, other_expanded }, "en", 640, svg::FINE).svg()
+    };
+    let legend_of = |out: &str| legend(out).into_iter().map(|(label, _)| label.to_owned()).collect::<Vec<_>>();
+    assert_eq!(picture(&[], false), render(&d, &Options::default(), "en", 640), "nothing changed: the plain picture");
+    let hidden = picture(&["news".to_owned(), "unknown".to_owned()], false);
+    assert_eq!(legend_of(&hidden), ["Big", "Other"]);
+    assert!(texts(&hidden)[1].ends_with(" · 1 hidden"), "{:?}", texts(&hidden));
+    assert_well_formed(&hidden);
+    let expanded = picture(&["news".to_owned()], true);
+    assert_eq!(legend_of(&expanded), ["Big", "Tiny a", "Tiny b"]);
+}

@@ -9,7 +9,7 @@ before(async () => (env = await launch()));
 after(() => env.close());
 
 test("strict CSP: the widget works with zero securitypolicyviolation events", async () => {
-  const context = await env.browser.newContext();
+  const context = await env.browser.newContext({ acceptDownloads: true });
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -25,6 +25,18 @@ test("strict CSP: the widget works with zero securitypolicyviolation events", as
   await page.locator("#bt .cs-button", { hasText: "Agrandir" }).click();
   await page.locator("#bt dialog[open]").waitFor();
   await page.keyboard.press("Escape");
+  // The PNG export: the whole figure (title and legend), painted on a canvas, not loaded as an
+  // image (which `default-src 'self'` forbids for blob: URLs).
+  const warnings = [];
+  page.on("console", (m) => m.type() !== "log" && warnings.push(m.text()));
+  const [png] = await Promise.all([page.waitForEvent("download"), page.locator("#bt .cs-button", { hasText: "PNG" }).click()]);
+  const bytes = await new Promise(async (ok) => {
+    const chunks = [];
+    (await png.createReadStream()).on("data", (c) => chunks.push(c)).on("end", () => ok(Buffer.concat(chunks)));
+  });
+  const canvas = await page.locator("#bt canvas").boundingBox();
+  assert.ok(bytes.readUInt32BE(16) > 2 * canvas.width + 100, `a ${bytes.readUInt32BE(16)} px wide picture, not the ${2 * canvas.width} px canvas`);
+  assert.deepEqual(warnings, []);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await context.close();
 });
