@@ -193,7 +193,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
      * What both exports draw: the chart as the reader sees it (grouping, dedupe, chart type,
      * hidden groups, "Other" expanded, a comparison's colours) with its title, summary and
      * legend, by the core's renderer in the export build (a separate wasm, fetched only now):
-     * `render_svg` and `render_png`'s arguments after the canvas.
+     * `render_export`'s arguments after the canvas.
      */
     async exported() {
       const glue = await loadRuntime("pkg-export");
@@ -207,7 +207,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
     async exportSvg() {
       try {
         const [glue, args] = await this.exported();
-        this.download(new Blob([glue.render_svg(...args)], { type: "image/svg+xml" }), "svg");
+        this.download(new Blob([glue.render_export(null, ...args)], { type: "image/svg+xml" }), "svg");
       } catch (e) {
         console.error(`channel-sprawl (${this.key}): the SVG export failed`, e);
       }
@@ -224,7 +224,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       try {
         const [glue, args] = await this.exported();
         const canvas = el("canvas");
-        glue.render_png(canvas, ...args);
+        glue.render_export(canvas, ...args);
         blob = await new Promise((done) => canvas.toBlob(done, "image/png"));
       } catch (e) {
         console.warn(`channel-sprawl (${this.key}): the PNG export has the chart alone, without its title and legend`, e);

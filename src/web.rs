@@ -82,14 +82,21 @@ fn thrown(problems: &[Problem]) -> JsValue {
     JsValue::from_str(&problems_json(problems))
 }
 
-/// The static SVG of a dataset (JSON text, or CSV text when `csv`) under the heading `title`
-/// (else the dataset's own, else the company) as the reader sees it: their grouping, dedupe and
-/// chart type, the groups they hid, "Other" expanded or not, and in a comparison the colour order
-/// shared by its charts. The same renderer as the canvas, through plotters' SVG backend. Only in
-/// the export build (`--features svg-export`), which the loader fetches on demand.
+/// The exports' picture of a dataset (JSON text, or CSV text when `csv`) under the heading
+/// `title` (else the dataset's own, else the company) as the reader sees it: their grouping,
+/// dedupe and chart type, the groups they hid, "Other" expanded or not, and in a comparison the
+/// colour order shared by its charts; drawn by the same renderer as the widget's canvas.
+/// - Without `canvas`: the SVG's text (plotters' SVG backend).
+/// - With `canvas`: the picture painted there at twice its size, for the PNG (the canvas is
+///   resized to it). On a canvas rather than the SVG loaded as an image, so that a page whose
+///   Content-Security-Policy forbids `blob:` images gets the same picture, and reports nothing.
+///
+/// Only in the export build (`--features svg-export`), which the loader fetches on demand.
 #[cfg(feature = "svg-export")]
 #[wasm_bindgen]
-pub fn render_svg(
+#[allow(clippy::too_many_arguments)] // the dataset's four, the reader's view's three, the canvas
+pub fn render_export(
+    canvas: Option<HtmlCanvasElement>,
     text: &str,
     csv: bool,
     company: Option<String>,
@@ -97,62 +104,10 @@ pub fn render_svg(
     options: JsValue,
     lang: &str,
     shown: JsValue,
-) -> Result<String, JsValue> {
-    let figure = export_figure(text, csv, company, title, options, lang, shown, crate::svg::FINE)?;
-    Ok(figure.svg())
-}
-
-/// The PNG export's picture: `render_svg`'s, painted on `canvas` (resized to it) at twice its
-/// size. On a canvas rather than the SVG as an image, so that a page whose Content-Security-Policy
-/// forbids `blob:` images gets the same picture, and reports no violation.
-#[cfg(feature = "svg-export")]
-#[wasm_bindgen]
-#[allow(clippy::too_many_arguments)] // `render_svg`'s, and the canvas
-pub fn render_png(
-    canvas: HtmlCanvasElement,
-    text: &str,
-    csv: bool,
-    company: Option<String>,
-    title: Option<String>,
-    options: JsValue,
-    lang: &str,
-    shown: JsValue,
-) -> Result<(), JsValue> {
+) -> Result<Option<String>, JsValue> {
     use wasm_bindgen::JsCast;
+    /// The PNG's pixels per picture pixel.
     const SCALE: i32 = 2;
-    // The chart is drawn in the canvas's own pixels (whole ones, so at its scale); the rest in
-    // the picture's, through the context's transform.
-    let figure = export_figure(text, csv, company, title, options, lang, shown, f64::from(SCALE))?;
-    canvas.set_width(figure.width * SCALE as u32);
-    canvas.set_height(figure.height * SCALE as u32);
-    let context = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-    let (Some(context), Some(mut backend)) = (context, CanvasBackend::with_canvas_object(canvas)) else {
-        return Err(JsValue::from_str("no 2d context"));
-    };
-    context.scale(f64::from(SCALE), f64::from(SCALE))?;
-    figure.paint(&mut backend, false, false).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    if let Some((x, y)) = figure.chart_at() {
-        context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        figure.paint_chart(&mut backend, (x * SCALE, y * SCALE), false).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        context.scale(f64::from(SCALE), f64::from(SCALE))?;
-        figure.paint_count(&mut backend, false).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    }
-    Ok(())
-}
-
-/// The picture both exports draw, its chart at `scale` times its size.
-#[cfg(feature = "svg-export")]
-#[allow(clippy::too_many_arguments)] // the exports' own
-fn export_figure(
-    text: &str,
-    csv: bool,
-    company: Option<String>,
-    title: Option<String>,
-    options: JsValue,
-    lang: &str,
-    shown: JsValue,
-    scale: f64,
-) -> Result<crate::svg::Figure, JsValue> {
     let dataset = if csv { csv::parse(text, company.as_deref(), title.as_deref()) } else { dataset::parse_json(text) };
     let mut dataset = dataset.map_err(|p| thrown(&p))?;
     // The heading the widget shows (it names the reader's grouping when the title named another).
@@ -163,11 +118,33 @@ fn export_figure(
     let shown = serde_wasm_bindgen::from_value::<ShownFields>(shown).unwrap_or_default();
     let options = serde_wasm_bindgen::from_value::<OptionFields>(options).unwrap_or_default().options();
     let options = Options { key_order: shown.key_order, ..options };
-    let shown = crate::svg::Shown { hidden: &shown.hidden, other_expanded: shown.other_expanded };
-    Ok(crate::svg::Figure::new(&dataset, &options, shown, lang, crate::svg::DEFAULT_WIDTH, scale))
+    let view = crate::svg::Shown { hidden: &shown.hidden, other_expanded: shown.other_expanded };
+    let width = crate::svg::DEFAULT_WIDTH;
+    let Some(canvas) = canvas else {
+        return Ok(Some(crate::svg::Figure::new(&dataset, &options, view, lang, width, crate::svg::FINE).svg()));
+    };
+    // The chart is drawn in the canvas's own pixels (whole ones, so at its scale); the rest in
+    // the picture's, through the context's transform; the count in the hole over the chart.
+    let figure = crate::svg::Figure::new(&dataset, &options, view, lang, width, f64::from(SCALE));
+    canvas.set_width(figure.width * SCALE as u32);
+    canvas.set_height(figure.height * SCALE as u32);
+    let context = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+    let (Some(context), Some(mut backend)) = (context, CanvasBackend::with_canvas_object(canvas)) else {
+        return Err(JsValue::from_str("no 2d context"));
+    };
+    let failed = |e: plotters_backend::DrawingErrorKind<_>| JsValue::from_str(&e.to_string());
+    context.scale(f64::from(SCALE), f64::from(SCALE))?;
+    figure.paint(&mut backend, false, false).map_err(failed)?;
+    if let Some((x, y)) = figure.chart_at() {
+        context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        figure.paint_chart(&mut backend, (x * SCALE, y * SCALE), false).map_err(failed)?;
+        context.scale(f64::from(SCALE), f64::from(SCALE))?;
+        figure.paint_count(&mut backend, false).map_err(failed)?;
+    }
+    Ok(None)
 }
 
-/// What the reader changed beyond the options, as the loader passes it to `render_svg`:
+/// What the reader changed beyond the options, as the loader passes it to `render_export`:
 /// `{hidden, otherExpanded, keyOrder}` (the view's hidden keys and "Other" state, and a
 /// comparison's colour order).
 #[cfg(feature = "svg-export")]
