@@ -177,6 +177,9 @@ function stateKey(figure) {
   return "chart" + ([...document.querySelectorAll(`[${ATTR}]`)].indexOf(figure) + 1);
 }
 
+/** Whether a chart has scrolled the page to itself, from the fragment it was loaded with. */
+let scrolledTo = false;
+
 /** `value` as the core reads an option (trimmed, in any case), if it is one of `list`. */
 const option = (list, value) => list.find((x) => x === String(value ?? "").trim().toLowerCase());
 
@@ -365,7 +368,8 @@ class Chart {
   build(value, Widget) {
     const t = this.t;
     const figure = this.figure;
-    const fragment = readFragment(this.key) || {};
+    const entry = readFragment(this.key);
+    const fragment = entry || {};
     const attr = (name) => figure.getAttribute(name);
     // The figure's own settings, which the fragment leaves out (persist), as the core reads them;
     // then the fragment's.
@@ -524,6 +528,12 @@ class Chart {
     this.ready = true;
     this.render();
     if (fragment.s) this.w.select(fragment.s);
+    // A link to a view of this chart (a shared one) shows it, as a link to an anchor would: the
+    // page scrolls to the first such chart, unless the reader has scrolled already.
+    if (entry && !scrolledTo && scrollY === 0) {
+      scrolledTo = true;
+      this.figure.scrollIntoView({ block: "start" });
+    }
   }
 
   /**
@@ -543,6 +553,7 @@ class Chart {
       c.hideAsIn(f);
     });
     this.w.select(f.s || null);
+    this.figure.scrollIntoView({ block: "nearest" });
   }
 
   /** The grouping, chart type and dedupe `fragment` gives; the figure's own where it is silent. */

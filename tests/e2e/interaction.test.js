@@ -385,6 +385,26 @@ test("a link in the post to a view of the chart shows it, and Back returns to th
   assert.deepEqual(await state(), mine);
 });
 
+test("a link to a view of the chart brings the chart into view, as a link to an anchor would", async () => {
+  const viewport = { width: 900, height: 700 };
+  const inView = () => {
+    const top = document.querySelector("#dell").getBoundingClientRect().top;
+    return top >= -1 && top < innerHeight / 2;
+  };
+  // A shared link: the page opens at the chart (706 px down, below the fold), not at the top.
+  const shared = await open(env, "/posts/dell.html#dell=g.platform~s.twitter", { viewport });
+  await shared.waitForSelector("#dell[data-channel-sprawl-ready]");
+  await shared.waitForFunction(inView);
+  // Without one, the page stays where it opened.
+  const page = await open(env, "/posts/dell.html", { viewport });
+  await page.waitForSelector("#dell[data-channel-sprawl-ready]");
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  // A link in the post far from the chart: the chart comes into view with the view it names.
+  await page.evaluate(() => (location.hash = "#dell=c.bar"));
+  await page.waitForFunction(inView);
+  assert.equal(await page.locator("#dell select").nth(1).inputValue(), "bar");
+});
+
 test("a link cut short in the middle of an escape (%E0%A4%A) costs its own field only, not the chart", async () => {
   // Another figure's malformed entry, then this one's: its valid grouping holds, its selection
   // (malformed) is dropped; the chart is drawn, with no problem reported.
