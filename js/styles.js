@@ -43,9 +43,9 @@ export const STYLES = `
 .cs-button[aria-pressed="true"] { background: var(--soft); border-color: var(--fg); }
 .cs-export { display: inline-flex; gap: 6px; }
 /* The dedupe toggle looks like a labelled checkbox: a box that is ticked when pressed. */
-.cs-button.cs-toggle { display: inline-flex; gap: 6px; align-items: center; border-color: transparent; background: none; padding-inline: 2px; }
+.cs-button.cs-toggle { display: inline-flex; gap: 6px; align-items: center; border-color: transparent; background: none; padding-inline: 2px; text-align: start; }
 .cs-toggle::before {
-  content: ""; width: 18px; height: 18px; border: 2px solid var(--muted); border-radius: 4px;
+  content: ""; flex: none; width: 18px; height: 18px; border: 2px solid var(--muted); border-radius: 4px;
   font-size: 13px; line-height: 14px; text-align: center; font-weight: 700;
 }
 .cs-toggle[aria-pressed="true"]::before { content: "✓"; background: var(--accent); border-color: var(--accent); color: var(--bg); }

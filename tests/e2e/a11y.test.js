@@ -138,6 +138,15 @@ test("reflows down to 320 px wide without horizontal scrolling", async () => {
   assert.ok(overflow.page <= 320, `page is ${overflow.page} px wide`);
   assert.equal(overflow.widget, 0);
   assert.ok(overflow.canvas > 200 && overflow.canvas <= 300, `canvas ${overflow.canvas}`);
+  // The copies toggle's label wraps as a checkbox's does: every line starts beside the box.
+  const lines = await page.evaluate(() => {
+    const toggle = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector(".cs-toggle");
+    const range = document.createRange();
+    range.selectNodeContents(toggle);
+    return [...range.getClientRects()].map((r) => Math.round(r.left));
+  });
+  assert.ok(lines.length >= 2, `the label wraps at 320 px: ${lines}`);
+  assert.ok(lines.every((x) => Math.abs(x - lines[0]) <= 1), `lines start at ${lines}`);
   // And with everything a reader can open: the profile, the table, a drill-down.
   await page.locator("#dell .cs-profile summary").click();
   await page.locator("#dell .cs-profile dd").first().waitFor();
