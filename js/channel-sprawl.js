@@ -701,7 +701,8 @@ class Chart {
     if (this.groupSelect.value !== view.groupBy) this.groupSelect.value = view.groupBy;
     if (this.chartSelect.value !== view.chart) this.chartSelect.value = view.chart;
     this.dedupeButton.setAttribute("aria-pressed", String(view.dedupe));
-    this.dedupeButton.hidden = !view.hasFunctions;
+    // Only where it changes something: some spaces are country copies of one account.
+    this.dedupeButton.hidden = !view.copies;
     this.empty.hidden = view.spaces > 0;
     this.main.hidden = view.spaces === 0;
     this.plot.dataset.chart = view.chart;

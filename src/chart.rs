@@ -130,6 +130,8 @@ pub struct Chart {
     pub fill: f64,
     /// Distinct counted units over all groups (the summary's "N spaces").
     pub units: usize,
+    /// Some spaces share a `function`: counting copies once changes something (the toggle shows).
+    pub copies: bool,
     /// Per space, the index of its platform in `platform_labels` (computed once: the tooltip's
     /// top platforms are counted on every hover).
     platform_of: Vec<usize>,
@@ -151,7 +153,9 @@ impl Chart {
                 platform_of[first[i]]
             };
         }
+        let copies = dataset.spaces.iter().any(|s| s.function.is_some()) && group::units(&dataset, true).1 < dataset.spaces.len();
         let mut chart = Chart {
+            copies,
             dataset,
             options,
             hidden: Vec::new(),

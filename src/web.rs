@@ -251,7 +251,7 @@ impl Widget {
         j.key("units").int(chart.units);
         j.key("themes").int(chart.dataset.used_themes());
         j.key("platforms").int(chart.platform_count());
-        j.key("hasFunctions").bool(chart.dataset.spaces.iter().any(|s| s.function.is_some()));
+        j.key("copies").bool(chart.copies);
         for (name, list) in [("groups", &chart.groups), ("legend", &chart.all_groups)] {
             j.key(name).open('[');
             for g in list {

@@ -299,6 +299,23 @@ fn dedupe_recounts_and_relays_out() {
 }
 
 #[test]
+fn copies_are_spaces_that_share_a_function() {
+    // a1 "careers" and a2 "Careers": one account, two country copies.
+    assert!(chart().copies);
+    // Functions that are all different: counting copies once would change nothing.
+    let distinct = dataset(json!({
+        "company": "Acme",
+        "themes": [{ "id": "a" }],
+        "spaces": [
+            with(space("a1", "X", &["a"]), json!({ "function": "care" })),
+            with(space("a2", "Forum", &["a"]), json!({ "function": "care-forums" })),
+            space("a3", "Blog", &["a"]),
+        ]
+    }));
+    assert!(!Chart::new(distinct, Options::default()).copies);
+}
+
+#[test]
 fn shape_changes_the_layout_only() {
     let mut c = chart();
     c.apply(Action::Select(Some("b".into())));

@@ -138,9 +138,17 @@ test("mount() with an array of datasets compares them", async () => {
     const events = [];
     fig.addEventListener("channel-sprawl:select", (e) => events.push([e.detail.company, e.detail.key, e.detail.count]));
     handle.select("x");
-    return events;
+    const selected = [...events];
+    // The first chart's copies toggle drives both: it shows when either company has copies.
+    const toggle = () => fig.querySelector("[data-channel-sprawl-compare]").shadowRoot.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector(".cs-toggle");
+    const copies = [toggle().hidden];
+    const b2 = { company: "B", spaces: [1, 2].map((n) => ({ name: `b${n}`, platform: "blog", themes: ["x"], function: "b" })) };
+    await handle.update([a, b2]);
+    copies.push(toggle().hidden);
+    return { events: selected, copies };
   });
-  assert.deepEqual(keys.sort(), [["A", "x", 1], ["B", "x", 1]]);
+  assert.deepEqual(keys.events.sort(), [["A", "x", 1], ["B", "x", 1]]);
+  assert.deepEqual(keys.copies, [true, false], "hidden without copies, shown when the second company has some");
 });
 
 test("side by side, the rings are level: the other charts keep their controls' band empty; on a line of their own, they drop it", async () => {

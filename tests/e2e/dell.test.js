@@ -76,6 +76,8 @@ test("the BT post has no Facebook among its platforms", async () => {
   const keys = await page.locator("#bt .cs-legend .cs-entry[data-key]").evaluateAll((bs) => bs.map((b) => b.dataset.key));
   assert.deepEqual(keys.sort(), ["forum", "microblog", "twitter"]);
   assert.match(await page.locator("#bt .cs-summary").textContent(), /^6 espaces · 5 thèmes · 3 plateformes$/);
+  // Every BT space has its own function: no country copies, so no toggle that would change nothing.
+  assert.equal(await page.locator("#bt").getByRole("button", { name: "Compter une fois les copies par pays" }).count(), 0);
   await page.locator("#bt").screenshot({ path: SHOTS + "bt-post.png" });
   assert.deepEqual(page.problems, []);
 });
