@@ -734,7 +734,7 @@ class Chart {
       const entry = el(
         "button",
         { type: "button", class: "cs-entry", "aria-pressed": String(selected), "data-key": g.key },
-        this.swatch(g.color),
+        this.swatch(g.color, g.twin),
         el("span", { class: "cs-label", text: label }),
         el("span", { class: "cs-count", text: this.formats.num.format(g.count) }),
       );
@@ -802,8 +802,9 @@ class Chart {
     return names.join(", ") + (keys.length > 30 ? ", …" : "");
   }
 
-  swatch(color) {
-    const s = el("span", { class: "cs-swatch", "aria-hidden": "true" });
+  /** A legend's colour square; `twin`: rows of dots, as on a segment whose colour repeats. */
+  swatch(color, twin) {
+    const s = el("span", { class: "cs-swatch", "aria-hidden": "true", "data-twin": twin || null });
     s.style.setProperty("--swatch", color);
     return s;
   }

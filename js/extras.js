@@ -399,7 +399,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         const entry = el(
           "button",
           { type: "button", class: "cs-entry", "aria-pressed": String(selected === key), "aria-label": `${label}: ${named}`, "data-shared-key": key },
-          first.swatch(group.color),
+          first.swatch(group.color, group.twin),
           el("span", { class: "cs-label", text: label }),
           el("span", { class: "cs-count", text: counts.join(" · ") }),
         );

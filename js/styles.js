@@ -90,6 +90,9 @@ export const STYLES = `
 .cs-entry[aria-pressed="true"] { border-color: var(--fg); }
 .cs-entry:hover { background: var(--soft); }
 .cs-swatch { flex: none; width: 14px; height: 14px; border-radius: 3px; background: var(--swatch); forced-color-adjust: none; border: 1px solid rgb(0 0 0 / 0.15); }
+/* A colour the palette repeats: one or two rows of dots, as on its segment. */
+.cs-swatch[data-twin] { background-image: radial-gradient(circle, var(--bg) 1.2px, #0000 1.7px); background-size: 4px 100%; }
+.cs-swatch[data-twin="2"] { background-size: 4px 50%; }
 .cs-label { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
 .cs-count { flex: none; font-variant-numeric: tabular-nums; color: var(--muted); }
 .cs-tool {

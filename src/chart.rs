@@ -255,6 +255,13 @@ impl Chart {
         self.groups.iter().map(|g| g.color).collect()
     }
 
+    /// Per visible group, its rows of dots (`render::twin_level`): a colour repeated past the
+    /// palette's ten is told apart by them, on its segment and on its legend swatch alike.
+    pub fn twins(&self) -> Vec<usize> {
+        let colors = self.colors();
+        (0..colors.len()).map(|i| crate::render::twin_level(&colors, i)).collect()
+    }
+
     /// What to paint now; `colors` is `self.colors()` (kept by the caller for the call's length).
     pub fn picture<'a>(&'a self, colors: &'a [Rgb]) -> Picture<'a> {
         Picture { layout: &self.layout, colors, labels: &self.labels, scheme: self.scheme, emphasis: self.emphasis(), scale: self.size.2 }

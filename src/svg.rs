@@ -295,8 +295,15 @@ impl Figure {
         let chart = &self.chart;
         let (x, mut y) = legend.at;
         let right = x + legend.width;
-        for g in &chart.groups {
-            b.draw_rect((x, y + (ROW - SWATCH) / 2), (x + SWATCH, y + (ROW + SWATCH) / 2), &Solid(g.color), true)?;
+        for (g, twin) in chart.groups.iter().zip(chart.twins()) {
+            let top = y + (ROW - SWATCH) / 2;
+            b.draw_rect((x, top), (x + SWATCH, top + SWATCH), &Solid(g.color), true)?;
+            // A repeated colour's rows of dots, as on its segment.
+            for row in 0..twin as i32 {
+                for dot in 0..3 {
+                    b.draw_circle((x + 3 + 4 * dot, top + SWATCH * (2 * row + 1) / (2 * twin as i32)), 1, &Solid(scheme.background), true)?;
+                }
+            }
             let count = number(g.count, &self.lang);
             text(b, &count, Text::new(LEGEND_PX, scheme.text).anchor(HPos::Right, VPos::Center), (right, y + ROW / 2))?;
             let label_x = x + SWATCH + 8;

@@ -43,12 +43,13 @@ pub struct Widget {
     touch: Cell<bool>,
 }
 
-/// A group as the loader reads it.
-fn group_json(j: &mut Json, g: &Group) {
+/// A group as the loader reads it; `twin`: its swatch's rows of dots (`Chart::twins`).
+fn group_json(j: &mut Json, g: &Group, twin: usize) {
     j.open('{');
     j.key("key").str(&g.key);
     j.key("label").str(&g.label);
     j.key("color").str(&g.color.hex());
+    j.key("twin").int(twin);
     j.key("count").int(g.count);
     j.key("folded").strs(g.folded.iter().map(String::as_str));
     j.close('}');
@@ -252,10 +253,12 @@ impl Widget {
         j.key("themes").int(chart.dataset.used_themes());
         j.key("platforms").int(chart.platform_count());
         j.key("copies").bool(chart.copies);
-        for (name, list) in [("groups", &chart.groups), ("legend", &chart.all_groups)] {
+        // The legend's twins are those of the groups drawn; its hidden ones have no segment.
+        let twins = chart.twins();
+        for (name, list, twins) in [("groups", &chart.groups, &twins[..]), ("legend", &chart.all_groups, &[][..])] {
             j.key(name).open('[');
-            for g in list {
-                group_json(&mut j, g);
+            for (i, g) in list.iter().enumerate() {
+                group_json(&mut j, g, twins.get(i).copied().unwrap_or(0));
             }
             j.close(']');
         }

@@ -316,6 +316,17 @@ fn copies_are_spaces_that_share_a_function() {
 }
 
 #[test]
+fn a_colour_repeated_past_the_palette_carries_rows_of_dots() {
+    let themes: Vec<_> = (0..22).map(|i| json!({ "id": format!("t{i}") })).collect();
+    let spaces: Vec<_> = (0..22).map(|i| space(&format!("s{i}"), "blog", &[&format!("t{i}")])).collect();
+    let c = Chart::new(dataset(json!({ "company": "Acme", "themes": themes, "spaces": spaces })), Options::default());
+    let mut expected = vec![0; 10];
+    expected.extend([1; 10]);
+    expected.extend([2; 2]);
+    assert_eq!(c.twins(), expected, "ten colours, then each again with one row of dots, then two");
+}
+
+#[test]
 fn shape_changes_the_layout_only() {
     let mut c = chart();
     c.apply(Action::Select(Some("b".into())));

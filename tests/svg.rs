@@ -209,6 +209,31 @@ fn every_group_colour_is_a_swatch_and_fills_its_segment() {
 }
 
 #[test]
+fn a_repeated_colours_swatch_carries_its_segments_dots() {
+    let themes: Vec<_> = (0..12).map(|i| json!({ "id": format!("t{i}") })).collect();
+    let spaces: Vec<_> = (0..12).map(|i| space(&format!("s{i}"), "blog", &[&format!("t{i}")])).collect();
+    let d = dataset(json!({ "company": "Acme", "themes": themes, "spaces": spaces }));
+    let out = render(&d, &Options::default(), "en", 640);
+    let number = |l: &str, attr: &str| -> i32 {
+        l.split(&format!(" {attr}=\"")).nth(1).and_then(|v| v.split('"').next()).and_then(|v| v.parse().ok()).unwrap_or(-1)
+    };
+    let rects: Vec<(i32, i32)> = out
+        .lines()
+        .filter(|l| l.starts_with("<rect") && l.contains("width=\"14\" height=\"14\""))
+        .map(|l| (number(l, "x"), number(l, "y")))
+        .collect();
+    // The legend's dots, in the picture's own pixels (the chart's are inside its scaled <g>).
+    let dots: Vec<(i32, i32)> =
+        out.lines().filter(|l| l.starts_with("<circle") && l.contains(" r=\"1\"")).map(|l| (number(l, "cx"), number(l, "cy"))).collect();
+    let per_swatch: Vec<usize> = rects
+        .iter()
+        .map(|&(x, y)| dots.iter().filter(|&&(cx, cy)| (x..x + 14).contains(&cx) && (y..y + 14).contains(&cy)).count())
+        .collect();
+    assert_eq!(per_swatch, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3], "the 11th and 12th colours repeat the 1st and 2nd");
+    assert_eq!(dots.len(), 6);
+}
+
+#[test]
 fn legend_labels_and_counts_follow_the_grouping_and_dedupe() {
     let out = render(&acme(), &options(GroupBy::Platform, true), "en", 640);
     // By platform with dedupe: LinkedIn's two careers copies count once.

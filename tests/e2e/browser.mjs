@@ -62,6 +62,7 @@ export function legend(page, figure) {
       label: b.querySelector(".cs-label").textContent,
       count: Number(b.querySelector(".cs-count").textContent.replace(/\s/g, "")),
       color: b.querySelector(".cs-swatch").style.getPropertyValue("--swatch"),
+      dotted: getComputedStyle(b.querySelector(".cs-swatch")).backgroundImage.includes("radial-gradient"),
       pressed: b.getAttribute("aria-pressed") === "true",
     })),
   );

@@ -77,6 +77,15 @@ test("Dell and BT side by side: one scale, one colour per theme, one selection",
   await page.locator("#comparaison select").first().selectOption("platform");
   const twitter = (await legend(page, "#comparaison")).filter((e) => e.key === "twitter").map((e) => e.count);
   assert.deepEqual(twitter, [45, 1]);
+  // More countries than the palette's ten colours: the shared legend dots a repeated colour, as
+  // the rings do.
+  await page.locator("#comparaison select").first().selectOption("country");
+  const dots = await page.locator("#comparaison .cs-entry[data-shared-key] .cs-swatch").evaluateAll((ss) =>
+    ss.map((s) => [s.style.getPropertyValue("--swatch"), getComputedStyle(s).backgroundImage.includes("radial-gradient")]),
+  );
+  assert.ok(dots.length > 10, `${dots.length} countries`);
+  assert.deepEqual(dots.map(([, dotted]) => dotted), dots.map(([color], i) => dots.slice(0, i).some(([c]) => c === color)));
+  await page.locator("#comparaison select").first().selectOption("platform");
   await page.locator("#comparaison").screenshot({ path: SHOTS + "comparaison.png" });
 
   // Pointing at a shared entry emphasises that group in both charts: the others fade.

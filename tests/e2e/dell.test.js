@@ -37,6 +37,19 @@ test("the Dell post draws every theme in its legend colour", async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test("by country, a colour the palette repeats is dotted on the legend's swatch as on its segment", async () => {
+  const page = await open(env, "/posts/dell.html#dell=g.country~d.0");
+  await ready(page, "#dell");
+  const entries = await legend(page, "#dell");
+  assert.ok(entries.length > 11, `${entries.length} countries`);
+  for (const [i, e] of entries.entries()) {
+    const earlier = entries.slice(0, i).some((o) => o.color === e.color);
+    assert.equal(e.dotted, earlier, `${e.label} ${e.color}: ${earlier ? "repeats an earlier colour" : "a colour of its own"}`);
+  }
+  assert.ok(entries.some((e) => e.dotted));
+  assert.deepEqual(page.problems, []);
+});
+
 test("clicking the first segment selects Expertise with the deduplicated spaces", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
