@@ -333,8 +333,10 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       if (views[0].groupBy !== "theme") keys.sort((a, b) => totals.get(b) - totals.get(a));
       const most = Math.max(...views.map((v) => v.units), 1);
       this.keys = keys;
-      // The first chart's copies toggle drives all: it shows if any company has copies.
-      this.parts[0].dedupeButton.hidden = !views.some((v) => v.copies);
+      // The first chart's copies toggle drives all: it shows if any company has copies (and the
+      // others' hidden controls keep the same band).
+      const copies = views.some((v) => v.copies);
+      for (const chart of this.parts) chart.dedupeButton.hidden = !copies;
       // The shared legend and the profiles' table in the charts' scheme (light or dark).
       this.host.dataset.scheme = this.parts[0].host.dataset.scheme;
       for (const chart of this.parts) {
