@@ -5,12 +5,14 @@
 //! The format: a header row names the space fields (`name`, `platform`, `themes` or `theme`, `url`,
 //! `country`, `language`, `department`, `function`, `audience`, `last_post`, `internal`), case
 //! and surrounding blanks ignored (`Last post` and `last-post` also name `last_post`); other
-//! columns are ignored. One record per space; several themes are separated by `;`. Fields may be
-//! quoted (`"a, b"`, `"say ""hi"""`, line breaks inside quotes); CR, LF and CRLF all end a line; a
-//! UTF-8 byte-order mark is skipped, and so are blank records (every field blank, e.g. `,,,`).
-//! Values are trimmed and an empty value is an absent field. `audience` becomes a number when it
-//! reads as a finite number, `internal` a boolean for true/false/1/0/yes/no/oui/non (any case);
-//! anything else is kept as text so that validation reports it.
+//! columns are ignored. One record per space; several themes are separated by `;`. Fields are
+//! separated by `,`, or by `;` or tabs when the header row has more of those (`separator`).
+//! Fields may be quoted (`"a, b"`, `"say ""hi"""`, line breaks inside quotes); CR, LF and CRLF
+//! all end a line; a UTF-8 byte-order mark is skipped, and so are blank records (every field
+//! blank, e.g. `,,,`). Values are trimmed and an empty value is an absent field. `audience`
+//! becomes a number when it reads as a finite number, `internal` a boolean for
+//! true/false/1/0/yes/no/oui/non (any case); anything else is kept as text so that validation
+//! reports it.
 //!
 //! Rows are the CSV's line numbers, 1-based: the header is row 1 and, without blank lines or line
 //! breaks inside quotes, the first space is row 2 (a record spanning several lines is named by
@@ -184,6 +186,7 @@ struct Record {
 /// and text after a closing one are kept as part of the field).
 fn records(text: &str) -> Result<Vec<Record>, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let sep = separator(text);
     let mut out: Vec<Record> = Vec::new();
     let mut fields: Vec<String> = Vec::new();
     let mut field = String::new();
@@ -217,7 +220,7 @@ fn records(text: &str) -> Result<Vec<Record>, Vec<Problem>> {
                 field.clear();
                 open = Some((line, fields.len()));
             }
-            ',' => fields.push(std::mem::take(&mut field)),
+            c if c == sep => fields.push(std::mem::take(&mut field)),
             '\r' | '\n' => {
                 if c == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
@@ -245,6 +248,32 @@ fn records(text: &str) -> Result<Vec<Record>, Vec<Problem>> {
     fields.push(field);
     end_record(&mut fields, start, &mut out)?;
     Ok(out)
+}
+
+/// The field separator: `,`, unless the header row (the first line that is not blank) has more
+/// `;` or tabs outside quotes: a spreadsheet saved as CSV in French, German… (Excel separates with
+/// `;` where the decimal mark is a comma; a list of themes is then quoted, `"support;news"`), or
+/// cells copied from a spreadsheet and pasted (tabs).
+fn separator(text: &str) -> char {
+    let (mut quoted, mut counts) = (false, [0usize; 3]);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\r' | '\n' if !quoted && counts != [0; 3] => break,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let [comma, semicolon, tab] = counts;
+    if tab > comma.max(semicolon) {
+        '\t'
+    } else if semicolon > comma {
+        ';'
+    } else {
+        ','
+    }
 }
 
 /// Keeps `fields` as the record starting on line `start`, unless it is blank.

@@ -87,6 +87,24 @@ fn values_are_trimmed_and_an_empty_value_is_an_absent_field() {
     assert_eq!(d.spaces[0], Space { name: "Blog".into(), platform: "blog".into(), themes: vec![0], ..Space::default() });
 }
 
+#[test]
+fn a_spreadsheet_saved_with_semicolons_or_pasted_with_tabs_reads_the_same() {
+    let commas = valid("name,platform,themes,country\n\"Acme, Inc.\",blog,news,FR\nHelp,forum,support;news,FR\n");
+    // Excel in French (or German…) separates with `;` and quotes a list of themes; the header may
+    // follow a blank line (an inline script starts with one).
+    let semicolons = valid("\nname;platform;themes;country\n\"Acme, Inc.\";blog;news;FR\nHelp;forum;\"support;news\";FR\n");
+    let tabs = valid("name\tplatform\tthemes\tcountry\r\nAcme, Inc.\tblog\tnews\tFR\r\nHelp\tforum\tsupport;news\tFR\r\n");
+    assert_eq!(names(&semicolons), ["Acme, Inc.", "Help"]);
+    assert_eq!(semicolons.spaces[1].themes.len(), 2);
+    assert_eq!(semicolons, commas);
+    assert_eq!(tabs, commas);
+    // Where the header has as many commas as semicolons, commas separate.
+    let missing = |f: &str| format!("row 1: the data cannot be read: the header row has no \"{f}\" column");
+    assert_eq!(problems("name,platform;themes\nBlog,blog;news\n"), [missing("platform"), missing("themes")]);
+    // Separators inside a quoted header name do not count.
+    assert_eq!(names(&valid("name,platform,themes,\"notes; a; b; c; d\"\nBlog,blog,news,x\n")), ["Blog"]);
+}
+
 // ---------------------------------------------------------------- RFC 4180 quoting
 
 #[test]

@@ -14,6 +14,7 @@ test("inline CSV, data-src JSON and CSV draw; broken inputs say what and where",
   assert.equal(await page.locator("#csv .cs-title").textContent(), "BT, from CSV");
   assert.deepEqual((await legend(page, "#csv")).map((e) => [e.key, e.count]), [["support", 2], ["conversation", 1], ["expertise", 1], ["hr", 1], ["communication", 1]]);
   assert.match(await page.locator("#src-json .cs-summary").textContent(), /^6 spaces · 5 themes · 3 platforms$/);
+  // spaces.csv is as Excel saves a sheet in French: a byte-order mark, CRLF, `;` between fields.
   assert.match(await page.locator("#src-csv .cs-summary").textContent(), /^3 spaces · 2 themes · 3 platforms$/);
 
   const csvBad = await page.locator("#csv-bad [role=alert]").textContent();
