@@ -159,7 +159,14 @@ async function readData(figure, waiting) {
     const response = await fetch(url, { signal: controller.signal });
     if (!response.ok) throw { url, status: `HTTP ${response.status}` };
     const type = response.headers.get("content-type") || "";
-    const text = await response.text();
+    // Text that is not UTF-8 is read as Windows-1252: what Excel saves a sheet as in Western Europe.
+    const bytes = await response.arrayBuffer();
+    let text;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder("windows-1252").decode(bytes);
+    }
     const isCsv = type.includes("csv") || (/\.csv($|\?)/i.test(url) && !type.includes("json"));
     if (!isCsv && !type.includes("json") && !/\.json($|\?)/i.test(url)) throw { url, status: type || "no content type" };
     return [{ kind: isCsv ? "csv" : "json", read: () => text }];

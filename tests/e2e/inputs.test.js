@@ -16,6 +16,9 @@ test("inline CSV, data-src JSON and CSV draw; broken inputs say what and where",
   assert.match(await page.locator("#src-json .cs-summary").textContent(), /^6 spaces · 5 themes · 3 platforms$/);
   // spaces.csv is as Excel saves a sheet in French: a byte-order mark, CRLF, `;` between fields.
   assert.match(await page.locator("#src-csv .cs-summary").textContent(), /^3 spaces · 2 themes · 3 platforms$/);
+  // And a sheet saved in Windows-1252 (Excel's "CSV" in Western Europe) keeps its accents.
+  await ready(page, "#src-1252");
+  assert.deepEqual((await legend(page, "#src-1252")).map((e) => [e.label, e.count]), [["Éducation", 2]]);
 
   const csvBad = await page.locator("#csv-bad [role=alert]").textContent();
   assert.match(csvBad, /row 3, column themes: a space needs at least one theme/);
