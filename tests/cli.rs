@@ -243,6 +243,17 @@ fn snippet_data_can_never_close_the_script_or_open_a_comment() {
 }
 
 #[test]
+fn a_file_that_is_not_utf8_is_read_as_windows_1252() {
+    // As Excel saves a sheet as CSV in France: `;` between fields, é as E9, “ and ” as 93 and 94, € as 80.
+    let (code, html, err) = outcome(&["snippet", &fixture("spaces-1252.csv"), "--company", "Acme"]);
+    assert_eq!(code, 0, "{err}");
+    let data: serde_json::Value = serde_json::from_str(inline_json(&html)).unwrap();
+    assert_eq!(data["spaces"][0]["name"], "Café Acme");
+    assert_eq!(data["spaces"][1]["name"], "Promos “5 €”");
+    assert_eq!(data["spaces"][1]["themes"], serde_json::json!(["éducation"]));
+}
+
+#[test]
 fn snippet_from_csv_needs_a_company_and_inlines_json() {
     let (code, _, err) = outcome(&["snippet", &fixture("spaces.csv")]);
     assert_eq!(code, 2);

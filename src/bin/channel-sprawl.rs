@@ -210,7 +210,19 @@ fn read_text(file: &str) -> Result<String> {
     } else {
         std::fs::read(file).map_err(|e| Stop::Error(format!("cannot read {file}: {e}")))?
     };
-    String::from_utf8(bytes).map_err(|e| Stop::Error(format!("{file} is not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))
+    // Text that is not UTF-8 is read as Windows-1252, as the widget reads a `data-src`: what Excel
+    // saves a sheet as in Western Europe.
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| windows_1252(b)).collect()))
+}
+
+/// A Windows-1252 byte as the WHATWG Encoding Standard decodes it: Latin-1, except 0x80–0x9F.
+fn windows_1252(b: u8) -> char {
+    const C1: [u16; 32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90,
+        0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ];
+    let code = if (0x80..0xA0).contains(&b) { C1[usize::from(b - 0x80)] } else { u16::from(b) };
+    char::from_u32(u32::from(code)).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 fn is_csv(file: &str, text: &str) -> bool {
