@@ -544,13 +544,17 @@ class Chart {
   }
 
   /**
-   * After the fragment changed under the page, to one with this chart's entry (a link in the post
-   * to a view of the chart, or Back to one): shows that view. A comparison's first chart's entry
-   * drives them all, as its controls do.
+   * After the fragment changed under the page. To one with this chart's entry (a link in the post
+   * to a view of the chart, or Back to one): shows that view. To none at all (Back to the page's
+   * own address): shows the figure's own view. To one without this chart's entry (a link to an
+   * anchor of the page): the chart stays as it is, and writes its entry back. A comparison's first
+   * chart's entry drives them all, as its controls do.
    */
   restore() {
-    const f = readFragment(this.key);
-    if (!f || !this.ready || !this.widget || (this.peers && this.peers.parts[0] !== this)) return;
+    if (!this.ready || !this.widget || (this.peers && this.peers.parts[0] !== this)) return;
+    const entry = readFragment(this.key);
+    if (!entry && location.hash.length > 1) return this.persist();
+    const f = entry || {};
     const { groupBy, chart, dedupe } = this.settingsIn(f);
     if (groupBy !== this.view.groupBy) this.act((c) => c.w.set_group_by(groupBy), "group");
     if (chart !== this.view.chart) this.each((c) => c.w.set_chart(chart));
@@ -560,7 +564,7 @@ class Chart {
       c.hideAsIn(f);
     });
     this.w.select(f.s || null);
-    this.figure.scrollIntoView({ block: "nearest" });
+    if (entry) this.figure.scrollIntoView({ block: "nearest" });
   }
 
   /** The grouping, chart type and dedupe `fragment` gives; the figure's own where it is silent. */

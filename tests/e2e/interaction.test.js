@@ -380,9 +380,23 @@ test("a link in the post to a view of the chart shows it, and Back returns to th
   assert.deepEqual(await state(), linked);
   await go(() => page.goBack());
   assert.deepEqual(await state(), mine);
-  // A link to another chart's view leaves this one as it is.
+  // A link to another chart's view leaves this one as it is, and its entry in the address.
   await go(() => page.locator("#elsewhere").click());
   assert.deepEqual(await state(), mine);
+  assert.match(await page.evaluate(() => location.hash), /^#other-chart=g\.country&dell=s\.\w+$/);
+
+  // Back to the post's own address (no fragment): the figure's own view again.
+  const fresh = await open(env, "/posts/dell.html");
+  await ready(fresh, "#dell");
+  const own = await fresh.locator("#dell .cs-summary").textContent();
+  await fresh.evaluate(() => document.querySelector("main").prepend(Object.assign(document.createElement("a"), { id: "twitter", href: "#dell=g.platform~d.0~s.twitter", textContent: "twitter" })));
+  await fresh.locator("#twitter").click();
+  await fresh.locator("#dell .cs-drill-title").waitFor();
+  await fresh.goBack();
+  await fresh.waitForFunction(() => location.hash === "");
+  await fresh.locator("#dell .cs-drill-title").waitFor({ state: "detached" });
+  assert.equal(await fresh.locator("#dell select").first().inputValue(), "theme");
+  assert.equal(await fresh.locator("#dell .cs-summary").textContent(), own, "copies merged again");
 });
 
 test("a link to a view of the chart brings the chart into view, as a link to an anchor would", async () => {
