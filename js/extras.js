@@ -200,7 +200,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const view = this.w.view();
       const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
       const v = this.source;
-      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: this.peers?.keys || [] };
+      const labels = view.legend.map((g) => [g.key, this.labelOf(g, view.groupBy)]);
+      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: this.peers?.keys || [], labels };
       return [glue, [v.text(), v.csv, v.company, this.titleOf(view), options, this.lang, shown]];
     },
 

@@ -137,6 +137,9 @@ pub struct Shown<'a> {
     pub hidden: &'a [String],
     /// "Other" expanded into the groups it holds.
     pub other_expanded: bool,
+    /// Group names as the reader's legend writes them, by key (countries named in the reader's
+    /// language, which the browser knows and the core does not); other groups keep their own.
+    pub labels: &'a [(String, String)],
 }
 
 /// The static SVG of `dataset` drawn with `options` (grouping, dedupe, shape, folding into
@@ -186,6 +189,11 @@ impl Figure {
         for key in shown.hidden {
             if !chart.hidden.contains(key) {
                 chart.apply(Action::ToggleHidden(key.clone()));
+            }
+        }
+        for g in &mut chart.groups {
+            if let Some((_, label)) = shown.labels.iter().find(|(key, _)| *key == g.key) {
+                g.label.clone_from(label);
             }
         }
         let mut line = summary(dataset, options, lang);

@@ -119,7 +119,7 @@ pub fn render_export(
     let shown = serde_wasm_bindgen::from_value::<ShownFields>(shown).unwrap_or_default();
     let options = serde_wasm_bindgen::from_value::<OptionFields>(options).unwrap_or_default().options();
     let options = Options { key_order: shown.key_order, ..options };
-    let view = crate::svg::Shown { hidden: &shown.hidden, other_expanded: shown.other_expanded };
+    let view = crate::svg::Shown { hidden: &shown.hidden, other_expanded: shown.other_expanded, labels: &shown.labels };
     let width = crate::svg::DEFAULT_WIDTH;
     let Some(canvas) = canvas else {
         return Ok(Some(crate::svg::Figure::new(&dataset, &options, view, lang, width, crate::svg::FINE).svg()));
@@ -146,8 +146,8 @@ pub fn render_export(
 }
 
 /// What the reader changed beyond the options, as the loader passes it to `render_export`:
-/// `{hidden, otherExpanded, keyOrder}` (the view's hidden keys and "Other" state, and a
-/// comparison's colour order).
+/// `{hidden, otherExpanded, keyOrder, labels}` (the view's hidden keys and "Other" state, a
+/// comparison's colour order, and the legend's names as `[key, label]` pairs).
 #[cfg(feature = "svg-export")]
 #[derive(Default, serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -155,6 +155,7 @@ struct ShownFields {
     hidden: Vec<String>,
     other_expanded: bool,
     key_order: Vec<String>,
+    labels: Vec<(String, String)>,
 }
 
 #[wasm_bindgen]

@@ -426,7 +426,7 @@ fn a_readers_view_leaves_hidden_groups_out_counts_them_and_expands_other() {
     spaces.push(space("m", "blog", &["news"]));
     let d = dataset(json!({ "company": "A", "spaces": spaces }));
     let picture = |hidden: &[String], other_expanded: bool| {
-        svg::Figure::new(&d, &Options::default(), svg::Shown { hidden, other_expanded }, "en", 640, svg::FINE).svg()
+        svg::Figure::new(&d, &Options::default(), svg::Shown { hidden, other_expanded, labels: &[] }, "en", 640, svg::FINE).svg()
     };
     let legend_of = |out: &str| legend(out).into_iter().map(|(label, _)| label.to_owned()).collect::<Vec<_>>();
     assert_eq!(picture(&[], false), render(&d, &Options::default(), "en", 640), "nothing changed: the plain picture");
@@ -436,4 +436,9 @@ fn a_readers_view_leaves_hidden_groups_out_counts_them_and_expands_other() {
     assert_well_formed(&hidden);
     let expanded = picture(&["news".to_owned()], true);
     assert_eq!(legend_of(&expanded), ["Big", "Tiny a", "Tiny b"]);
+    // The legend's names as the reader's: the browser names countries, the core does not.
+    let labels = [("tiny-a".to_owned(), "Très petit A".to_owned()), ("unknown".to_owned(), "?".to_owned())];
+    let named =
+        svg::Figure::new(&d, &Options::default(), svg::Shown { hidden: &[], other_expanded: true, labels: &labels }, "en", 640, svg::FINE);
+    assert_eq!(legend_of(&named.svg()), ["Big", "News", "Très petit A", "Tiny b"]);
 }

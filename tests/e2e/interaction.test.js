@@ -496,4 +496,17 @@ test("export: a PNG at twice the resolution, an SVG from the core renderer and a
   const entries = await legend(page, "#dell");
   assert.deepEqual(rows.slice(1).map((r) => [r[1], Number(r[2])]), entries.map((e) => [e.key, e.count]));
   assert.ok(!rows.some((r) => r[1] === "blog"), "hidden groups are not exported");
+
+  // By country, the SVG's legend names the countries as the widget's does, not by their codes.
+  await page.locator("#dell select").first().selectOption("country");
+  const [byCountry] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le graphique en image SVG" }).click()]);
+  const countrySvg = await new Promise(async (ok) => {
+    let s = "";
+    (await byCountry.createReadStream()).on("data", (c) => (s += c)).on("end", () => ok(s));
+  });
+  const names = (await legend(page, "#dell")).map((e) => e.label);
+  const written = [...countrySvg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].trim());
+  assert.ok(names.includes("Royaume-Uni"), names.join());
+  for (const name of names) assert.ok(written.includes(name), `${name} in the SVG's legend: ${written.join(" | ")}`);
+  assert.ok(!written.includes("GB"));
 });
