@@ -686,13 +686,14 @@ class Chart {
   changed(bits) {
     if (bits & 8) schedulePaint(this);
     if (!this.ready) return;
-    if (bits & 1) this.render();
+    if (bits & 1) this.render(bits & 2);
     if (bits & 2) this.selectionChanged();
     // A selection is announced by itself; the focus announcement would talk over it.
     if (bits & 4) this.pointerChanged(!(bits & 2));
   }
 
-  render() {
+  /** Everything around the canvas, from the core's view; `selectionNext`: the caller reports the selection next. */
+  render(selectionNext) {
     const t = this.t;
     const view = (this.view = this.w.view());
     const title = this.titleOf(view);
@@ -733,7 +734,7 @@ class Chart {
 
     this.renderLegend(view);
     if (!this.table.hidden) this.renderTable(view);
-    this.selectionChanged(true);
+    if (!selectionNext) this.selectionChanged(true);
     this.peers?.refresh();
   }
 
