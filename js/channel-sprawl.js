@@ -471,6 +471,7 @@ class Chart {
     this.on(darkQuery, "change", () => {
       this.host.dataset.scheme = this.isDark() ? "dark" : "light";
       this.w.set_dark(this.isDark());
+      this.w.set_background(this.background());
     });
     this.on(this.legend, "click", (e) => this.legendClick(e));
     pointsAt(this.legend, (key) => this.w.point_legend(key), this.on.bind(this));
@@ -499,6 +500,8 @@ class Chart {
     }
     const resize = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1].contentRect;
+      // Read here, where the style is up to date: no style recalculation of its own.
+      this.w.set_background(this.background());
       this.w.resize(box.width, box.height, devicePixelRatio);
       this.paintIfNear();
     });
@@ -634,8 +637,15 @@ class Chart {
     this.hide(view.hidden, view.legend.map((g) => g.key));
     if (view.otherExpanded) this.w.expand_other(true);
     if (view.selected) this.w.select(view.selected);
+    this.w.set_background(this.background());
     this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
     this.render();
+  }
+
+  /** The widget's background as the page's CSS makes it (`--channel-sprawl-bg`): `#rrggbb`, or "" unless opaque sRGB. */
+  background() {
+    const m = /^rgba?\((\d+), (\d+), (\d+)(, [\d.]+)?\)$/.exec(getComputedStyle(this.container).backgroundColor);
+    return m && !m[4] ? "#" + m.slice(1, 4).map((n) => (+n).toString(16).padStart(2, "0")).join("") : "";
   }
 
   isDark() {

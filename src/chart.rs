@@ -76,6 +76,9 @@ pub enum Action {
     /// The canvas size in CSS pixels and the device-pixel ratio.
     Resize(f64, f64, f64),
     Scheme(&'static Scheme),
+    /// The page's own background for the widget (`--channel-sprawl-bg`), painted in place of the
+    /// scheme's; `None`: the scheme's.
+    Background(Option<Rgb>),
     /// The colour order shared by the charts of a comparison (see `Options::key_order`).
     KeyOrder(Vec<String>),
     /// A reader points at (or focuses) a group's legend entry; `None` when they leave it.
@@ -117,6 +120,9 @@ pub struct Chart {
     pub focused: Option<usize>,
     pub has_focus: bool,
     pub scheme: &'static Scheme,
+    /// What the canvas is painted in: `scheme`, on the page's background if it set one.
+    painted: Scheme,
+    background: Option<Rgb>,
     /// CSS pixels and device-pixel ratio of the canvas.
     pub size: (f64, f64, f64),
     /// Visible groups (hidden ones removed, small ones folded), in drawing order.
@@ -167,6 +173,8 @@ impl Chart {
             focused: None,
             has_focus: false,
             scheme: &LIGHT,
+            painted: LIGHT,
+            background: None,
             size: (320.0, 320.0, 1.0),
             groups: Vec::new(),
             labels: Vec::new(),
@@ -264,7 +272,7 @@ impl Chart {
 
     /// What to paint now; `colors` is `self.colors()` (kept by the caller for the call's length).
     pub fn picture<'a>(&'a self, colors: &'a [Rgb]) -> Picture<'a> {
-        Picture { layout: &self.layout, colors, labels: &self.labels, scheme: self.scheme, emphasis: self.emphasis(), scale: self.size.2 }
+        Picture { layout: &self.layout, colors, labels: &self.labels, scheme: &self.painted, emphasis: self.emphasis(), scale: self.size.2 }
     }
 
     pub fn emphasis(&self) -> Emphasis {
@@ -397,8 +405,14 @@ impl Chart {
             }
             Action::Scheme(scheme) if !std::ptr::eq(scheme, self.scheme) => {
                 self.scheme = scheme;
+                self.painted = Scheme { background: self.background.unwrap_or(scheme.background), ..*scheme };
                 self.refresh();
                 change = Change::all();
+            }
+            Action::Background(background) if background != self.background => {
+                self.background = background;
+                self.painted.background = background.unwrap_or(self.scheme.background);
+                change.redraw = true;
             }
             _ => {}
         }

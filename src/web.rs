@@ -18,7 +18,7 @@ use crate::csv;
 use crate::dataset::{self, Problem};
 use crate::geometry::Shape;
 use crate::group::{Group, GroupBy};
-use crate::palette::{DARK, LIGHT};
+use crate::palette::{Rgb, DARK, LIGHT};
 use crate::platform;
 use crate::render;
 use crate::value::{Json, Value};
@@ -410,6 +410,12 @@ impl Widget {
 
     pub fn set_dark(&self, dark: bool) {
         self.apply(Action::Scheme(if dark { &DARK } else { &LIGHT }));
+    }
+
+    /// The widget's background as the page's CSS makes it (`#rrggbb`; anything else: the
+    /// scheme's), painted under the chart so that a themed widget has no square of another colour.
+    pub fn set_background(&self, color: &str) {
+        self.apply(Action::Background(Rgb::parse_hex(color)));
     }
 
     /// Comparisons: the shared key order (a JSON array of keys) that gives a key the same colour

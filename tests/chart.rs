@@ -496,6 +496,24 @@ fn a_scheme_change_recolours_every_group() {
 }
 
 #[test]
+fn the_pages_background_is_painted_in_place_of_the_schemes_through_scheme_changes() {
+    use channel_sprawl::palette::{Rgb, LIGHT};
+    let mut c = chart();
+    let solarized = Rgb(0x00, 0x2b, 0x36);
+    let background = |c: &Chart| c.picture(&[]).scheme.background;
+    assert_eq!(background(&c), LIGHT.background);
+    check(&mut c, Action::Background(Some(solarized)), REDRAW);
+    check(&mut c, Action::Background(Some(solarized)), NOTHING);
+    assert_eq!(background(&c), solarized);
+    static DARK_SCHEME: &Scheme = &DARK;
+    c.apply(Action::Scheme(DARK_SCHEME));
+    assert_eq!(background(&c), solarized, "the page's background outlasts a scheme change");
+    assert_eq!(c.picture(&[]).scheme.palette, DARK.palette, "the rest is the scheme's");
+    check(&mut c, Action::Background(None), REDRAW);
+    assert_eq!(background(&c), DARK.background);
+}
+
+#[test]
 fn a_shared_key_order_gives_a_key_the_same_colour_in_every_chart() {
     use channel_sprawl::palette::{generated, LIGHT};
     let a = Chart::new(

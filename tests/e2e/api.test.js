@@ -317,3 +317,22 @@ test("a title that names a grouping names the chart's, and follows the reader's;
     ["Acme's spaces by theme", "Acme's spaces by platform", "Acme's spaces by theme"],
   ]);
 });
+
+test("a widget themed with --channel-sprawl-bg is painted on that background, canvas included", async () => {
+  const page = await open(env, "/test/blank.html");
+  const corners = await page.evaluate(async (data) => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    fig.style.cssText = "--channel-sprawl-bg: #002b36; --channel-sprawl-fg: #fdf6e3";
+    document.querySelector("#main").append(fig);
+    await mount(fig, data);
+    const canvas = fig.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+    // Painted in the next frame.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    const at = (x, y) => [...pixels.subarray((y * canvas.width + x) * 4, (y * canvas.width + x) * 4 + 3)];
+    return [at(1, 1), at(canvas.width - 2, canvas.height - 2)];
+  }, DATA);
+  assert.deepEqual(corners, [[0, 0x2b, 0x36], [0, 0x2b, 0x36]]);
+  assert.deepEqual(page.problems, []);
+});
