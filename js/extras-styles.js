@@ -36,5 +36,7 @@ export const STYLES = `
 .cs-dialog::backdrop { background: rgb(0 0 0 / 0.55); }
 .cs-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; }
 .cs-dialog .cs-plot { flex: 0 1 min(72vh, 62vw); max-width: none; }
+/* On a phone, as wide as the dialog: never smaller than the chart in the post. */
+@media (max-width: 700px) { .cs-dialog .cs-plot { flex-basis: min(72vh, 100%); } }
 .cs-dialog .cs-plot[data-chart="bar"] { flex-basis: 100%; }
 `;

@@ -296,6 +296,17 @@ test("enlarge opens a modal dialog; Escape closes it and focus returns", async (
   await page.keyboard.press("Escape"); // then closes
   await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
   assert.equal(await page.evaluate(() => document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.textContent), "Agrandir");
+
+  // On a phone, the enlarged chart is at least as large as the one in the post.
+  const phone = await open(env, "/posts/dell.html", { viewport: { width: 390, height: 844 } });
+  await ready(phone, "#dell");
+  const inPost = await phone.locator("#dell canvas").boundingBox();
+  await phone.getByRole("button", { name: "Agrandir" }).click();
+  await phone.locator("#dell dialog[open] canvas").waitFor();
+  const enlarged = await phone.locator("#dell dialog canvas").boundingBox();
+  assert.ok(enlarged.width >= inPost.width, `enlarged ${enlarged.width} vs ${inPost.width} in the post`);
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 390, `page ${overflow} px wide`);
 });
 
 test("the state is written to the URL fragment and restored on load", async () => {
