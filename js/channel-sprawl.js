@@ -765,7 +765,7 @@ class Chart {
         entry.title = fill(t.otherHolds, { list: this.foldedList(g.folded, view) });
         tools.push(this.tool("+", t.expandOther, "expand"));
       } else {
-        tools.push(this.tool("◐", fill(t.isolate, { label }), "isolate", g.key));
+        tools.push(this.tool("◐", fill(t.isolate, { label }), "isolate", g.key, label));
         tools.push(this.tool("×", fill(t.hide, { label }), "hide", g.key, label));
       }
       return el("li", { class: "cs-item" + (selected ? " is-selected" : "") }, entry, ...tools);
@@ -850,7 +850,16 @@ class Chart {
       legend.children[first]?.querySelector("button")?.focus();
     } else if (!act) this.w.toggle_select(key);
     else if (act === "hide") this.toggleHidden(key, label);
-    else this.each((c) => (act === "isolate" ? c.w.isolate(key) : act === "showAll" ? c.w.show_all() : c.w.expand_other(act === "expand")));
+    else this.legendAct(act, key, label);
+  }
+
+  /** Isolates `key`, shows every group, or expands or folds Other (`act`), and says so. */
+  legendAct(act, key, label) {
+    this.each((c) => (act === "isolate" ? c.w.isolate(key) : act === "showAll" ? c.w.show_all() : c.w.expand_other(act === "expand")));
+    // Said after what the change did to the selection: the larger change is the news. Isolating
+    // the group shown alone shows every group again.
+    const view = this.w.view();
+    this.say(fill(this.t.announceAct[act === "isolate" && !view.hidden.length ? "showAll" : act], { label, n: this.formats.num.format(view.groups.length) }));
   }
 
   toggleHidden(key, label) {

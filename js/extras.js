@@ -74,7 +74,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         return el(
           "li",
           {},
-          el("details", {}, el("summary", {}, line(item), el("span", { class: "cs-copies", text: fill(t.copies, { n: this.formats.num.format(copies.length) }) })), el("ul", {}, ...copies.map((c) => el("li", {}, line(c))))),
+          el("details", {}, el("summary", {}, line(item), el("span", { class: "cs-copies", text: fill(t.copies, { n: this.formats.num.format(copies.length) }, copies.length) })), el("ul", {}, ...copies.map((c) => el("li", {}, line(c))))),
         );
       };
       // A segment of 50,000 spaces would otherwise be 50,000 list items built at once.
@@ -86,7 +86,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
             { class: "cs-folded" },
             el("span", { text: fill(t.otherHolds, { list: this.foldedList(sel.folded, view) }) }),
             " ",
-            el("button", { type: "button", class: "cs-link", text: t.expandOther, onclick: () => this.each((c) => c.w.expand_other(true)) }),
+            el("button", { type: "button", class: "cs-link", text: t.expandOther, onclick: () => this.legendAct("expand") }),
           )
         : "";
       this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, heading, close), folded, list, more);
@@ -409,7 +409,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         const tools =
           key === OTHER
             ? [first.tool("+", t.expandOther, "expand")]
-            : [first.tool("◐", fill(t.isolate, { label }), "isolate", key), first.tool("×", fill(t.hide, { label }), "hide", key, label)];
+            : [first.tool("◐", fill(t.isolate, { label }), "isolate", key, label), first.tool("×", fill(t.hide, { label }), "hide", key, label)];
         return el("li", { class: "cs-item" + (selected === key ? " is-selected" : "") }, entry, ...tools);
       });
       for (const key of hidden) {

@@ -48,7 +48,7 @@ export const STYLES = `
   content: ""; flex: none; width: 18px; height: 18px; border: 2px solid var(--muted); border-radius: 4px;
   font-size: 13px; line-height: 14px; text-align: center; font-weight: 700;
 }
-.cs-toggle[aria-pressed="true"]::before { content: "✓"; background: var(--accent); border-color: var(--accent); color: var(--bg); }
+.cs-toggle[aria-pressed="true"]::before { content: "✓" / ""; background: var(--accent); border-color: var(--accent); color: var(--bg); }
 /* A ring alone on its line (the legend under it) is centred; in a comparison's column it stays
    left, in line with the charts above it. */
 .cs-body { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: center; justify-content: center; }

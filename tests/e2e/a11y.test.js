@@ -68,7 +68,7 @@ test("keyboard only: tab to the chart, arrows, Enter, Escape, with live announce
   const event = await nextSelect(page, "#dell");
   await page.keyboard.press("Enter");
   assert.equal((await event()).key, "education");
-  assert.match(await live.textContent(), /^Éducation sélectionné : \d+ espaces, \d+\s%\.$/);
+  assert.match(await live.textContent(), /^Sélection : Éducation, \d+ espaces, \d+\s%\.$/);
   await page.keyboard.press("End");
   await page.keyboard.press("Home");
   await page.keyboard.press("Escape");
@@ -301,7 +301,8 @@ test("keyboard only: the other tasks of the interaction issue", async () => {
   const live = page.locator("#dell .cs-live");
   const active = () => page.evaluate(() => document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.getAttribute("aria-label") || document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.textContent);
   // Dedupe with Space.
-  const dedupe = page.getByRole("button", { name: "Compter une fois les copies par pays" });
+  // Its name is its label alone: the tick drawn when pressed is not read out (aria-pressed says it).
+  const dedupe = page.getByRole("button", { name: "Compter une fois les copies par pays", exact: true });
   await dedupe.focus();
   await page.keyboard.press("Space");
   assert.match(await live.textContent(), /^Chaque espace compté : 97 espaces\.$/);
@@ -313,16 +314,18 @@ test("keyboard only: the other tasks of the interaction issue", async () => {
   // group's "hide" to its "show" and back (the legend is rebuilt each time).
   await page.getByRole("button", { name: "Masquer Conversation" }).focus();
   await page.keyboard.press("Enter");
-  assert.match(await live.textContent(), /^Conversation masqué\.$/);
+  assert.match(await live.textContent(), /^Masqué : Conversation\.$/);
   assert.equal(await active(), "Afficher Conversation");
   await page.keyboard.press("Enter");
-  assert.match(await live.textContent(), /^Conversation affiché\.$/);
+  assert.match(await live.textContent(), /^Affiché : Conversation\.$/);
   assert.equal(await active(), "Masquer Conversation");
   // Isolating keeps it on the group's "show only".
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Enter");
   assert.equal(await active(), "Afficher seulement Conversation");
+  assert.match(await live.textContent(), /^Seul groupe affiché : Conversation\.$/);
   await page.keyboard.press("Enter");
+  assert.match(await live.textContent(), /^Tous les groupes affichés\.$/);
   // Select from the legend with Enter; the drill-down's links are reachable with Tab. Its close
   // button sends the focus back to the group's entry.
   await page.locator('#dell .cs-entry[data-key="support"]').focus();

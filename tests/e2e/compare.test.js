@@ -60,12 +60,12 @@ test("Dell and BT side by side: one scale, one colour per theme, one selection",
   // Said once, for both companies (not once per chart, without the company).
   const lives = () => page.evaluate(() => [...document.querySelector("[data-channel-sprawl-compare]").shadowRoot.querySelectorAll("[data-channel-sprawl-host]")].map((h) => h.shadowRoot.querySelector(".cs-live").textContent));
   const [said, silent] = await lives();
-  assert.match(said, /^Support client sélectionné : Dell 9 espaces, 9\s%; BT 3 espaces, 50\s%\.$/);
+  assert.match(said, /^Sélection : Support client, Dell 9 espaces, 9\s%; BT 3 espaces, 50\s%\.$/);
   assert.equal(silent, "");
   // A theme only Dell has: BT's selection clears instead of keeping the old one.
   await page.locator('#comparaison .cs-shared [data-shared-key="education"]').click();
   assert.deepEqual(await page.locator("#comparaison .cs-drill-title").allTextContents(), ["Éducation : 16 espaces"]);
-  assert.deepEqual((await lives()).map((t) => t.replace(/\s%/, " %")), ["Éducation sélectionné : Dell 16 espaces, 16 %.", ""]);
+  assert.deepEqual((await lives()).map((t) => t.replace(/\s%/, " %")), ["Sélection : Éducation, Dell 16 espaces, 16 %.", ""]);
 
   // The profiles line up in one table, a column per company.
   const profile = await page.locator("#comparaison [data-channel-sprawl-compare] table").evaluate((t) => [...t.rows].map((r) => [...r.cells].map((c) => c.textContent)));

@@ -90,7 +90,7 @@ test("legend: select like the segment, hide re-normalises, isolate, bring back",
   const colors = await canvasColors(page, "#bt");
   const hidden = before.find((e) => e.key === "conversation").color;
   assert.equal(colors.has(hidden), false, "a hidden group is not drawn");
-  assert.match(await page.locator("#bt .cs-live").textContent(), /Conversation masqué/);
+  assert.match(await page.locator("#bt .cs-live").textContent(), /Masqué : Conversation/);
   await page.getByRole("button", { name: "Afficher Conversation" }).click();
   assert.equal((await legend(page, "#bt")).length, before.length);
 
@@ -262,10 +262,12 @@ test("small groups fold into Other, which lists and expands them", async () => {
   assert.match(await page.locator("#one .cs-folded").textContent(), /^Other: /);
   await page.locator("#one .cs-folded button").click();
   const expanded = await legend(page, "#one");
+  assert.equal(await page.locator("#one .cs-live").textContent(), `Other expanded: ${expanded.length} groups.`);
   assert.ok(!expanded.some((e) => e.key === "~other"));
   assert.equal(expanded.reduce((s, e) => s + e.count, 0), folded.reduce((s, e) => s + e.count, 0), "folding keeps the total");
   await page.locator('#one .cs-link[data-act="fold"]').click();
   assert.deepEqual(await legend(page, "#one"), folded, "the legend's link folds them back");
+  assert.equal(await page.locator("#one .cs-live").textContent(), "Small groups folded into Other.");
   // The second chart on the page was not touched.
   assert.equal((await legend(page, "#two"))[0].key, "forum");
 });
@@ -382,7 +384,7 @@ test("a link in the post to a view of the chart shows it, and Back returns to th
   assert.equal(linked.groupBy, "platform");
   assert.ok(linked.keys.includes("facebook*") && !linked.keys.some((k) => k.startsWith("blog")), linked.keys.join());
   assert.match(await page.locator("#dell .cs-drill-title").textContent(), /^Facebook : \d+ espaces$/);
-  assert.match(await page.locator("#dell .cs-live").textContent(), /^Facebook sélectionné/, "the change is announced");
+  assert.match(await page.locator("#dell .cs-live").textContent(), /^Sélection : Facebook/, "the change is announced");
   // Settings the link leaves out are the figure's own: by theme, as a bar chart, nothing selected.
   await go(() => page.locator("#bars").click());
   assert.deepEqual({ ...(await state()), keys: undefined }, { groupBy: "theme", chart: "bar", keys: undefined, drill: 0 });
