@@ -178,7 +178,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const focused = this.drill.contains(this.root.activeElement);
       this.w.select(null);
       if (!focused) return;
-      const legend = this.peers ? this.peers.legend : this.legend;
+      // A comparison's shared legend, unless the chart is enlarged: the dialog shows its own.
+      const legend = this.peers && !this.dialog?.open ? this.peers.legend : this.legend;
       const entry = [...legend.querySelectorAll(ENTRIES)].find((b) => keyOf(b) === key);
       (entry || this.canvas).focus();
     },
@@ -265,6 +266,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: this.t.close, onclick: () => this.dialog.close() });
       this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, el("p", { class: "cs-title", text: this.title.textContent }), close), this.main);
       this.container.classList.add("is-enlarged");
+      // A comparison's chart takes its own legend into the dialog: the shared one stays behind.
+      this.legend.hidden = false;
       this.dialog.showModal();
       this.canvas.focus();
     },
@@ -273,6 +276,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.container.insertBefore(this.main, this.container.querySelector(".cs-help"));
       this.dialog.replaceChildren();
       this.container.classList.remove("is-enlarged");
+      this.legend.hidden = !!this.peers;
       (this.returnFocus || this.enlargeButton).focus();
     },
   });
@@ -341,7 +345,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       // The shared legend and the profiles' table in the charts' scheme (light or dark).
       this.host.dataset.scheme = this.parts[0].host.dataset.scheme;
       for (const chart of this.parts) {
-        chart.legend.hidden = true; // one shared legend instead (renderLegend)
+        chart.legend.hidden = !chart.dialog?.open; // one shared legend instead (renderLegend), but in the dialog
         chart.w.set_key_order(JSON.stringify(keys));
         chart.fill = chart.view.units / most;
         chart.w.set_fill(chart.fill);

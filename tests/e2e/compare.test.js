@@ -218,3 +218,31 @@ test("side by side, the rings are level: the other charts keep their controls' b
   assert.equal(c.controls, 0, "no empty band on a line of its own");
   assert.deepEqual(three.problems, []);
 });
+
+test("a comparison's chart enlarged takes its own legend along, and the focus stays in the dialog", async () => {
+  const page = await open(env, "/posts/comparaison.html", { viewport: { width: 1100, height: 900 } });
+  await ready(page, "#comparaison");
+  await page.locator("#comparaison").getByRole("button", { name: "Agrandir" }).click();
+  const dialog = page.locator("#comparaison dialog[open]");
+  await dialog.waitFor();
+  const entries = dialog.locator(".cs-legend .cs-entry[data-key]");
+  assert.ok((await entries.count()) >= 9, "the legend of the enlarged chart is in the dialog");
+  assert.ok(await entries.first().isVisible());
+  // Select from the keyboard, then clear from the drill-down: the focus goes to the entry in the
+  // dialog (the shared legend behind it is out of reach).
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await dialog.getByRole("button", { name: "Effacer la sélection" }).focus();
+  await page.keyboard.press("Enter");
+  const focused = await page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return { tag: a.tagName, inDialog: !!a.closest("dialog"), key: a.dataset.key };
+  });
+  assert.deepEqual(focused, { tag: "BUTTON", inDialog: true, key: "expertise" });
+  // Closed, the chart's own legend gives way to the shared one again.
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
+  assert.equal(await page.locator("#comparaison .cs-legend:not(.cs-shared) .cs-entry[data-key]").first().isVisible(), false);
+  assert.deepEqual(page.problems, []);
+});
