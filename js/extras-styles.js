@@ -12,11 +12,13 @@ export const STYLES = `
 .cs-spaces li { padding: 3px 0; border-bottom: 1px solid var(--soft); }
 .cs-spaces li:last-child { border-bottom: 0; }
 .cs-space { display: inline; }
-.cs-meta { margin-inline-start: 8px; }
+.cs-meta { margin-inline-start: 4px; }
 .cs-space a { color: var(--accent); overflow-wrap: anywhere; }
 .cs-name { overflow-wrap: anywhere; }
 .cs-meta, .cs-copies { color: var(--muted); font-size: 13px; }
-.cs-copies { margin-inline-start: 10px; }
+.cs-link.cs-copies { margin-inline-start: 2px; padding: 0 4px; min-height: 24px; }
+.cs-copies::before { content: "▸ " / ""; }
+.cs-copies[aria-expanded="true"]::before { content: "▾ " / ""; }
 .cs-profile dl { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); gap: 2px 12px; margin: 6px 0 0; }
 .cs-profile dt { color: var(--muted); }
 .cs-profile dd { margin: 0; font-variant-numeric: tabular-nums; }

@@ -67,15 +67,26 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
           "span",
           { class: "cs-space" },
           item.url ? el("a", { href: item.url, target: "_blank", rel: "noopener noreferrer", text: item.name }) : el("span", { class: "cs-name", text: item.name }),
+          // A space between the parts for screen readers too (the gap on screen is the margin's).
+          " ",
           el("span", { class: "cs-meta", text: [isolate(item.platform), item.country ? this.labelOf({ key: item.country }, "country") : null].filter(Boolean).join(" · ") }),
         );
+      // A space's country copies, listed under it on demand: a disclosure button beside its link
+      // (a link inside a <summary> would be a control inside another).
       const row = ({ item, copies }) => {
         if (!copies.length) return el("li", {}, line(item));
-        return el(
-          "li",
-          {},
-          el("details", {}, el("summary", {}, line(item), el("span", { class: "cs-copies", text: fill(t.copies, { n: this.formats.num.format(copies.length) }, copies.length) })), el("ul", {}, ...copies.map((c) => el("li", {}, line(c))))),
-        );
+        const list = el("ul", { hidden: true }, ...copies.map((c) => el("li", {}, line(c))));
+        const toggle = el("button", {
+          type: "button",
+          class: "cs-link cs-copies",
+          "aria-expanded": "false",
+          text: fill(t.copies, { n: this.formats.num.format(copies.length) }, copies.length),
+          onclick: () => {
+            list.hidden = !list.hidden;
+            toggle.setAttribute("aria-expanded", String(!list.hidden));
+          },
+        });
+        return el("li", {}, line(item), " ", toggle, list);
       };
       // A segment of 50,000 spaces would otherwise be 50,000 list items built at once.
       const list = el("ul", { class: "cs-spaces", "aria-labelledby": "drill-title" });

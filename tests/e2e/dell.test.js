@@ -74,6 +74,18 @@ test("clicking the first segment selects Expertise with the deduplicated spaces"
   }
   const listed = await page.locator("#dell .cs-spaces > li").count();
   assert.equal(listed, names.length, "one row per counted space; copies fold under it");
+  // A space with copies: its link, then a disclosure button for them (not a link inside a
+  // <summary>); the parts are separated in the text too, as a screen reader reads it.
+  const row = page.locator("#dell .cs-spaces > li", { has: page.locator(".cs-copies") }).first();
+  assert.match((await row.textContent()).replace(/\s+/g, " "), /^Dell Community Forums Forum · États-Unis 3 copies par pays/);
+  const copies = row.getByRole("button", { name: "3 copies par pays" });
+  assert.equal(await copies.getAttribute("aria-expanded"), "false");
+  assert.equal(await row.locator("li").first().isVisible(), false);
+  await copies.click();
+  assert.equal(await copies.getAttribute("aria-expanded"), "true");
+  assert.equal(await row.locator("li").count(), 3);
+  assert.equal(await row.locator("li").first().isVisible(), true);
+  assert.equal(await page.locator("#dell .cs-drill summary, #dell .cs-drill button a").count(), 0);
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-selected.png" });
   // Clicking again clears, with key null.
   const cleared = await nextSelect(page, "#dell");
