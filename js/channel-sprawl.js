@@ -727,6 +727,8 @@ class Chart {
     this.dedupeButton.hidden = !view.copies;
     this.empty.hidden = view.spaces > 0;
     this.main.hidden = view.spaces === 0;
+    // Nothing to regroup, enlarge or export in an empty dataset (a comparison keeps its band).
+    if (!this.peers) this.controls.hidden = view.spaces === 0;
     this.plot.dataset.chart = view.chart;
     this.plot.style.setProperty("--rows", String(Math.max(1, view.groups.length)));
 

@@ -336,3 +336,21 @@ test("a widget themed with --channel-sprawl-bg is painted on that background, ca
   assert.deepEqual(corners, [[0, 0x2b, 0x36], [0, 0x2b, 0x36]]);
   assert.deepEqual(page.problems, []);
 });
+
+test("an empty dataset says so, with no controls that would do nothing; data brings them", async () => {
+  const page = await open(env, "/test/blank.html");
+  await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    fig.id = "empty";
+    document.querySelector("#main").append(fig);
+    await mount(fig, { company: "Acme", spaces: [] });
+  });
+  const fig = page.locator("#empty");
+  assert.equal(await fig.getByText("This dataset has no spaces yet.").isVisible(), true);
+  assert.equal(await fig.getByRole("button").count(), 0);
+  assert.equal(await fig.getByRole("combobox").count(), 0);
+  await page.evaluate(() => document.querySelector("#empty").channelSprawl.update({ company: "Acme", spaces: [{ name: "a", platform: "blog", themes: ["x"] }] }));
+  assert.equal(await fig.getByRole("button", { name: "Enlarge" }).isVisible(), true);
+  assert.deepEqual(page.problems, []);
+});
