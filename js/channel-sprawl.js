@@ -150,7 +150,7 @@ async function readData(figure, waiting) {
   const csv = figure.querySelector(':scope > script[type="text/csv"]');
   if (csv) return [{ kind: "csv", read: () => csv.textContent }];
   const src = figure.getAttribute("data-src");
-  if (!src) return [{ kind: "json", read: () => "" }];
+  if (!src) throw [{ path: "", code: "no-data" }];
   const url = new URL(src, document.baseURI).href;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);

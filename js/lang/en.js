@@ -102,5 +102,6 @@ export default {
     url: "only http: and https: URLs become links; this space is shown without one",
     more: "{detail} more problems not listed",
     syntax: "the data cannot be read: {detail}",
+    "no-data": 'the figure has no data: give it a <script type="application/json"> or <script type="text/csv"> child, or a data-src attribute',
   },
 };

@@ -102,5 +102,6 @@ export default {
     url: "seules les URL http: et https: deviennent des liens ; cet espace est affiché sans lien",
     more: "{detail} autres problèmes non listés",
     syntax: "les données sont illisibles : {detail}",
+    "no-data": 'la figure n’a pas de données : ajoutez-lui un enfant <script type="application/json"> ou <script type="text/csv">, ou un attribut data-src',
   },
 };

@@ -22,6 +22,9 @@ test("a broken dataset shows every problem with its path; the good chart still w
   const syntax = await page.locator("#syntax [role=alert]").textContent();
   // Where the text stops being JSON, by line and column.
   assert.match(syntax, /line 1, column 33: the data cannot be read: the data ends too soon/);
+  // A figure without data (here a typo, data-scr) is told how to give it some.
+  const nodata = await page.locator("#nodata [role=alert]").textContent();
+  assert.match(nodata, /dataset: the figure has no data: give it a <script type="application\/json"> or <script type="text\/csv"> child, or a data-src attribute/);
   // Logged to the console too, with the same paths.
   assert.ok(page.problems.some((p) => p.includes("spaces[1].themes")), page.problems.join("\n"));
 
