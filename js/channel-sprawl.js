@@ -1087,12 +1087,16 @@ export async function mount(element, data, options = {}) {
     },
   };
   element.channelSprawl = handle;
+  let runs = 0;
   // Ready only when the data is parsed and the widget is in place; otherwise an error attribute.
+  // A run that another (update, a new mount, destroy) replaced while it waited says nothing.
   const run = async (dataset) => {
+    const me = ++runs;
+    const replaced = () => element.channelSprawl !== handle || me !== runs;
     const lang = languageOf(element, options.lang);
     if (!STRINGS[lang]) {
       await loadLanguage(lang);
-      if (element.channelSprawl !== handle) return; // destroyed or remounted meanwhile
+      if (replaced()) return;
     }
     let chart = (mounted = new Chart(element, options));
     try {
@@ -1113,8 +1117,9 @@ export async function mount(element, data, options = {}) {
       } else {
         await chart.load(datasets[0]);
       }
-      element.setAttribute(READY, "");
+      if (!replaced()) element.setAttribute(READY, "");
     } catch (e) {
+      if (replaced()) return;
       if (Array.isArray(e)) chart.fail(e);
       else if (e && e.url) chart.fail([], fill(chart.t.loadFailed, { url: e.url, status: e.status }));
       else chart.fail([{ path: "", message: String((e && e.message) || e) }]);

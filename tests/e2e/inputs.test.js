@@ -46,3 +46,28 @@ test("a data-src that takes a while says the chart is on its way, then draws it;
   // Nor on the other figures, drawn or failed.
   assert.equal(await page.locator("#src-csv [role=status], #src-404 [role=status]").count(), 0);
 });
+
+test("mount() on a figure whose own data is still loading replaces it: ready, not failed, and quiet", async () => {
+  const page = await open(env, "/test/inputs.html");
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/data/bt.json", async (route) => {
+    await held;
+    await route.fulfill({ status: 500, body: "" });
+  });
+  await page.reload();
+  await page.locator("#src-json [role=status]").waitFor();
+  await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    await mount(document.querySelector("#src-json"), { company: "JS Co", spaces: [{ name: "a", platform: "blog", themes: ["x"] }] });
+  });
+  const answered = page.waitForResponse("**/data/bt.json");
+  release();
+  // The replaced mount's failure (its fetch answered 500) must not reach the figure or the console.
+  await answered;
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+  const fig = page.locator("#src-json");
+  assert.deepEqual([await fig.getAttribute("data-channel-sprawl-ready"), await fig.getAttribute("data-channel-sprawl-error")], ["", null]);
+  assert.match(await fig.locator(".cs-summary").textContent(), /^1 space /);
+  assert.ok(!page.problems.some((p) => p.includes("src-json")), page.problems.join("\n"));
+});
