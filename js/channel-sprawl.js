@@ -768,7 +768,10 @@ class Chart {
         tools.push(this.tool("+", t.expandOther, "expand"));
       } else {
         tools.push(this.tool("◐", fill(t.isolate, { label }), "isolate", g.key, label));
-        tools.push(this.tool("×", fill(t.hide, { label }), "hide", g.key, label));
+        const hide = this.tool("×", fill(t.hide, { label }), "hide", g.key, label);
+        // The last group shown stays: the core would not hide it.
+        hide.disabled = view.groups.length === 1;
+        tools.push(hide);
       }
       return el("li", { class: "cs-item" + (selected ? " is-selected" : "") }, entry, ...tools);
     };

@@ -361,7 +361,12 @@ impl Chart {
                     Some(i) => {
                         self.hidden.remove(i);
                     }
-                    None if self.all_groups.iter().any(|g| g.key == key) => self.hidden.push(key),
+                    // Never the last group shown: a chart of nothing, whose fragment could not say so.
+                    None if self.all_groups.iter().any(|g| g.key == key)
+                        && self.all_groups.iter().any(|g| g.key != key && !self.hidden.contains(&g.key)) =>
+                    {
+                        self.hidden.push(key)
+                    }
                     None => return change,
                 }
                 change = self.regroup();

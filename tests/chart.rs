@@ -353,6 +353,16 @@ fn hiding_a_group_renormalises_the_others_to_a_full_turn() {
 }
 
 #[test]
+fn the_last_group_shown_is_never_hidden() {
+    let mut c = chart();
+    check(&mut c, Action::ToggleHidden("a".into()), VIEW);
+    check(&mut c, Action::ToggleHidden("b".into()), VIEW);
+    check(&mut c, Action::ToggleHidden("c".into()), NOTHING);
+    assert_eq!(keys(&c), ["c"]);
+    assert_eq!(c.hidden, ["a", "b"]);
+}
+
+#[test]
 fn hiding_the_selected_group_drops_the_selection() {
     let mut c = chart();
     c.apply(Action::Select(Some("b".into())));

@@ -523,3 +523,16 @@ test("export: a PNG at twice the resolution, an SVG from the core renderer and a
   for (const name of names) assert.ok(written.includes(name), `${name} in the SVG's legend: ${written.join(" | ")}`);
   assert.ok(!written.includes("GB"));
 });
+
+test("the last group shown cannot be hidden: its hide button is disabled", async () => {
+  const page = await open(env, "/posts/bt.html");
+  await ready(page, "#bt");
+  const keys = (await legend(page, "#bt")).map((e) => e.key);
+  for (const key of keys.slice(0, -1)) await page.locator(`#bt .cs-tool[data-act="hide"][data-key="${key}"]`).click();
+  const last = page.locator(`#bt .cs-tool[data-act="hide"][data-key="${keys.at(-1)}"]`);
+  assert.equal(await last.isDisabled(), true);
+  assert.deepEqual((await legend(page, "#bt")).map((e) => e.key), keys.slice(-1), "one group still drawn");
+  // Showing another enables it again.
+  await page.locator(`#bt .cs-tool[data-act="hide"][data-key="${keys[0]}"]`).click();
+  assert.equal(await last.isDisabled(), false);
+});
