@@ -315,7 +315,8 @@ class Chart {
     this.w = new Proxy({}, { get: (_, name) => (...args) => this.call((widget) => (JSON_OUT.has(name) ? JSON.parse(widget[name](...args)) : widget[name](...args))) });
     this.key = stateKey(figure);
     // A comparison's chart (in its row) is marked: its ring keeps to the left of its column.
-    this.host = el("div", { "data-channel-sprawl-host": "", "data-part": !!container });
+    // An element of our own name, not a <div>: a theme's `article div { … }` does not reach it.
+    this.host = el("channel-sprawl-chart", { "data-channel-sprawl-host": "", "data-part": !!container });
     this.root = this.host.attachShadow({ mode: "open" });
     this.root.adoptedStyleSheets = [styleSheet()];
     if (container) container.append(this.host);

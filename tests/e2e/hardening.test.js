@@ -50,6 +50,14 @@ test("a hostile blog theme: same look, hit-testing still lands on the right segm
     return { w: r.width, h: r.height, bw: c.width, bh: c.height };
   });
   assert.equal(Math.round(canvas.w), Math.round(canvas.h), "the donut's canvas stays square");
+  // The theme's `figure div { width: 50%; padding: 30px; … }` does not reach the widget's host.
+  const host = await page.evaluate(() => {
+    const h = document.querySelector("#dell [data-channel-sprawl-host]");
+    const fig = document.querySelector("#dell");
+    const cs = getComputedStyle(h);
+    return { width: h.getBoundingClientRect().width, room: fig.clientWidth - parseFloat(getComputedStyle(fig).paddingLeft) - parseFloat(getComputedStyle(fig).paddingRight), padding: cs.paddingLeft, background: cs.backgroundColor };
+  });
+  assert.deepEqual([Math.round(host.width), host.padding, host.background], [Math.round(host.room), "0px", "rgba(0, 0, 0, 0)"]);
   for (const [degrees, key] of [[8, "expertise"], [140, "communication"], [280, "promotions"]]) {
     const selected = await nextSelect(page, "#dell");
     await clickAtAngle(page, "#dell", degrees);
