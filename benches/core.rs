@@ -105,7 +105,7 @@ mod grouping {
         let d = data::get(n).dataset();
         bencher.bench(|| {
             let groups = group::group(black_box(d), by, dedupe, &LIGHT);
-            group::fold(groups, DEFAULT_OTHER_BELOW, &LIGHT)
+            group::fold(groups, DEFAULT_OTHER_BELOW, &[], &LIGHT)
         });
     }
 

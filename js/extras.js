@@ -213,7 +213,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
       const v = this.source;
       const labels = view.legend.map((g) => [g.key, this.labelOf(g, view.groupBy)]);
-      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: this.peers?.keys || [], labels };
+      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: this.peers?.keys || [], keep: this.peers?.keep || [], labels };
       return [glue, [v.text(), v.csv, v.company, this.titleOf(view), options, this.lang, shown]];
     },
 
@@ -349,6 +349,10 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       if (views[0].groupBy !== "theme") keys.sort((a, b) => totals.get(b) - totals.get(a));
       const most = Math.max(...views.map((v) => v.units), 1);
       this.keys = keys;
+      // A group one company's chart shows is shown by every chart that has it, not folded into
+      // its Other: a row of the shared legend is then a segment wherever it has spaces.
+      this.keep = [...new Set(views.flatMap((v) => v.groups.map((g) => g.key)))].filter((k) => k !== OTHER);
+      const keep = JSON.stringify(this.keep);
       // The first chart's copies toggle drives all: it shows if any company has copies (and the
       // others' hidden controls keep the same band).
       const copies = views.some((v) => v.copies);
@@ -358,6 +362,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       for (const chart of this.parts) {
         chart.legend.hidden = !chart.dialog?.open; // one shared legend instead (renderLegend), but in the dialog
         chart.w.set_key_order(JSON.stringify(keys));
+        chart.w.set_keep(keep);
         chart.fill = chart.view.units / most;
         chart.w.set_fill(chart.fill);
         // The total in the hole only where the hole can hold it.

@@ -26,6 +26,9 @@ pub struct Options {
     /// Comparisons: the keys of every company's groups in one order, so that a key gets the same
     /// palette colour in every chart (dataset colours still win). Empty: each chart its own order.
     pub key_order: Vec<String>,
+    /// Comparisons: the keys another company's chart shows, never folded into "Other" here, so
+    /// that a row of the shared legend is a segment in every chart that has the group.
+    pub keep: Vec<String>,
 }
 
 impl Default for Options {
@@ -37,6 +40,7 @@ impl Default for Options {
             other_below: group::DEFAULT_OTHER_BELOW,
             thousands: ",".to_owned(),
             key_order: Vec::new(),
+            keep: Vec::new(),
         }
     }
 }
@@ -81,6 +85,8 @@ pub enum Action {
     Background(Option<Rgb>),
     /// The colour order shared by the charts of a comparison (see `Options::key_order`).
     KeyOrder(Vec<String>),
+    /// The keys a comparison's other charts show (see `Options::keep`).
+    Keep(Vec<String>),
     /// A reader points at (or focuses) a group's legend entry; `None` when they leave it.
     Legend(Option<String>),
 }
@@ -219,8 +225,8 @@ impl Chart {
                 visible.push(g.clone());
             }
         }
-        self.can_fold = group::folds(&visible, o.other_below);
-        self.groups = if self.other_expanded { visible } else { group::fold(visible, o.other_below, self.scheme) };
+        self.can_fold = group::folds(&visible, o.other_below, &o.keep);
+        self.groups = if self.other_expanded { visible } else { group::fold(visible, o.other_below, &o.keep, self.scheme) };
         if self.selected.as_ref().is_some_and(|k| !self.groups.iter().any(|g| &g.key == k)) {
             self.selected = None;
         }
@@ -402,6 +408,10 @@ impl Chart {
             Action::Legend(key) if key != self.in_legend => {
                 self.in_legend = key;
                 change.redraw = true;
+            }
+            Action::Keep(keys) if keys != self.options.keep => {
+                self.options.keep = keys;
+                change = self.regroup();
             }
             Action::KeyOrder(keys) if keys != self.options.key_order => {
                 self.options.key_order = keys;

@@ -276,21 +276,27 @@ pub fn group(dataset: &Dataset, by: GroupBy, dedupe: bool, scheme: &Scheme) -> V
     groups
 }
 
-/// Whether `fold` folds anything: at least two groups under `below` of the total (a group is
-/// never alone in "Other").
-pub fn folds(groups: &[Group], below: f64) -> bool {
+/// Whether `fold` folds anything: at least two groups under `below` of the total, not in `keep`
+/// (a group is never alone in "Other").
+pub fn folds(groups: &[Group], below: f64, keep: &[String]) -> bool {
     let total: usize = groups.iter().map(|g| g.count).sum();
-    total > 0 && groups.iter().filter(|g| (g.count as f64) < below * total as f64).count() >= 2
+    total > 0 && groups.iter().filter(|g| small(g, below, total, keep)).count() >= 2
+}
+
+/// A group `fold` puts in "Other": under `below` of `total`, and not one to `keep`.
+fn small(g: &Group, below: f64, total: usize, keep: &[String]) -> bool {
+    (g.count as f64) < below * total as f64 && !keep.contains(&g.key)
 }
 
 /// Folds the groups whose share of the total is under `below` into one `OTHER` group, placed
-/// last (see `folds` for when it does).
-pub fn fold(groups: Vec<Group>, below: f64, scheme: &Scheme) -> Vec<Group> {
-    if !folds(&groups, below) {
+/// last (see `folds` for when it does); those whose key is in `keep` stay (a comparison keeps the
+/// groups another company's chart shows).
+pub fn fold(groups: Vec<Group>, below: f64, keep: &[String], scheme: &Scheme) -> Vec<Group> {
+    if !folds(&groups, below, keep) {
         return groups;
     }
     let total: usize = groups.iter().map(|g| g.count).sum();
-    let small = |g: &Group| (g.count as f64) < below * total as f64;
+    let small = |g: &Group| small(g, below, total, keep);
     let (small_groups, mut kept): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(small);
     let mut other = Group {
         key: OTHER.to_owned(),

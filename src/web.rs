@@ -43,6 +43,12 @@ pub struct Widget {
     touch: Cell<bool>,
 }
 
+/// The strings of a JSON array of keys (other items are skipped); `None` if it is not one.
+fn keys_of(json: &str) -> Option<Vec<String>> {
+    let Ok(Value::Array(items)) = crate::value::parse(json) else { return None };
+    Some(items.into_iter().filter_map(|k| if let Value::String(k) = k { Some(k.into_owned()) } else { None }).collect())
+}
+
 /// A group as the loader reads it; `twin`: its swatch's rows of dots (`Chart::twins`).
 fn group_json(j: &mut Json, g: &Group, twin: usize) {
     j.open('{');
@@ -118,7 +124,7 @@ pub fn render_export(
     // The export build is fetched on demand, so serde-wasm-bindgen's bytes cost readers nothing.
     let shown = serde_wasm_bindgen::from_value::<ShownFields>(shown).unwrap_or_default();
     let options = serde_wasm_bindgen::from_value::<OptionFields>(options).unwrap_or_default().options();
-    let options = Options { key_order: shown.key_order, ..options };
+    let options = Options { key_order: shown.key_order, keep: shown.keep, ..options };
     let view = crate::svg::Shown { hidden: &shown.hidden, other_expanded: shown.other_expanded, labels: &shown.labels };
     let width = crate::svg::DEFAULT_WIDTH;
     let Some(canvas) = canvas else {
@@ -146,8 +152,9 @@ pub fn render_export(
 }
 
 /// What the reader changed beyond the options, as the loader passes it to `render_export`:
-/// `{hidden, otherExpanded, keyOrder, labels}` (the view's hidden keys and "Other" state, a
-/// comparison's colour order, and the legend's names as `[key, label]` pairs).
+/// `{hidden, otherExpanded, keyOrder, keep, labels}` (the view's hidden keys and "Other" state, a
+/// comparison's colour order and the keys it keeps out of Other, and the legend's names as
+/// `[key, label]` pairs).
 #[cfg(feature = "svg-export")]
 #[derive(Default, serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -155,6 +162,7 @@ struct ShownFields {
     hidden: Vec<String>,
     other_expanded: bool,
     key_order: Vec<String>,
+    keep: Vec<String>,
     labels: Vec<(String, String)>,
 }
 
@@ -185,6 +193,7 @@ impl OptionFields {
             other_below: self.other_below.filter(|f| f.is_finite() && *f >= 0.0 && *f < 1.0).unwrap_or(defaults.other_below),
             thousands: self.thousands.unwrap_or(defaults.thousands),
             key_order: Vec::new(),
+            keep: Vec::new(),
         }
     }
 }
@@ -421,9 +430,15 @@ impl Widget {
     /// Comparisons: the shared key order (a JSON array of keys) that gives a key the same colour
     /// in every chart.
     pub fn set_key_order(&self, keys: &str) {
-        if let Ok(Value::Array(items)) = crate::value::parse(keys) {
-            let keys = items.into_iter().filter_map(|k| if let Value::String(k) = k { Some(k.into_owned()) } else { None }).collect();
+        if let Some(keys) = keys_of(keys) {
             self.apply(Action::KeyOrder(keys));
+        }
+    }
+
+    /// Comparisons: the keys the other charts show (a JSON array), never folded into Other here.
+    pub fn set_keep(&self, keys: &str) {
+        if let Some(keys) = keys_of(keys) {
+            self.apply(Action::Keep(keys));
         }
     }
 

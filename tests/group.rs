@@ -228,7 +228,7 @@ fn total(groups: &[Group]) -> usize {
 #[test]
 fn groups_under_the_threshold_fold_into_other_placed_last() {
     let groups = by_platform(&[("linkedin", 60), ("wiki", 1), ("blog", 37), ("forum", 1), ("flickr", 1)]);
-    let folded = fold(groups, 0.02, &LIGHT);
+    let folded = fold(groups, 0.02, &[], &LIGHT);
     // 1 of 100 is under 2 %; the kept groups stay in order.
     assert_eq!(counts(&folded), expect(&[("linkedin", 60), ("blog", 37), (OTHER, 3)]));
     let other = &folded[2];
@@ -240,9 +240,19 @@ fn groups_under_the_threshold_fold_into_other_placed_last() {
 }
 
 #[test]
+fn groups_to_keep_stay_out_of_other_and_one_small_group_left_is_not_folded_alone() {
+    let groups = by_platform(&[("linkedin", 60), ("wiki", 1), ("blog", 37), ("forum", 1), ("flickr", 1)]);
+    // A comparison keeps what another company shows: here wiki.
+    let folded = fold(groups.clone(), 0.02, &["wiki".to_owned()], &LIGHT);
+    assert_eq!(counts(&folded), expect(&[("linkedin", 60), ("blog", 37), ("wiki", 1), (OTHER, 2)]));
+    let alone = fold(groups, 0.02, &["wiki".to_owned(), "forum".to_owned()], &LIGHT);
+    assert!(alone.iter().all(|g| g.key != OTHER), "flickr alone is not an Other");
+}
+
+#[test]
 fn a_group_at_exactly_the_threshold_does_not_fold() {
     // 2 of 100 is 2 %, not under it: only wiki and flickr fold.
-    let folded = fold(by_platform(&[("linkedin", 96), ("blog", 2), ("wiki", 1), ("flickr", 1)]), 0.02, &LIGHT);
+    let folded = fold(by_platform(&[("linkedin", 96), ("blog", 2), ("wiki", 1), ("flickr", 1)]), 0.02, &[], &LIGHT);
     assert_eq!(counts(&folded), expect(&[("linkedin", 96), ("blog", 2), (OTHER, 2)]));
 }
 
@@ -250,7 +260,7 @@ fn a_group_at_exactly_the_threshold_does_not_fold() {
 fn a_single_small_group_is_never_folded_alone() {
     let groups = by_platform(&[("linkedin", 97), ("blog", 2), ("wiki", 1)]);
     let before = counts(&groups);
-    let folded = fold(groups, 0.02, &LIGHT);
+    let folded = fold(groups, 0.02, &[], &LIGHT);
     assert_eq!(counts(&folded), before);
     assert!(folded.iter().all(|g| g.key != OTHER));
 }
@@ -263,7 +273,7 @@ fn folding_preserves_the_total_even_with_multi_theme_spaces() {
     let d = dataset(json!({ "company": "Acme", "spaces": spaces }));
     let groups = group(&d, GroupBy::Theme, false, &LIGHT);
     assert_eq!(total(&groups), 63);
-    let folded = fold(groups, 0.02, &LIGHT);
+    let folded = fold(groups, 0.02, &[], &LIGHT);
     // "both" counts once in tiny-a and once in tiny-b, as it did before folding.
     assert_eq!(counts(&folded), expect(&[("big", 60), (OTHER, 3)]));
     assert_eq!(folded[1].folded, ["tiny-a", "tiny-b", "tiny-c"]);
@@ -273,6 +283,6 @@ fn folding_preserves_the_total_even_with_multi_theme_spaces() {
 #[test]
 fn nothing_folds_with_a_zero_threshold_or_no_groups() {
     let groups = by_platform(&[("linkedin", 98), ("wiki", 1), ("flickr", 1)]);
-    assert_eq!(fold(groups.clone(), 0.0, &LIGHT), groups);
-    assert!(fold(Vec::new(), 0.02, &LIGHT).is_empty());
+    assert_eq!(fold(groups.clone(), 0.0, &[], &LIGHT), groups);
+    assert!(fold(Vec::new(), 0.02, &[], &LIGHT).is_empty());
 }

@@ -200,7 +200,7 @@ proptest! {
         let d = valid(&json);
         let groups = group(&d, by, dedupe, &LIGHT);
         let total: usize = groups.iter().map(|g| g.count).sum();
-        let folded = fold(groups.clone(), below, &LIGHT);
+        let folded = fold(groups.clone(), below, &[], &LIGHT);
         prop_assert_eq!(folded.iter().map(|g| g.count).sum::<usize>(), total);
         match folded.iter().position(|g| g.key == OTHER) {
             None => prop_assert_eq!(&folded, &groups),
@@ -251,7 +251,7 @@ proptest! {
     ) {
         let d = valid(&json);
         let groups = group(&d, by, false, &LIGHT);
-        for list in [groups.clone(), fold(groups, below, &LIGHT)] {
+        for list in [groups.clone(), fold(groups, below, &[], &LIGHT)] {
             let mut keys: Vec<&str> = list.iter().map(|g| g.key.as_str()).collect();
             keys.sort_unstable();
             keys.dedup();
@@ -297,7 +297,7 @@ fn a_theme_named_other_is_not_other() {
     spaces.push(space("B", "b"));
     let d = valid(&json!({ "company": "Acme", "spaces": spaces }));
     // ~other 10, a 1, b 1 of 12: a and b are under 20 % and fold.
-    let groups = fold(group(&d, GroupBy::Theme, false, &LIGHT), 0.2, &LIGHT);
+    let groups = fold(group(&d, GroupBy::Theme, false, &LIGHT), 0.2, &[], &LIGHT);
     let keys: Vec<&str> = groups.iter().map(|g| g.key.as_str()).collect();
     assert_eq!(keys.len(), 2, "{keys:?}");
     assert_ne!(keys[0], keys[1], "two groups share the key {:?}", keys[0]);

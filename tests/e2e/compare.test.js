@@ -77,6 +77,12 @@ test("Dell and BT side by side: one scale, one colour per theme, one selection",
   await page.locator("#comparaison select").first().selectOption("platform");
   const twitter = (await legend(page, "#comparaison")).filter((e) => e.key === "twitter").map((e) => e.count);
   assert.deepEqual(twitter, [45, 1]);
+  // Dell's one microblog is under its 2 % threshold, but BT shows microblogs: Dell's chart keeps
+  // it out of its Other, so the shared row counts it (it read "– · 2") and selecting it lights
+  // Dell's segment too.
+  const microblog = page.locator('#comparaison .cs-entry[data-shared-key="microblog"]');
+  assert.equal((await microblog.locator(".cs-count").textContent()).replace(/\s/g, ""), "1·2");
+  assert.ok((await legend(page, "#comparaison")).some((e) => e.key === "microblog" && e.count === 1), "a segment in Dell's chart");
   // More countries than the palette's ten colours: the shared legend dots a repeated colour, as
   // the rings do.
   await page.locator("#comparaison select").first().selectOption("country");
