@@ -213,7 +213,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
       const v = this.source;
       const labels = view.legend.map((g) => [g.key, this.labelOf(g, view.groupBy)]);
-      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: this.peers?.keys || [], keep: this.peers?.keep || [], labels };
+      const p = this.peers;
+      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: p?.keys || [], keyColors: p?.colors || [], keep: p?.keep || [], labels };
       return [glue, [v.text(), v.csv, v.company, this.titleOf(view), options, this.lang, shown]];
     },
 
@@ -353,6 +354,11 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       // its Other: a row of the shared legend is then a segment wherever it has spaces.
       this.keep = [...new Set(views.flatMap((v) => v.groups.map((g) => g.key)))].filter((k) => k !== OTHER);
       const keep = JSON.stringify(this.keep);
+      // A theme a company's dataset colours has that colour in every chart (the first company's).
+      const colored = new Map();
+      for (const v of views) for (const key of v.colored) if (!colored.has(key)) colored.set(key, groupsByKey(v).get(key)?.color);
+      this.colors = [...colored].filter(([, color]) => color);
+      const colors = JSON.stringify(this.colors.flat());
       // The first chart's copies toggle drives all: it shows if any company has copies (and the
       // others' hidden controls keep the same band).
       const copies = views.some((v) => v.copies);
@@ -363,6 +369,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         chart.legend.hidden = !chart.dialog?.open; // one shared legend instead (renderLegend), but in the dialog
         chart.w.set_key_order(JSON.stringify(keys));
         chart.w.set_keep(keep);
+        chart.w.set_key_colors(colors);
         chart.fill = chart.view.units / most;
         chart.w.set_fill(chart.fill);
         // The total in the hole only where the hole can hold it.

@@ -26,6 +26,9 @@ pub struct Options {
     /// Comparisons: the keys of every company's groups in one order, so that a key gets the same
     /// palette colour in every chart (dataset colours still win). Empty: each chart its own order.
     pub key_order: Vec<String>,
+    /// Comparisons: the colours the companies' datasets give their themes, for every chart that
+    /// has the theme (its own dataset's colour still wins).
+    pub key_colors: Vec<(String, Rgb)>,
     /// Comparisons: the keys another company's chart shows, never folded into "Other" here, so
     /// that a row of the shared legend is a segment in every chart that has the group.
     pub keep: Vec<String>,
@@ -40,6 +43,7 @@ impl Default for Options {
             other_below: group::DEFAULT_OTHER_BELOW,
             thousands: ",".to_owned(),
             key_order: Vec::new(),
+            key_colors: Vec::new(),
             keep: Vec::new(),
         }
     }
@@ -85,6 +89,8 @@ pub enum Action {
     Background(Option<Rgb>),
     /// The colour order shared by the charts of a comparison (see `Options::key_order`).
     KeyOrder(Vec<String>),
+    /// The dataset colours of a comparison's themes (see `Options::key_colors`).
+    KeyColors(Vec<(String, Rgb)>),
     /// The keys a comparison's other charts show (see `Options::keep`).
     Keep(Vec<String>),
     /// A reader points at (or focuses) a group's legend entry; `None` when they leave it.
@@ -195,6 +201,12 @@ impl Chart {
         chart
     }
 
+    /// The keys of the groups whose colour the dataset gives (themes with a `color`, by theme).
+    pub fn colored_keys(&self) -> Vec<String> {
+        let by_theme = self.options.group_by == GroupBy::Theme;
+        self.dataset.themes.iter().filter(|t| by_theme && t.color.is_some()).map(|t| group::data_key(&t.id)).collect()
+    }
+
     /// Recomputes groups and layout from the dataset and options.
     fn refresh(&mut self) {
         let o = &self.options;
@@ -202,16 +214,19 @@ impl Chart {
         if !o.key_order.is_empty() {
             // A theme the dataset colours itself keeps its colour; a key listed twice in the
             // order keeps its first place.
-            let mut explicit: Vec<String> = Vec::new();
-            for t in &self.dataset.themes {
-                if o.group_by == GroupBy::Theme && t.color.is_some() {
-                    explicit.push(group::data_key(&t.id));
-                }
-            }
+            let explicit = self.colored_keys();
             let own = places(&explicit, &self.all_groups);
             let order = places(&o.key_order, &self.all_groups);
-            for ((g, own), place) in self.all_groups.iter_mut().zip(own).zip(order) {
-                if let Some(k) = place.filter(|_| own.is_none() && g.key != group::NOT_SET) {
+            let shared_keys: Vec<String> = o.key_colors.iter().map(|(k, _)| k.clone()).collect();
+            let shared = places(&shared_keys, &self.all_groups);
+            for (((g, own), place), shared) in self.all_groups.iter_mut().zip(own).zip(order).zip(shared) {
+                if own.is_some() || g.key == group::NOT_SET {
+                    continue;
+                }
+                // Another company's dataset colour for the theme, else the shared order's.
+                if let Some(&(_, color)) = shared.and_then(|i| o.key_colors.get(i)) {
+                    g.color = color;
+                } else if let Some(k) = place {
                     g.color = crate::palette::generated(self.scheme, k);
                 }
             }
@@ -412,6 +427,11 @@ impl Chart {
             Action::Keep(keys) if keys != self.options.keep => {
                 self.options.keep = keys;
                 change = self.regroup();
+            }
+            Action::KeyColors(colors) if colors != self.options.key_colors => {
+                self.options.key_colors = colors;
+                self.refresh();
+                change = Change::all();
             }
             Action::KeyOrder(keys) if keys != self.options.key_order => {
                 self.options.key_order = keys;

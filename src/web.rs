@@ -124,7 +124,8 @@ pub fn render_export(
     // The export build is fetched on demand, so serde-wasm-bindgen's bytes cost readers nothing.
     let shown = serde_wasm_bindgen::from_value::<ShownFields>(shown).unwrap_or_default();
     let options = serde_wasm_bindgen::from_value::<OptionFields>(options).unwrap_or_default().options();
-    let options = Options { key_order: shown.key_order, keep: shown.keep, ..options };
+    let key_colors = shown.key_colors.into_iter().filter_map(|(key, hex)| Some((key, Rgb::parse_hex(&hex)?))).collect();
+    let options = Options { key_order: shown.key_order, key_colors, keep: shown.keep, ..options };
     let view = crate::svg::Shown { hidden: &shown.hidden, other_expanded: shown.other_expanded, labels: &shown.labels };
     let width = crate::svg::DEFAULT_WIDTH;
     let Some(canvas) = canvas else {
@@ -152,9 +153,9 @@ pub fn render_export(
 }
 
 /// What the reader changed beyond the options, as the loader passes it to `render_export`:
-/// `{hidden, otherExpanded, keyOrder, keep, labels}` (the view's hidden keys and "Other" state, a
-/// comparison's colour order and the keys it keeps out of Other, and the legend's names as
-/// `[key, label]` pairs).
+/// `{hidden, otherExpanded, keyOrder, keyColors, keep, labels}` (the view's hidden keys and
+/// "Other" state, a comparison's colour order, dataset colours and the keys it keeps out of
+/// Other, and the legend's names as `[key, label]` pairs).
 #[cfg(feature = "svg-export")]
 #[derive(Default, serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -162,6 +163,7 @@ struct ShownFields {
     hidden: Vec<String>,
     other_expanded: bool,
     key_order: Vec<String>,
+    key_colors: Vec<(String, String)>,
     keep: Vec<String>,
     labels: Vec<(String, String)>,
 }
@@ -193,6 +195,7 @@ impl OptionFields {
             other_below: self.other_below.filter(|f| f.is_finite() && *f >= 0.0 && *f < 1.0).unwrap_or(defaults.other_below),
             thousands: self.thousands.unwrap_or(defaults.thousands),
             key_order: Vec::new(),
+            key_colors: Vec::new(),
             keep: Vec::new(),
         }
     }
@@ -263,6 +266,7 @@ impl Widget {
         j.key("themes").int(chart.dataset.used_themes());
         j.key("platforms").int(chart.platform_count());
         j.key("copies").bool(chart.copies);
+        j.key("colored").strs(chart.colored_keys().iter().map(String::as_str));
         // The legend's twins are those of the groups drawn; its hidden ones have no segment.
         let twins = chart.twins();
         for (name, list, twins) in [("groups", &chart.groups, &twins[..]), ("legend", &chart.all_groups, &[][..])] {
@@ -432,6 +436,15 @@ impl Widget {
     pub fn set_key_order(&self, keys: &str) {
         if let Some(keys) = keys_of(keys) {
             self.apply(Action::KeyOrder(keys));
+        }
+    }
+
+    /// Comparisons: the colours the companies' datasets give their themes, as a flat JSON array
+    /// `[key, "#rrggbb", key, "#rrggbb", …]`, for every chart that has the theme.
+    pub fn set_key_colors(&self, pairs: &str) {
+        if let Some(items) = keys_of(pairs) {
+            let colors = items.chunks_exact(2).filter_map(|p| Some((p[0].clone(), Rgb::parse_hex(&p[1])?))).collect();
+            self.apply(Action::KeyColors(colors));
         }
     }
 

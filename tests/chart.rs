@@ -557,6 +557,33 @@ fn a_key_listed_twice_in_the_shared_order_keeps_its_first_place() {
 }
 
 #[test]
+fn a_theme_another_company_colours_has_that_colour_unless_this_dataset_colours_it() {
+    use channel_sprawl::palette::Rgb;
+    let green = Rgb(0, 0xff, 0);
+    let spaces = serde_json::json!([common::space("x", "blog", &["news"]), common::space("y", "blog", &["hr"])]);
+    let plain = common::dataset(serde_json::json!({ "company": "Q", "spaces": spaces }));
+    let own = common::dataset(serde_json::json!({ "company": "R", "themes": [{ "id": "hr", "color": "#123456" }], "spaces": spaces }));
+    let shared = vec![("news".to_owned(), green), ("hr".to_owned(), Rgb(9, 9, 9))];
+    let options = Options { key_order: vec!["news".into(), "hr".into()], key_colors: shared.clone(), ..Options::default() };
+    let q = Chart::new(plain, options.clone());
+    let r = Chart::new(own, options);
+    let color = |c: &Chart, key: &str| c.groups.iter().find(|g| g.key == key).map(|g| g.color);
+    assert_eq!(color(&q, "news"), Some(green));
+    assert_eq!(color(&r, "news"), Some(green));
+    assert_eq!(color(&r, "hr"), Some(Rgb(0x12, 0x34, 0x56)), "its own dataset's colour wins");
+    assert_eq!(r.colored_keys(), ["hr"]);
+    // The same through the action, and back.
+    let mut c = Chart::new(
+        common::dataset(serde_json::json!({ "company": "Q", "spaces": spaces })),
+        Options { key_order: vec!["news".into()], ..Options::default() },
+    );
+    assert_ne!(color(&c, "news"), Some(green));
+    check(&mut c, Action::KeyColors(shared.clone()), VIEW);
+    check(&mut c, Action::KeyColors(shared), NOTHING);
+    assert_eq!(color(&c, "news"), Some(green));
+}
+
+#[test]
 fn top_platforms_of_a_group_count_its_spaces_most_first() {
     let chart = Chart::new(
         common::dataset(serde_json::json!({ "company": "A", "spaces": [

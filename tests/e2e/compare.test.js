@@ -252,3 +252,19 @@ test("a comparison's chart enlarged takes its own legend along, and the focus st
   assert.equal(await page.locator("#comparaison .cs-legend:not(.cs-shared) .cs-entry[data-key]").first().isVisible(), false);
   assert.deepEqual(page.problems, []);
 });
+
+test("a theme one company's dataset colours has that colour in every company's chart", async () => {
+  const page = await open(env, "/test/blank.html");
+  const colors = await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    document.querySelector("#main").append(fig);
+    const p = { company: "P", themes: [{ id: "news", color: "#00ff00" }], spaces: [{ name: "p", platform: "blog", themes: ["news", "hr"] }] };
+    const q = { company: "Q", spaces: [{ name: "q", platform: "twitter", themes: ["news"] }] };
+    await mount(fig, [p, q]);
+    const hosts = fig.querySelector("[data-channel-sprawl-compare]").shadowRoot.querySelectorAll("[data-channel-sprawl-host]");
+    return [...hosts].map((h) => h.shadowRoot.querySelector('.cs-entry[data-key="news"] .cs-swatch').style.getPropertyValue("--swatch"));
+  });
+  assert.deepEqual(colors, ["#00ff00", "#00ff00"]);
+  assert.deepEqual(page.problems, []);
+});
