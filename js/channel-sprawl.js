@@ -475,6 +475,12 @@ class Chart {
       this.w.set_background(this.background());
     });
     this.on(this.legend, "click", (e) => this.legendClick(e));
+    // A bar's label selects it as the bar does: the row is one target (aria-hidden: the legend
+    // says the same to the keyboard and screen readers).
+    this.on(this.bars, "click", (e) => {
+      const g = this.view.groups[[...this.bars.children].indexOf(e.target.closest("li"))];
+      if (g) this.w.toggle_select(g.key);
+    });
     pointsAt(this.legend, (key) => this.w.point_legend(key), this.on.bind(this));
     // The extras module (drill-down, table, profile, dialog, exports) at the first sign of a
     // reader's interest, a pointer over the widget or the focus in it, once the browser is idle

@@ -64,7 +64,7 @@ export const STYLES = `
 .cs-plot[data-chart="bar"] canvas { height: 100%; min-height: 0; }
 .cs-bars { display: none; }
 .cs-plot[data-chart="bar"] .cs-bars { display: block; list-style: none; margin: 0; padding: 12px 0; max-width: 16em; min-width: 0; }
-.cs-bars li { height: 28px; line-height: 28px; font-size: 13px; text-align: end; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.cs-bars li { cursor: pointer; height: 28px; line-height: 28px; font-size: 13px; text-align: end; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .cs-center { position: absolute; inset: 0; display: grid; place-content: center; text-align: center; pointer-events: none; color: var(--fg); }
 .cs-center strong { display: block; font-size: 30px; line-height: 1.1; font-weight: 700; }
 .cs-center span { font-size: 13px; color: var(--muted); }

@@ -85,8 +85,9 @@ impl Layout {
     /// The segment under `(x, y)`, if any. `slack` widens the outer edge (a lifted segment).
     pub fn segment_at(&self, x: f64, y: f64, slack: f64) -> Option<usize> {
         if self.shape == Shape::Bar {
+            // A bar's whole row, past its end too: a short bar is a target as wide as the longest.
             return self.segments.iter().position(|s| match *s {
-                Segment::Rect { x0, y0, x1, y1 } => x >= x0 && x <= x1 + slack && y >= y0 && y <= y1,
+                Segment::Rect { x0, y0, y1, .. } => x >= x0 && y >= y0 && y <= y1,
                 Segment::Arc { .. } => false,
             });
         }

@@ -207,7 +207,7 @@ fn bars_are_rows_scaled_to_the_longest() {
 }
 
 #[test]
-fn bar_rows_are_hit_inside_and_missed_between_and_beyond() {
+fn bar_rows_are_hit_inside_and_past_their_end_and_missed_between() {
     let bars = Layout::new(Shape::Bar, &[4, 2], 200.0, 124.0, 1.0, 12.0, 2.0);
     check_hits(
         &bars,
@@ -216,13 +216,13 @@ fn bar_rows_are_hit_inside_and_missed_between_and_beyond() {
             ((100.0, 37.0), Some(0)),
             ((13.0, 19.0), Some(0)),
             ((99.0, 87.0), Some(1)),
-            ((150.0, 87.0), None), // beyond the shorter bar
+            ((150.0, 87.0), Some(1)), // past the shorter bar: its row, a target as wide as the longest
             ((50.0, 62.0), None),  // between the rows
             ((5.0, 37.0), None),   // in the left padding
             ((50.0, 115.0), None), // below the last row
         ],
     );
-    check_hits(&bars, 7.0, &[((104.0, 87.0), Some(1)), ((108.0, 87.0), None)]);
+    check_hits(&bars, 7.0, &[((104.0, 87.0), Some(1)), ((108.0, 87.0), Some(1))]);
 }
 
 // ---------------------------------------------------------------- outlines

@@ -249,6 +249,14 @@ test("group by, dedupe and chart type from the figure's controls", async () => {
   const selected = await nextSelect(page, "#dell");
   await page.mouse.click(box.x + 20, box.y + 12 + 14);
   assert.equal((await selected()).key, countries[0].key);
+  // A short bar's row is one target: past its end on the canvas, and its label.
+  const row = countries.findIndex((e) => e.count === 2);
+  const past = await nextSelect(page, "#dell");
+  await page.mouse.click(box.x + box.width - 10, box.y + 12 + 14 + 28 * row);
+  assert.equal((await past()).key, countries[row].key);
+  const byLabel = await nextSelect(page, "#dell");
+  await page.locator("#dell .cs-bars li").nth(row + 1).click();
+  assert.equal((await byLabel()).key, countries[row + 1].key);
 });
 
 test("small groups fold into Other, which lists and expands them", async () => {
