@@ -379,12 +379,19 @@ class Chart {
     const entry = readFragment(this.key);
     const fragment = entry || {};
     const attr = (name) => figure.getAttribute(name);
+    // A setting the chart does not know is said in the console, as a data problem is.
+    const setting = (list, value, name) => {
+      const known = option(list, value);
+      if (value && !known) console.warn(`channel-sprawl (${this.key}): ${name} "${value}" is not one of ${list.join(", ")}; using ${list[0]}.`);
+      return known || list[0];
+    };
+    const dedupeAttr = attr("data-dedupe");
     // The figure's own settings, which the fragment leaves out (persist), as the core reads them;
-    // then the fragment's.
+    // then the fragment's. data-dedupe="false" (or 0, no, off) is read as a blogger means it.
     this.defaults = {
-      g: option(GROUP_BYS, this.options.groupBy || attr("data-group-by")) || "theme",
-      c: option(CHARTS, this.options.chart || attr("data-chart")) || "donut",
-      d: (this.options.dedupe ?? figure.hasAttribute("data-dedupe")) ? "1" : "0",
+      g: setting(GROUP_BYS, this.options.groupBy || attr("data-group-by"), "data-group-by"),
+      c: setting(CHARTS, this.options.chart || attr("data-chart"), "data-chart"),
+      d: (this.options.dedupe ?? (dedupeAttr != null && !/^\s*(false|0|no|off)\s*$/i.test(dedupeAttr))) ? "1" : "0",
     };
     const { groupBy, chart, dedupe } = this.settingsIn(fragment);
     const otherBelow = parseFloat(this.options.otherBelow ?? attr("data-other-below"));
@@ -656,7 +663,7 @@ class Chart {
   }
 
   isDark() {
-    const theme = this.figure.getAttribute("data-theme");
+    const theme = this.figure.getAttribute("data-theme")?.trim().toLowerCase();
     return theme === "dark" || (theme !== "light" && darkQuery.matches);
   }
 

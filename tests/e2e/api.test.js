@@ -354,3 +354,26 @@ test("an empty dataset says so, with no controls that would do nothing; data bri
   assert.equal(await fig.getByRole("button", { name: "Enlarge" }).isVisible(), true);
   assert.deepEqual(page.problems, []);
 });
+
+test("a blogger's slips in the options: unknown values are said in the console, data-dedupe=\"false\" is off, data-theme is any case", async () => {
+  const page = await open(env, "/test/blank.html");
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  const seen = await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    fig.id = "slips";
+    for (const [k, v] of [["data-chart", "doughnut"], ["data-group-by", "platforms"], ["data-dedupe", "false"], ["data-theme", "Dark"]]) fig.setAttribute(k, v);
+    document.querySelector("#main").append(fig);
+    const spaces = ["FR", "DE"].map((c) => ({ name: `Acme ${c}`, platform: "blog", themes: ["news"], function: "acme", country: c }));
+    await mount(fig, { company: "Acme", spaces });
+    const root = fig.querySelector("[data-channel-sprawl-host]");
+    const selects = [...root.shadowRoot.querySelectorAll("select")].map((s) => s.value);
+    return { selects, summary: root.shadowRoot.querySelector(".cs-summary").textContent, scheme: root.dataset.scheme };
+  });
+  assert.deepEqual(seen, { selects: ["theme", "donut"], summary: "2 spaces · 1 theme · 1 platform", scheme: "dark" });
+  assert.deepEqual(warnings.filter((w) => w.startsWith("channel-sprawl (slips)")), [
+    'channel-sprawl (slips): data-group-by "platforms" is not one of theme, platform, department, country; using theme.',
+    'channel-sprawl (slips): data-chart "doughnut" is not one of donut, pie, bar; using donut.',
+  ]);
+});
