@@ -148,7 +148,8 @@ async function readData(figure, waiting) {
   const json = [...figure.querySelectorAll(':scope > script[type="application/json"]')];
   if (json.length) return json.map((script) => ({ kind: "json", read: () => script.textContent }));
   const csv = figure.querySelector(':scope > script[type="text/csv"]');
-  if (csv) return [{ kind: "csv", read: () => csv.textContent }];
+  // Without the line break after the tag: the header is row 1, as the blogger counts.
+  if (csv) return [{ kind: "csv", read: () => csv.textContent.replace(/^\r?\n/, "") }];
   const src = figure.getAttribute("data-src");
   if (!src) throw [{ path: "", code: "no-data" }];
   const url = new URL(src, document.baseURI).href;

@@ -21,6 +21,7 @@ test("inline CSV, data-src JSON and CSV draw; broken inputs say what and where",
   assert.deepEqual((await legend(page, "#src-1252")).map((e) => [e.label, e.count]), [["Éducation", 2]]);
 
   const csvBad = await page.locator("#csv-bad [role=alert]").textContent();
+  // Rows as the blogger counts them: the header is row 1, not the line break after the tag.
   assert.match(csvBad, /row 3, column themes: a space needs at least one theme/);
   assert.match(await page.locator("#src-404 [role=alert]").textContent(), /\/data\/missing\.json could not be loaded \(HTTP 404\)/);
   assert.match(await page.locator("#src-type [role=alert]").textContent(), /\/test\/blank\.html could not be loaded \(text\/html/);
