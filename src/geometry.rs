@@ -82,7 +82,7 @@ impl Layout {
         Layout { shape, width, height, gap, cx, cy, outer, inner, segments }
     }
 
-    /// The segment under `(x, y)`, if any. `slack` widens the outer edge (a lifted segment).
+    /// The segment under `(x, y)`, if any. `slack` widens a ring's outer edge (a lifted segment).
     pub fn segment_at(&self, x: f64, y: f64, slack: f64) -> Option<usize> {
         if self.shape == Shape::Bar {
             // A bar's whole row, past its end too: a short bar is a target as wide as the longest.
