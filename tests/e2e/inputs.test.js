@@ -28,15 +28,21 @@ test("inline CSV, data-src JSON and CSV draw; broken inputs say what and where",
   assert.ok(page.problems.some((p) => p.includes("row 3, column themes")), "logged to the console");
 });
 
-test("a data-src that takes a while says the chart is on its way, then draws it; no such line stays", async () => {
+/** The inputs page, reloaded with BT's data-src held until `release()`, then `answer`ed. */
+async function heldBt(answer) {
   const page = await open(env, "/test/inputs.html");
   let release;
   const held = new Promise((ok) => (release = ok));
   await page.route("**/data/bt.json", async (route) => {
     await held;
-    await route.continue();
+    await answer(route);
   });
   await page.reload();
+  return { page, release };
+}
+
+test("a data-src that takes a while says the chart is on its way, then draws it; no such line stays", async () => {
+  const { page, release } = await heldBt((route) => route.continue());
   const status = page.locator("#src-json [role=status]");
   await status.waitFor();
   assert.equal(await status.textContent(), "Loading the chart…");
@@ -49,14 +55,7 @@ test("a data-src that takes a while says the chart is on its way, then draws it;
 });
 
 test("mount() on a figure whose own data is still loading replaces it: ready, not failed, and quiet", async () => {
-  const page = await open(env, "/test/inputs.html");
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  await page.route("**/data/bt.json", async (route) => {
-    await held;
-    await route.fulfill({ status: 500, body: "" });
-  });
-  await page.reload();
+  const { page, release } = await heldBt((route) => route.fulfill({ status: 500, body: "" }));
   await page.locator("#src-json [role=status]").waitFor();
   await page.evaluate(async () => {
     const { mount } = await import("/channel-sprawl.js");
