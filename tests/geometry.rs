@@ -217,9 +217,9 @@ fn bar_rows_are_hit_inside_and_past_their_end_and_missed_between() {
             ((13.0, 19.0), Some(0)),
             ((99.0, 87.0), Some(1)),
             ((150.0, 87.0), Some(1)), // past the shorter bar: its row, a target as wide as the longest
-            ((50.0, 62.0), None),  // between the rows
-            ((5.0, 37.0), None),   // in the left padding
-            ((50.0, 115.0), None), // below the last row
+            ((50.0, 62.0), None),     // between the rows
+            ((5.0, 37.0), None),      // in the left padding
+            ((50.0, 115.0), None),    // below the last row
         ],
     );
     check_hits(&bars, 7.0, &[((104.0, 87.0), Some(1)), ((108.0, 87.0), Some(1))]);
