@@ -43,12 +43,24 @@ export function stats() {
 
 function loadRuntime(pkg = "pkg") {
   runtimes[pkg] ??= (async () => {
-    const wasmUrl = new URL(`./${pkg}/channel_sprawl_bg.wasm`, import.meta.url);
-    compiled[pkg] ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch(async () => WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer()));
+    // A file missing or not served as uploaded is said with its address, as a data-src is: the
+    // site owner's to fix. One download: a .wasm without its MIME type compiles from a copy.
+    const wasmUrl = new URL(`./${pkg}/channel_sprawl_bg.wasm`, import.meta.url).href;
+    compiled[pkg] ??= fetch(wasmUrl).then(async (response) => {
+      if (!response.ok) throw { url: wasmUrl, status: `HTTP ${response.status}`, code: 1 };
+      try {
+        return await WebAssembly.compileStreaming(response.clone()).catch(async () => WebAssembly.compile(await response.arrayBuffer()));
+      } catch {
+        throw { url: wasmUrl, status: response.headers.get("content-type") || "not WebAssembly", code: 1 };
+      }
+    });
+    compiled[pkg].catch(() => {}); // awaited below, unless the glue fails first
     // A new generation imports its own copy of the glue (the glue keeps one instance per copy).
     const glueUrl = new URL(`./${pkg}/channel_sprawl.js`, import.meta.url);
     if (generation) glueUrl.search = `instance=${generation}`;
-    const glue = await import(glueUrl.href);
+    const glue = await import(glueUrl.href).catch(() => {
+      throw { url: glueUrl.href, status: "not a JavaScript module", code: 1 };
+    });
     glue.initSync({ module: await compiled[pkg] });
     if (pkg === "pkg") memoryBytes = glue.memory_bytes;
     return glue;
@@ -1139,7 +1151,7 @@ export async function mount(element, data, options = {}) {
     } catch (e) {
       if (replaced()) return;
       if (Array.isArray(e)) chart.fail(e);
-      else if (e && e.url) chart.fail([], fill(chart.t.loadFailed, { url: e.url, status: e.status }));
+      else if (e && e.url) chart.fail([], fill(e.code ? chart.t.codeFailed : chart.t.loadFailed, { url: e.url, status: e.status }));
       else chart.fail([{ path: "", message: String((e && e.message) || e) }]);
       element.setAttribute(FAILED, "");
     }

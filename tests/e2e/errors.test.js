@@ -57,3 +57,26 @@ test("dataset text is text: no markup from the data, no javascript: link", async
   await ready(page, "#good");
   assert.ok(warnings.some((w) => w.includes("spaces[1].url")), warnings.join("\n"));
 });
+
+test("the chart's code missing or served without its type: one download, or a message naming the file", async () => {
+  // A .wasm served as application/octet-stream (a host that does not know the type): the chart
+  // draws, from one download.
+  const plain = await open(env, "/posts/bt.html");
+  let downloads = 0;
+  await plain.route("**/pkg/channel_sprawl_bg.wasm", async (route) => {
+    downloads++;
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+  });
+  await plain.reload();
+  await ready(plain, "#bt");
+  assert.equal(downloads, 1);
+  // Missing (the upload forgot it): said in place of the chart, with the file's address.
+  const missing = await open(env, "/posts/bt.html");
+  await missing.route("**/pkg/channel_sprawl_bg.wasm", (route) => route.fulfill({ status: 404, body: "" }));
+  await missing.reload();
+  const alert = missing.locator("#bt [role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /^Le graphique n’a pas pu charger son code depuis http:\/\/127\.0\.0\.1:\d+\/pkg\/channel_sprawl_bg\.wasm \(HTTP 404\)\.$/);
+  assert.ok(!missing.problems.some((p) => /Uncaught|unhandled/i.test(p)), missing.problems.join("\n"));
+});
