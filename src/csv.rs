@@ -83,7 +83,18 @@ pub fn read(text: &str, company: Option<&str>, title: Option<&str>) -> Result<Sh
 
     let mut spaces = Vec::new();
     let mut rows = Vec::new();
+    // A record with more cells than the header has columns: its values have slid (an unquoted
+    // comma in a name), and which column is which cannot be told. Empty cells past the last
+    // column (a spreadsheet's trailing separators) are not more.
+    let mut slid: Vec<Problem> = Vec::new();
     for record in records {
+        if record.fields.iter().skip(keys.len()).any(|f| !f.trim().is_empty()) && slid.len() < dataset::MAX_PROBLEMS {
+            slid.push(Problem {
+                path: ["row ", &digits(record.line as u64)].concat(),
+                code: "cells",
+                detail: digits(record.fields.len() as u64),
+            });
+        }
         let mut members: Vec<(Cow<'static, str>, Value<'static>)> = Vec::new();
         for (key, cell) in keys.iter().zip(&record.fields) {
             let (Some(key), cell) = (key, cell.trim()) else { continue };
@@ -96,6 +107,9 @@ pub fn read(text: &str, company: Option<&str>, title: Option<&str>) -> Result<Sh
         rows.push(record.line);
     }
 
+    if !slid.is_empty() {
+        return Err(slid);
+    }
     let company = company.map(str::trim).filter(|c| !c.is_empty());
     let mut root = vec![("company".into(), Value::String(company.unwrap_or(NO_COMPANY).to_owned().into()))];
     if let Some(title) = title.filter(|t| !t.trim().is_empty()) {

@@ -101,6 +101,7 @@ pub const CODES: &[&str] = &[
     "url",
     "more",
     "syntax",
+    "cells",
 ];
 
 /// What is wrong, and where. `code` names the message (translated by the loader), `detail` fills it.
@@ -134,6 +135,7 @@ impl Problem {
             "url" => "only http: and https: URLs become links; this space is shown without one".into(),
             "more" => format!("{d} more problems not listed"),
             "syntax" => format!("the data cannot be read: {d}"),
+            "cells" => format!("{d} cells, more than the header's columns: a value that holds the separator needs quotes"),
             _ => d.clone(),
         }
     }

@@ -105,6 +105,20 @@ fn a_spreadsheet_saved_with_semicolons_or_pasted_with_tabs_reads_the_same() {
     assert_eq!(names(&valid("name,platform,themes,\"notes; a; b; c; d\"\nBlog,blog,news,x\n")), ["Blog"]);
 }
 
+#[test]
+fn a_row_with_more_cells_than_the_header_has_columns_is_reported_not_slid() {
+    // "Dell, Inc." unquoted: its values would slide one column to the right.
+    assert_eq!(
+        problems("name,platform,themes\nDell, Inc.,Facebook,promotions\nHelp,forum,support\nA,b,c,d,e\n"),
+        [
+            "row 2: 4 cells, more than the header's columns: a value that holds the separator needs quotes",
+            "row 4: 5 cells, more than the header's columns: a value that holds the separator needs quotes"
+        ]
+    );
+    // Empty cells past the last column (a spreadsheet's trailing separators) are fine.
+    assert_eq!(names(&valid("name;platform;themes\nBlog;blog;news;;\n")), ["Blog"]);
+}
+
 // ---------------------------------------------------------------- RFC 4180 quoting
 
 #[test]

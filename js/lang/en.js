@@ -103,6 +103,7 @@ export default {
     url: "only http: and https: URLs become links; this space is shown without one",
     more: "{detail} more problems not listed",
     syntax: "the data cannot be read: {detail}",
+    cells: "{detail} cells, more than the header's columns: a value that holds the separator needs quotes",
     "no-data": 'the figure has no data: give it a <script type="application/json"> or <script type="text/csv"> child, or a data-src attribute',
   },
 };

@@ -103,6 +103,7 @@ export default {
     url: "seules les URL http: et https: deviennent des liens ; cet espace est affiché sans lien",
     more: "{detail} autres problèmes non listés",
     syntax: "les données sont illisibles : {detail}",
+    cells: "{detail} cellules, plus que les colonnes de l’en-tête : une valeur qui contient le séparateur doit être entre guillemets",
     "no-data": 'la figure n’a pas de données : ajoutez-lui un enfant <script type="application/json"> ou <script type="text/csv">, ou un attribut data-src',
   },
 };
