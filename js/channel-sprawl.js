@@ -367,7 +367,9 @@ class Chart {
     const t = this.t;
     const lines = problems.map((p) => {
       const message = p.code ? fill(t.problems[p.code] || p.message || "", { detail: p.detail }) : p.message;
-      return `${p.path || "dataset"}: ${message}`;
+      // The core's places ("row 3, column name", "line 1, column 45") in the reader's words.
+      const path = (p.path || "dataset").replace(/^(row|line) (\d+)(, column )?/, (_, kind, n, column) => `${t.where[kind]} ${n}${column ? `, ${t.where.column} ` : ""}`);
+      return path + t.where.sep + message;
     });
     // The total: the listed problems, plus those the "N more" line stands for.
     const total = problems.reduce((n, p) => n + (p.code === "more" ? Number(p.detail) : 1), 0);

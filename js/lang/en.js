@@ -65,6 +65,7 @@ export default {
   empty: "This dataset has no spaces yet.",
   invalid: ["The chart cannot be drawn: {n} problem in the data.", "The chart cannot be drawn: {n} problems in the data."],
   loadFailed: "The data at {url} could not be loaded ({status}).",
+  where: { row: "row", line: "line", column: "column", sep: ": " },
   codeFailed: "The chart could not load its code from {url} ({status}).",
   loading: "Loading the chart…",
   crashed: "This chart stopped because of an internal error; the other charts on the page are not affected. Reload the page to try again.",

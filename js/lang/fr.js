@@ -65,6 +65,7 @@ export default {
   empty: "Ce jeu de données ne contient encore aucun espace.",
   invalid: ["Le graphique ne peut pas être dessiné : {n} problème dans les données.", "Le graphique ne peut pas être dessiné : {n} problèmes dans les données."],
   loadFailed: "Les données de {url} n’ont pas pu être chargées ({status}).",
+  where: { row: "ligne", line: "ligne", column: "colonne", sep: " : " },
   codeFailed: "Le graphique n’a pas pu charger son code depuis {url} ({status}).",
   loading: "Chargement du graphique…",
   crashed: "Ce graphique s’est arrêté à cause d’une erreur interne ; les autres graphiques de la page ne sont pas touchés. Rechargez la page pour réessayer.",

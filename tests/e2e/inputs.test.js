@@ -23,6 +23,8 @@ test("inline CSV, data-src JSON and CSV draw; broken inputs say what and where",
   const csvBad = await page.locator("#csv-bad [role=alert]").textContent();
   // Rows as the blogger counts them: the header is row 1, not the line break after the tag.
   assert.match(csvBad, /row 3, column themes: a space needs at least one theme/);
+  // On a French page, the place is in French too.
+  assert.equal(await page.locator("#csv-bad-fr [role=alert] li").textContent(), "ligne 3, colonne platform : ce champ est obligatoire");
   assert.match(await page.locator("#src-404 [role=alert]").textContent(), /\/data\/missing\.json could not be loaded \(HTTP 404\)/);
   assert.match(await page.locator("#src-type [role=alert]").textContent(), /\/test\/blank\.html could not be loaded \(text\/html/);
   assert.ok(page.problems.some((p) => p.includes("row 3, column themes")), "logged to the console");
