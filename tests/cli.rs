@@ -182,9 +182,9 @@ fn render_to_standard_output_with_options() {
 #[test]
 fn render_refuses_invalid_data_and_writes_nothing() {
     let out = scratch("bad.svg");
-    let (code, stdout, _) = outcome(&["render", &fixture("bad.csv"), "--svg", out.to_str().unwrap()]);
+    let (code, stdout, stderr) = outcome(&["render", &fixture("bad.csv"), "--svg", out.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert_eq!(stdout.lines().count(), 5);
+    assert_eq!((stdout.as_str(), stderr.lines().count()), ("", 5), "problems on standard error: standard output may be the picture");
     assert!(!out.exists());
 }
 
@@ -275,7 +275,8 @@ fn snippet_from_csv_needs_a_company_and_inlines_json() {
 
 #[test]
 fn snippet_refuses_invalid_data() {
-    let (code, out, _) = outcome(&["snippet", &fixture("invalid.json")]);
+    let (code, out, err) = outcome(&["snippet", &fixture("invalid.json")]);
     assert_eq!(code, 1);
-    assert!(out.starts_with("company: this field is required\n"));
+    assert_eq!(out, "", "nothing to paste");
+    assert!(err.starts_with("company: this field is required\n"));
 }

@@ -63,7 +63,13 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Stop::Invalid(problems)) => {
-            let mut out = std::io::stdout().lock();
+            // `check` reports on standard output; `render` and `snippet` write a picture or HTML
+            // there (`--svg -`, `> post.html`), so their problems go to standard error.
+            let mut out: Box<dyn Write> = if args.first().is_some_and(|c| c == "check") {
+                Box::new(std::io::stdout().lock())
+            } else {
+                Box::new(std::io::stderr().lock())
+            };
             for p in &problems {
                 let _ = writeln!(out, "{p}");
             }
