@@ -54,6 +54,8 @@ struct Strings {
     other: &'static str,
     worldwide: &'static str,
     empty: &'static str,
+    /// "by theme", … in `GroupBy::ALL`'s order: a title ending with one names the grouping.
+    by: [&'static str; 4],
     /// Digit group separator of `Intl.NumberFormat`.
     group: &'static str,
 }
@@ -68,6 +70,7 @@ const EN: Strings = Strings {
     other: "Other",
     worldwide: "Worldwide",
     empty: "This dataset has no spaces yet.",
+    by: ["by theme", "by platform", "by department", "by country"],
     group: ",",
 };
 
@@ -81,6 +84,7 @@ const FR: Strings = Strings {
     other: "Autres",
     worldwide: "Monde",
     empty: "Ce jeu de données ne contient encore aucun espace.",
+    by: ["par thème", "par plateforme", "par service", "par pays"],
     group: "\u{202f}",
 };
 
@@ -110,6 +114,20 @@ fn plural(forms: &[&'static str; 2], n: usize, lang: &str) -> String {
 /// The chart's heading: the dataset title, else the company (may be empty).
 pub fn title(dataset: &Dataset) -> &str {
     dataset.title.as_deref().unwrap_or(&dataset.company).trim()
+}
+
+/// `title`, its ending renamed to the grouping `by` when it names one in the picture's language
+/// ("… par thème" drawn by platform → "… par plateforme"), as the widget's heading does.
+fn grouped_title(title: &str, by: group::GroupBy, t: &Strings) -> String {
+    let named = group::GroupBy::ALL.iter().position(|g| *g == by).and_then(|i| t.by.get(i));
+    for phrase in t.by {
+        let cut = title.len().saturating_sub(phrase.len());
+        let (Some(start), Some(end), Some(named)) = (title.get(..cut), title.get(cut..), named) else { continue };
+        if start.ends_with(' ') && end.to_lowercase() == phrase {
+            return [start, named].concat();
+        }
+    }
+    title.to_owned()
 }
 
 /// The widget's summary line: `97 spaces · 9 themes · 11 platforms`; with dedupe, when it
@@ -182,7 +200,7 @@ impl Figure {
         let scheme = &crate::palette::LIGHT;
         let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
         let w = width as i32;
-        let heading = clean(title(dataset));
+        let heading = clean(&grouped_title(title(dataset), options.group_by, t));
         // The segments' direct labels group digits as the interface language does.
         let mut chart = Chart::new(dataset.clone(), Options { thousands: t.group.to_owned(), ..options.clone() });
         chart.apply(Action::ExpandOther(shown.other_expanded));

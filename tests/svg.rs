@@ -180,6 +180,20 @@ fn the_heading_is_the_title_else_the_company() {
     assert_eq!(svg::title(&d), "Acme");
 }
 
+#[test]
+fn a_title_that_names_a_grouping_names_the_pictures_as_the_widgets_heading_does() {
+    let mut d = acme();
+    let heading = |d: &Dataset, by: GroupBy, lang: &str| texts(&render(d, &options(by, false), lang, 640))[0].to_owned();
+    d.title = Some("Les espaces de Acme par thème".into());
+    assert_eq!(heading(&d, GroupBy::Platform, "fr"), "Les espaces de Acme par plateforme");
+    assert_eq!(heading(&d, GroupBy::Theme, "fr"), "Les espaces de Acme par thème");
+    assert_eq!(heading(&d, GroupBy::Platform, "en"), "Les espaces de Acme par thème", "phrases of the picture's language only");
+    d.title = Some("Acme spaces BY THEME".into());
+    assert_eq!(heading(&d, GroupBy::Country, "en"), "Acme spaces by country");
+    d.title = Some("Nearby theme".into());
+    assert_eq!(heading(&d, GroupBy::Country, "en"), "Nearby theme", "a whole phrase, after a space");
+}
+
 // ---------------------------------------------------------------- the picture
 
 #[test]
