@@ -116,6 +116,12 @@ pub fn title(dataset: &Dataset) -> &str {
     dataset.title.as_deref().unwrap_or(&dataset.company).trim()
 }
 
+/// The picture's heading: the title (else the company), cleaned, its ending naming the grouping
+/// `by` when it names one (`grouped_title`).
+pub fn heading(dataset: &Dataset, by: group::GroupBy, lang: &str) -> String {
+    clean(&grouped_title(title(dataset), by, strings(lang)))
+}
+
 /// `title`, its ending renamed to the grouping `by` when it names one in the picture's language
 /// ("… par thème" drawn by platform → "… par plateforme"), as the widget's heading does.
 fn grouped_title(title: &str, by: group::GroupBy, t: &Strings) -> String {
@@ -200,7 +206,7 @@ impl Figure {
         let scheme = &crate::palette::LIGHT;
         let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
         let w = width as i32;
-        let heading = clean(&grouped_title(title(dataset), options.group_by, t));
+        let heading = heading(dataset, options.group_by, lang);
         // The segments' direct labels group digits as the interface language does.
         let mut chart = Chart::new(dataset.clone(), Options { thousands: t.group.to_owned(), ..options.clone() });
         chart.apply(Action::ExpandOther(shown.other_expanded));

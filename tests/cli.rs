@@ -204,7 +204,7 @@ fn snippet_prints_the_loader_and_a_figure_with_the_data_inline() {
     let original: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(fixture("valid.json")).unwrap()).unwrap();
     assert_eq!(data, original, "the inline data is the file's");
     assert!(
-        html.ends_with("  <noscript><img src=\"/img/acme.svg\" alt=\"Acme&#39;s social spaces by theme: 4 spaces → 3 once copies are merged · 3 themes · 3 platforms\"></noscript>\n</figure>\n"),
+        html.ends_with("  <noscript><img src=\"/img/acme.svg\" alt=\"Acme&#39;s social spaces by country: 4 spaces → 3 once copies are merged · 3 themes · 3 platforms\"></noscript>\n</figure>\n"),
         "{html}"
     );
 }

@@ -328,9 +328,9 @@ fn lang(args: &Args) -> &str {
 /// `Title: 97 spaces · 9 themes · 11 platforms` (just the summary without a title).
 fn described(d: &Dataset, options: &Options, lang: &str) -> String {
     let summary = svg::summary(d, options, lang);
-    match svg::title(d) {
-        "" => summary,
-        title => format!("{}: {summary}", svg::clean(title)),
+    match svg::heading(d, options.group_by, lang) {
+        title if title.is_empty() => summary,
+        title => format!("{title}: {summary}"),
     }
 }
 
