@@ -245,26 +245,34 @@ impl Figure {
         let side_by_side = width >= SIDE_BY_SIDE;
         let side = if side_by_side { (w - 3 * MARGIN) as f64 / 2.0 } else { room as f64 };
         let side = side.min(MAX_CHART).floor().max(1.0);
-        chart.apply(Action::Resize(side, side, scale));
         let rows = chart.groups.len() as i32;
+        // Bars: one legend row per bar, level with it (the legend names the bars: the widget's
+        // labels beside them are HTML, not part of the chart).
+        let bars = options.shape == Shape::Bar;
+        let pad = render::PAD as i32;
+        let chart_h = if bars { (rows * ROW + 2 * pad) as f64 } else { side };
+        chart.apply(Action::Resize(side, chart_h, scale));
         let s = side as i32;
+        let h = chart_h as i32;
         let body = if dataset.spaces.is_empty() {
             texts.push((fit(t.empty, room, SUMMARY_PX), Text::new(SUMMARY_PX, scheme.text), (MARGIN, y)));
             None
         } else if side_by_side {
             let legend_x = MARGIN + s + MARGIN;
-            // The shorter of chart and legend is centred beside the other.
-            let legend_h = rows * ROW;
-            let tallest = s.max(legend_h);
-            let legend = Legend { at: (legend_x, y + (tallest - legend_h) / 2), width: (w - legend_x - MARGIN).min(MAX_LEGEND) };
-            let at = (MARGIN, y + (tallest - s) / 2);
+            // The shorter of chart and legend is centred beside the other; bars' rows are level
+            // with the legend's.
+            let legend_h = if bars { rows * ROW + 2 * pad } else { rows * ROW };
+            let tallest = h.max(legend_h);
+            let legend_y = y + (tallest - legend_h) / 2 + if bars { pad } else { 0 };
+            let legend = Legend { at: (legend_x, legend_y), width: (w - legend_x - MARGIN).min(MAX_LEGEND) };
+            let at = (MARGIN, y + (tallest - h) / 2);
             y += tallest;
             Some((at, legend))
         } else {
             let legend_width = room.min(MAX_LEGEND);
-            let legend = Legend { at: ((w - legend_width) / 2, y + s + MARGIN / 2), width: legend_width };
+            let legend = Legend { at: ((w - legend_width) / 2, y + h + MARGIN / 2), width: legend_width };
             let at = ((w - s) / 2, y);
-            y += s + MARGIN / 2 + rows * ROW;
+            y += h + MARGIN / 2 + rows * ROW;
             Some((at, legend))
         };
         let height = if body.is_some() { y + MARGIN } else { y + ROW + MARGIN } as u32;
@@ -292,11 +300,10 @@ impl Figure {
         // The chart after the background (the first element), under everything else (the count
         // in its hole).
         if let Some((x, y)) = self.chart_at() {
-            let (side, _, scale) = self.chart.size;
-            let px = (side * scale) as u32;
+            let (cw, ch, scale) = self.chart.size;
             let mut chart = String::new();
             {
-                let mut svg = SVGBackend::with_string(&mut chart, (px, px));
+                let mut svg = SVGBackend::with_string(&mut chart, ((cw * scale) as u32, (ch * scale) as u32));
                 let _ = self.paint_chart(&mut svg, (0, 0), true);
                 let _ = svg.present();
             }
@@ -365,11 +372,10 @@ impl Figure {
     /// The chart alone, at `at` in the backend's pixels, at its drawing scale (`Figure::new`).
     pub fn paint_chart<B: DrawingBackend>(&self, b: &mut B, at: BackendCoord, svg: bool) -> Result<(), DrawingErrorKind<B::ErrorType>> {
         let chart = &self.chart;
-        let (side, _, scale) = chart.size;
-        let px = (side * scale) as u32;
+        let (w, h, scale) = chart.size;
         let colors = chart.colors();
         let picture = render::Picture { scheme: chart.scheme, emphasis: Emphasis::default(), ..chart.picture(&colors) };
-        render::draw(&mut Inset { inner: b, at, size: (px, px), svg }, &picture)
+        render::draw(&mut Inset { inner: b, at, size: ((w * scale) as u32, (h * scale) as u32), svg }, &picture)
     }
 
     /// A group's name as the widget's legend shows it.

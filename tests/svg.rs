@@ -248,6 +248,41 @@ fn a_repeated_colours_swatch_carries_its_segments_dots() {
 }
 
 #[test]
+fn bars_are_level_with_their_legend_rows_which_name_them() {
+    let out = render(&acme(), &Options { shape: Shape::Bar, ..options(GroupBy::Platform, false) }, "en", 640);
+    let attr = |a: &str, name: &str| -> f64 {
+        a.split(&format!(" {name}=\"")).nth(1).and_then(|v| v.split('"').next()).and_then(|v| v.parse().ok()).unwrap_or(f64::NAN)
+    };
+    // The chart's group: translate(x y) scale(s); each bar a four-point polygon in it.
+    let (_, group) = out.split_once("<g transform=\"translate(").unwrap();
+    let (head, body) = group.split_once(")\">").unwrap();
+    let numbers: Vec<f64> = head.split([' ', '(', ')']).filter_map(|n| n.parse().ok()).collect();
+    let (top, scale) = (numbers[1], numbers[2]);
+    let bars: Vec<f64> = body
+        .split("</g>")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("<polygon"))
+        .map(|l| {
+            let ys: Vec<f64> =
+                l.split("points=\"").nth(1).unwrap().split([' ', '"']).filter_map(|p| p.split_once(',')?.1.parse().ok()).collect();
+            top + scale * (ys.iter().cloned().fold(f64::MAX, f64::min) + ys.iter().cloned().fold(f64::MIN, f64::max)) / 2.0
+        })
+        .collect();
+    let labels: Vec<f64> = text_elements(&out)
+        .into_iter()
+        .filter(|(a, _)| a.contains("dy=\"0.5ex\"") && a.contains("text-anchor=\"start\""))
+        .map(|(a, _)| attr(a, "y"))
+        .collect();
+    assert_eq!(bars.len(), 5, "five platforms, five bars");
+    assert_eq!(labels.len(), bars.len());
+    for (bar, label) in bars.iter().zip(&labels) {
+        assert!((bar - label).abs() <= 1.0, "bar at {bar}, its legend row at {label}");
+    }
+}
+
+#[test]
 fn legend_labels_and_counts_follow_the_grouping_and_dedupe() {
     let out = render(&acme(), &options(GroupBy::Platform, true), "en", 640);
     // By platform with dedupe: LinkedIn's two careers copies count once.
