@@ -705,7 +705,7 @@ class Chart {
     this.each(call);
     const view = this.w.view();
     if (announce === "group") {
-      this.say(fill(this.t.announceGroup, { phrase: this.t.byPhrase[view.groupBy], n: this.formats.num.format(view.groups.length) }));
+      this.say(fill(this.t.announceGroup, { phrase: this.t.byPhrase[view.groupBy], n: this.formats.num.format(view.groups.length) }, view.groups.length));
     } else if (announce === "dedupe") {
       this.say(fill(view.dedupe ? this.t.announceDedupe : this.t.announceNoDedupe, { n: this.spaces(view.units) }));
     }
@@ -762,16 +762,19 @@ class Chart {
     this.plot.style.setProperty("--rows", String(Math.max(1, view.groups.length)));
 
     const counted = view.units;
-    this.center.replaceChildren(el("strong", { text: this.formats.num.format(counted) }), el("span", { text: fill(t.spaces, { n: "" }, counted).trim() }));
+    this.center.replaceChildren(el("strong", { class: counted >= 1e5 ? "cs-long" : null, text: this.formats.num.format(counted) }), el("span", { text: fill(t.spaces, { n: "" }, counted).trim() }));
     this.center.hidden = view.chart !== "donut" || this.fill < 0.3;
     this.bars.replaceChildren(
-      ...(view.chart === "bar" ? view.groups.map((g) => el("li", {}, el("span", { text: this.labelOf(g, view.groupBy) }), " ", el("span", { class: "cs-count", text: this.formats.num.format(g.count) }))) : []),
+      ...(view.chart === "bar" ? view.groups.map((g) => el("li", {}, el("span", { text: isolate(this.labelOf(g, view.groupBy)) }), " ", el("span", { class: "cs-count", text: this.formats.num.format(g.count) }))) : []),
     );
 
     // Accessible name: company, what it groups, the largest groups.
-    const largest = [...view.groups].sort((a, b) => b.count - a.count).slice(0, 3);
+    const largest = view.groups.filter((g) => g.key !== OTHER).sort((a, b) => b.count - a.count).slice(0, 3);
     const top = largest.length ? fill(t.largest, { list: largest.map((g) => `${isolate(this.labelOf(g, view.groupBy))} ${this.formats.num.format(g.count)}`).join(", ") }) : "";
-    this.canvas.setAttribute("aria-label", fill(t.chartName, { company: title, count: this.spaces(counted), phrase: t.byPhrase[view.groupBy], top }));
+    // The grouping once: not again after a title that names it ("… by theme: 97 spaces by theme").
+    const phrase = t.byPhrase[view.groupBy];
+    const named = title.toLowerCase().endsWith(phrase.toLowerCase());
+    this.canvas.setAttribute("aria-label", fill(t.chartName, { company: title, count: this.spaces(counted), phrase: named ? "" : " " + phrase, top }));
 
     this.renderLegend(view);
     if (!this.table.hidden) this.renderTable(view);
@@ -846,7 +849,7 @@ class Chart {
 
   /** "Show 200 more of the 1,250 not listed", for `left` rows not listed. */
   moreText(left) {
-    return fill(this.t.showMore, { n: this.formats.num.format(Math.min(PAGE, left)), left: this.formats.num.format(left) });
+    return fill(left > PAGE ? this.t.showMore : this.t.showRest, { n: this.formats.num.format(Math.min(PAGE, left)), left: this.formats.num.format(left) });
   }
 
   /** The groups folded into Other, named as the legend names them. */
@@ -944,7 +947,9 @@ class Chart {
    */
   share(count) {
     const units = this.view?.units;
-    return this.formats.pct.format(units ? count / units : 0);
+    const share = units ? count / units : 0;
+    // A group with spaces is never "0 %": under half a percent it is "<1 %".
+    return share > 0 && share < 0.005 ? "<" + this.formats.pct.format(0.01) : this.formats.pct.format(share);
   }
 
   pointerChanged(announce) {

@@ -4,7 +4,7 @@
 export const STYLES = `
 .cs-drill { margin-top: 14px; border-top: 1px solid var(--line); padding-top: 8px; }
 .cs-drill-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
-.cs-drill-title { margin: 0; font-size: 1em; font-weight: 700; }
+.cs-drill-title { margin: 0; font-size: 1em; font-weight: 700; min-width: 0; overflow-wrap: anywhere; }
 .cs-folded { margin: 4px 0; color: var(--muted); font-size: 13px; }
 .cs-more { margin: 4px 0 0; }
 .cs-spaces, .cs-spaces ul { list-style: none; margin: 4px 0 0; padding: 0; }
@@ -12,7 +12,7 @@ export const STYLES = `
 .cs-spaces li { padding: 3px 0; border-bottom: 1px solid var(--soft); }
 .cs-spaces li:last-child { border-bottom: 0; }
 .cs-space { display: inline; }
-.cs-meta { margin-inline-start: 4px; }
+.cs-meta { margin-inline-start: 4px; overflow-wrap: anywhere; }
 .cs-space a { color: var(--accent); overflow-wrap: anywhere; }
 .cs-name { overflow-wrap: anywhere; }
 .cs-meta, .cs-copies { color: var(--muted); font-size: 13px; }

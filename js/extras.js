@@ -129,7 +129,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const decimal = this.formats.decimal;
       const hhi = (value, verdict) => `${decimal.format(value)} · ${p.verdicts[verdict]}`;
       const rows = [
-        [p.spaces, fill(p.spacesValue, { spaces: this.spaces(f.spaces), functions: this.formats.num.format(f.functions) })],
+        [p.spaces, fill(p.spacesValue, { spaces: this.spaces(f.spaces), functions: this.formats.num.format(f.functions) }, f.functions)],
         [p.replication, `× ${decimal.format(f.replication)}`, p.replicationHelp],
         [p.platforms, `${this.formats.num.format(f.platforms.length)} · ${f.platforms.slice(0, 3).map(([name, n]) => `${name} ${this.formats.num.format(n)}`).join(", ")}`, p.platformsHelp],
         [p.themes, this.formats.num.format(f.themes)],

@@ -59,7 +59,7 @@ export const STYLES = `
 .cs-plot canvas { display: block; width: 100%; height: 100%; max-width: none; border-radius: 8px; touch-action: manipulation; }
 .cs-plot[data-chart="bar"] {
   flex: 1 1 100%; max-width: none; aspect-ratio: auto; height: calc(var(--rows, 1) * 28px + 24px);
-  display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); grid-template-rows: 100%; column-gap: 4px;
+  display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); grid-template-rows: 100%; column-gap: 4px;
 }
 .cs-plot[data-chart="bar"] canvas { height: 100%; min-height: 0; }
 .cs-bars { display: none; }
@@ -67,6 +67,8 @@ export const STYLES = `
 .cs-bars li { cursor: pointer; height: 28px; line-height: 28px; font-size: 13px; text-align: end; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .cs-center { position: absolute; inset: 0; display: grid; place-content: center; text-align: center; pointer-events: none; color: var(--fg); }
 .cs-center strong { display: block; font-size: 30px; line-height: 1.1; font-weight: 700; }
+/* A total of six digits or more ("100,000") in a type size the hole holds at 240 px. */
+.cs-center strong.cs-long { font-size: 22px; }
 .cs-center span { font-size: 13px; color: var(--muted); }
 .cs-tooltip {
   position: absolute; z-index: 2;
