@@ -106,6 +106,8 @@ impl Layout {
                 if drawn == 1 {
                     return true;
                 }
+                // A segment narrower than the separator keeps its middle half: still a target.
+                let tolerance = tolerance.min((end - start) / 4.0);
                 angle > start + tolerance && angle < end - tolerance
             }
             _ => false,

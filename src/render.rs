@@ -88,8 +88,13 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(),
             _ => base,
         };
         backend.fill_polygon(to_coords(&points), &color(fill))?;
-        // The separator: a background-coloured stroke on the edge, half on each neighbour.
-        ring(backend, grown.rims(i, &points), scheme.background, separator)?;
+        // The separator: a background-coloured stroke on the edge, half on each neighbour; no
+        // wider than a third of a thin segment at the hole, which it would otherwise cover.
+        let thin = match layout.segments[i] {
+            Segment::Arc { start, end } => (end - start) * layout.inner.max(layout.outer * 0.25) / 3.0,
+            Segment::Rect { .. } => separator,
+        };
+        ring(backend, grown.rims(i, &points), scheme.background, separator.min(thin.round().max(1.0)))?;
         marks(backend, picture, i, lift(i))?;
         label(backend, picture, i, lift(i), fill)?;
     }

@@ -277,3 +277,14 @@ fn a_nan_point_hits_nothing_even_in_a_single_segment_ring() {
     assert_eq!(layout.segment_at(f64::NAN, f64::NAN, 0.0), None);
     assert_eq!(layout.segment_at(100.0, 20.0, 0.0), Some(0));
 }
+
+#[test]
+fn a_segment_thinner_than_the_separator_is_still_hit_in_its_middle() {
+    // One space in 1,001: 0.36°, under a pixel of arc where the separator takes 0.75 px off each
+    // edge. Its middle hits it; its neighbour's middle hits the neighbour.
+    let ring = Layout::new(Shape::Donut, &[1000, 1], 320.0, 320.0, 1.0, 12.0, 1.5);
+    let (x, y) = ring.anchor(1).unwrap();
+    assert_eq!(ring.segment_at(x, y, 0.0), Some(1));
+    let (x, y) = ring.anchor(0).unwrap();
+    assert_eq!(ring.segment_at(x, y, 0.0), Some(0));
+}

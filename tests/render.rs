@@ -289,3 +289,21 @@ fn labels_use_the_stylesheets_default_typeface() {
     let stack = css[start..].split(')').next().unwrap_or_default().replace('"', "");
     assert_eq!(stack, channel_sprawl::render::FONT_FAMILY);
 }
+
+#[test]
+fn thin_segments_keep_their_colour_under_a_thinner_separator() {
+    // 200 groups of one space at 320 px: 1.8° each, 2.7 px of arc at the hole, where a 2 px
+    // separator (1.5 rounded) would leave less than one.
+    let spaces: Vec<_> = (0..200).map(|i| space(&format!("s{i}"), "blog", &[&format!("t{i}")])).collect();
+    let mut thin = Chart::new(dataset(json!({ "company": "Acme", "spaces": spaces })), Options { other_below: 0.0, ..Options::default() });
+    thin.apply(Action::Resize(320.0, 320.0, 1.0));
+    let out = svg(&thin);
+    let separators = |width: &str| {
+        out.lines()
+            .filter(|l| l.starts_with("<polyline") && l.contains("stroke=\"#FFFFFF\"") && l.contains(&format!("stroke-width=\"{width}\"")))
+            .count()
+    };
+    assert_eq!((separators("2"), separators("1")), (0, 200));
+    // Wide segments keep the full separator.
+    assert!(svg(&three_themes(Shape::Donut)).contains("stroke=\"#FFFFFF\" stroke-width=\"2\""));
+}
