@@ -106,8 +106,9 @@ impl Layout {
                 if drawn == 1 {
                     return true;
                 }
-                // A segment narrower than the separator keeps its middle half: still a target.
-                let tolerance = tolerance.min((end - start) / 4.0);
+                // A segment hardly wider than the separator has no boundary band: all of it is a
+                // target (sub-pixel ones, side by side, share the ring between them).
+                let tolerance = if end - start > 4.0 * tolerance { tolerance } else { 0.0 };
                 angle > start + tolerance && angle < end - tolerance
             }
             _ => false,

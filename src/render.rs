@@ -89,12 +89,16 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(),
         };
         backend.fill_polygon(to_coords(&points), &color(fill))?;
         // The separator: a background-coloured stroke on the edge, half on each neighbour; no
-        // wider than a third of a thin segment at the hole, which it would otherwise cover.
+        // wider than a third of a thin segment at the hole, which it would otherwise cover, and
+        // none on a segment of under a pixel and a half there (side by side, such slivers of
+        // colour show a band where separators would have left the ring white).
         let thin = match layout.segments[i] {
-            Segment::Arc { start, end } => (end - start) * layout.inner.max(layout.outer * 0.25) / 3.0,
+            Segment::Arc { start, end } => ((end - start) * layout.inner.max(layout.outer * 0.25) / 3.0).round(),
             Segment::Rect { .. } => separator,
         };
-        ring(backend, grown.rims(i, &points), scheme.background, separator.min(thin.round().max(1.0)))?;
+        if thin >= 1.0 {
+            ring(backend, grown.rims(i, &points), scheme.background, separator.min(thin))?;
+        }
         marks(backend, picture, i, lift(i))?;
         label(backend, picture, i, lift(i), fill)?;
     }
