@@ -50,6 +50,8 @@ struct Strings {
     platforms: [&'static str; 2],
     merged: &'static str,
     hidden: [&'static str; 2],
+    /// The legend's last row when it cannot list every group.
+    more: &'static str,
     not_set: &'static str,
     other: &'static str,
     worldwide: &'static str,
@@ -66,6 +68,7 @@ const EN: Strings = Strings {
     platforms: ["{n} platform", "{n} platforms"],
     merged: "{n} once copies are merged",
     hidden: ["{n} hidden", "{n} hidden"],
+    more: "… and {n} more",
     not_set: "Not set",
     other: "Other",
     worldwide: "Worldwide",
@@ -80,6 +83,7 @@ const FR: Strings = Strings {
     platforms: ["{n} plateforme", "{n} plateformes"],
     merged: "{n} une fois les copies fusionnées",
     hidden: ["{n} masqué", "{n} masqués"],
+    more: "… et {n} de plus",
     not_set: "Non renseigné",
     other: "Autres",
     worldwide: "Monde",
@@ -245,10 +249,12 @@ impl Figure {
         let side_by_side = width >= SIDE_BY_SIDE;
         let side = if side_by_side { (w - 3 * MARGIN) as f64 / 2.0 } else { room as f64 };
         let side = side.min(MAX_CHART).floor().max(1.0);
-        let rows = chart.groups.len() as i32;
+        // The legend's rows: every group, or the first ones and a line for the rest (an "Other"
+        // expanded into thousands would make a picture thousands of rows tall).
+        let rows = legend_rows(chart.groups.len()) as i32;
         // Bars: one legend row per bar, level with it (the legend names the bars: the widget's
         // labels beside them are HTML, not part of the chart).
-        let bars = options.shape == Shape::Bar;
+        let bars = options.shape == Shape::Bar && rows as usize == chart.groups.len();
         let pad = render::PAD as i32;
         let chart_h = if bars { (rows * ROW + 2 * pad) as f64 } else { side };
         chart.apply(Action::Resize(side, chart_h, scale));
@@ -334,7 +340,9 @@ impl Figure {
         let chart = &self.chart;
         let (x, mut y) = legend.at;
         let right = x + legend.width;
-        for (g, twin) in chart.groups.iter().zip(chart.twins()) {
+        let listed = legend_rows(chart.groups.len());
+        let listed = if listed < chart.groups.len() { listed - 1 } else { listed };
+        for (g, twin) in chart.groups.iter().zip(chart.twins()).take(listed) {
             let top = y + (ROW - SWATCH) / 2;
             b.draw_rect((x, top), (x + SWATCH, top + SWATCH), &Solid(g.color), true)?;
             // A repeated colour's rows of dots, as on its segment.
@@ -350,6 +358,10 @@ impl Figure {
             let style = Text::new(LEGEND_PX, scheme.text).anchor(HPos::Left, VPos::Center);
             text(b, &fit(&clean(&self.label(g)), room, LEGEND_PX), style, (label_x, y + ROW / 2))?;
             y += ROW;
+        }
+        if listed < chart.groups.len() {
+            let more = fill(self.t.more, &number(chart.groups.len() - listed, &self.lang));
+            text(b, &more, Text::new(LEGEND_PX, scheme.text).anchor(HPos::Left, VPos::Center), (x + SWATCH + 8, y + ROW / 2))?;
         }
         Ok(())
     }
@@ -388,6 +400,15 @@ impl Figure {
         }
     }
 }
+
+/// The legend's rows for `groups` groups: all of them up to `MAX_ROWS`, else `MAX_ROWS` (the
+/// last one saying how many more there are).
+fn legend_rows(groups: usize) -> usize {
+    groups.min(MAX_ROWS)
+}
+
+/// The most rows a picture's legend has.
+const MAX_ROWS: usize = 40;
 
 /// Where the legend goes: its top-left corner and width.
 struct Legend {

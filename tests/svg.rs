@@ -491,3 +491,15 @@ fn a_readers_view_leaves_hidden_groups_out_counts_them_and_expands_other() {
         svg::Figure::new(&d, &Options::default(), svg::Shown { hidden: &[], other_expanded: true, labels: &labels }, "en", 640, svg::FINE);
     assert_eq!(legend_of(&named.svg()), ["Big", "News", "Très petit A", "Tiny b"]);
 }
+
+#[test]
+fn a_legend_of_thousands_lists_the_first_groups_and_says_how_many_more() {
+    // An Other expanded into 1,000 themes: a picture of 40 legend rows, not 1,000.
+    let spaces: Vec<_> = (0..1000).map(|i| space(&format!("s{i}"), "blog", &[&format!("t{i}")])).collect();
+    let d = dataset(json!({ "company": "A", "spaces": spaces }));
+    let out =
+        svg::Figure::new(&d, &Options::default(), svg::Shown { hidden: &[], other_expanded: true, labels: &[] }, "en", 640, svg::FINE);
+    assert_eq!(swatches(&out.svg()).len(), 39);
+    assert!(texts(&out.svg()).contains(&"… and 961 more"));
+    assert!(out.height < 40 * 24 + 400, "{} px tall", out.height);
+}
