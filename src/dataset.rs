@@ -129,7 +129,7 @@ impl Problem {
             "duplicate" => format!("the theme id \"{d}\" is listed twice"),
             "country" => format!("a country is a two-letter ISO 3166 code or WW, not {d}"),
             "audience" => "an audience is a number of at least 0".into(),
-            "date" => format!("a date is written YYYY-MM-DD, not {d}"),
+            "date" => format!("a date is a day of the calendar written YYYY-MM-DD, not {d}"),
             "too-many" => format!("more than {d} entries; split the dataset"),
             "too-long" => format!("longer than {d} characters"),
             "url" => "only http: and https: URLs become links; this space is shown without one".into(),

@@ -58,7 +58,7 @@ fn check_lists_every_problem_of_an_invalid_dataset_and_exits_1() {
             "spaces[1].name: this field is required",
             "spaces[1].country: a country is a two-letter ISO 3166 code or WW, not \"France\"",
             "spaces[2].audience: an audience is a number of at least 0",
-            "spaces[2].last_post: a date is written YYYY-MM-DD, not \"2024-02-30\"",
+            "spaces[2].last_post: a date is a day of the calendar written YYYY-MM-DD, not \"2024-02-30\"",
         ]
     );
 }
@@ -76,7 +76,7 @@ fn check_reads_csv_by_its_extension_and_locates_problems_by_row_and_column() {
             "row 3, column Themes: a space needs at least one theme",
             "row 5, column Country: a country is a two-letter ISO 3166 code or WW, not \"France\"",
             "row 5, column Audience: an audience is a number of at least 0",
-            "row 5, column Last_Post: a date is written YYYY-MM-DD, not \"yesterday\"",
+            "row 5, column Last_Post: a date is a day of the calendar written YYYY-MM-DD, not \"yesterday\"",
             "row 7, column Name: this field is required",
         ]
     );

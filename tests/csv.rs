@@ -244,7 +244,7 @@ fn problems_name_the_row_and_the_column_as_written_in_the_header() {
         ),
         [
             "row 5, column country: a country is a two-letter ISO 3166 code or WW, not \"France\"",
-            "row 6, column last_post: a date is written YYYY-MM-DD, not \"2024-13-01\"",
+            "row 6, column last_post: a date is a day of the calendar written YYYY-MM-DD, not \"2024-13-01\"",
             "row 7, column Themes: a space needs at least one theme",
         ]
     );
@@ -387,7 +387,7 @@ fn the_bad_fixture_lists_every_problem_by_row_and_column() {
             "row 3, column Themes: a space needs at least one theme",
             "row 5, column Country: a country is a two-letter ISO 3166 code or WW, not \"France\"",
             "row 5, column Audience: an audience is a number of at least 0",
-            "row 5, column Last_Post: a date is written YYYY-MM-DD, not \"yesterday\"",
+            "row 5, column Last_Post: a date is a day of the calendar written YYYY-MM-DD, not \"yesterday\"",
             "row 7, column Name: this field is required",
         ]
     );

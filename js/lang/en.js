@@ -99,7 +99,7 @@ export default {
     duplicate: "the theme id \"{detail}\" is listed twice",
     country: "a country is a two-letter ISO 3166 code or WW, not {detail}",
     audience: "an audience is a number of at least 0",
-    date: "a date is written YYYY-MM-DD, not {detail}",
+    date: "a date is a day of the calendar written YYYY-MM-DD, not {detail}",
     "too-many": "more than {detail} entries; split the dataset",
     "too-long": "longer than {detail} characters",
     url: "only http: and https: URLs become links; this space is shown without one",

@@ -99,7 +99,7 @@ export default {
     duplicate: "l’identifiant de thème « {detail} » apparaît deux fois",
     country: "un pays s’écrit en code ISO 3166 à deux lettres ou WW, pas {detail}",
     audience: "une audience est un nombre supérieur ou égal à 0",
-    date: "une date s’écrit AAAA-MM-JJ, pas {detail}",
+    date: "une date est un jour du calendrier écrit AAAA-MM-JJ, pas {detail}",
     "too-many": "plus de {detail} éléments ; divisez le jeu de données",
     "too-long": "plus de {detail} caractères",
     url: "seules les URL http: et https: deviennent des liens ; cet espace est affiché sans lien",
