@@ -172,11 +172,13 @@ async function readData(figure, waiting) {
     const response = await fetch(url, { signal: controller.signal });
     if (!response.ok) throw { url, status: `HTTP ${response.status}` };
     const type = response.headers.get("content-type") || "";
-    // Text that is not UTF-8 is read as Windows-1252: what Excel saves a sheet as in Western Europe.
+    // Text that is not UTF-8 is read as Windows-1252: what Excel saves a sheet as in Western Europe;
+    // with a UTF-16 byte-order mark, as UTF-16 (Excel's "Unicode text", tab-separated).
     const bytes = await response.arrayBuffer();
+    const [b0, b1] = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
     let text;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      text = new TextDecoder(b0 === 0xff && b1 === 0xfe ? "utf-16le" : b0 === 0xfe && b1 === 0xff ? "utf-16be" : "utf-8", { fatal: true }).decode(bytes);
     } catch {
       text = new TextDecoder("windows-1252").decode(bytes);
     }

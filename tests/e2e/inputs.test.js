@@ -19,6 +19,9 @@ test("inline CSV, data-src JSON and CSV draw; broken inputs say what and where",
   // And a sheet saved in Windows-1252 (Excel's "CSV" in Western Europe) keeps its accents.
   await ready(page, "#src-1252");
   assert.deepEqual((await legend(page, "#src-1252")).map((e) => [e.label, e.count]), [["Éducation", 2]]);
+  // And Excel's "Unicode text": UTF-16 with its byte-order mark, tab-separated.
+  await ready(page, "#src-utf16");
+  assert.deepEqual((await legend(page, "#src-utf16")).map((e) => [e.label, e.count]), [["Éducation", 2]]);
 
   const csvBad = await page.locator("#csv-bad [role=alert]").textContent();
   // Rows as the blogger counts them: the header is row 1, not the line break after the tag.
