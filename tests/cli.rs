@@ -280,3 +280,16 @@ fn snippet_refuses_invalid_data() {
     assert_eq!(out, "", "nothing to paste");
     assert!(err.starts_with("company: this field is required\n"));
 }
+
+#[test]
+fn a_comparison_keeps_its_companies_names() {
+    let file = scratch("two.json");
+    let one = |c: &str| serde_json::json!({ "company": c, "spaces": [{ "name": "a", "platform": "blog", "themes": ["x"] }] });
+    std::fs::write(&file, serde_json::json!([one("Dell"), one("BT")]).to_string()).unwrap();
+    let (code, out, err) = outcome(&["snippet", file.to_str().unwrap(), "--company", "Foo"]);
+    assert_eq!((code, out.as_str()), (2, ""), "one name for two companies is refused");
+    assert!(err.contains("compares 2 companies"), "{err}");
+    let (code, html, _) = outcome(&["snippet", file.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(html.contains("\"company\":\"Dell\"") || html.contains("\"company\": \"Dell\""), "{html}");
+}

@@ -254,6 +254,13 @@ fn load(args: &Args) -> Result<Loaded> {
     let mut value = channel_sprawl::value::parse(&text).map_err(|e| Stop::Invalid(vec![dataset::syntax(&e)]))?.into_owned();
     let overrides = [("company", &args.company), ("title", &args.title)];
     match &mut value {
+        // One name for several companies would make them one: a comparison keeps its own.
+        Value::Array(items) if items.len() > 1 && (args.company.is_some() || args.title.is_some()) => {
+            return Err(Stop::Error(format!(
+                "{file} compares {} companies: --company and --title name one; set them in the data",
+                items.len()
+            )));
+        }
         Value::Array(items) => items.iter_mut().for_each(|item| set_members(item, &overrides)),
         item => set_members(item, &overrides),
     }
