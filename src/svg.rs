@@ -133,7 +133,7 @@ fn grouped_title(title: &str, by: group::GroupBy, t: &Strings) -> String {
     for phrase in t.by {
         let cut = title.len().saturating_sub(phrase.len());
         let (Some(start), Some(end), Some(named)) = (title.get(..cut), title.get(cut..), named) else { continue };
-        if start.ends_with(' ') && end.to_lowercase() == phrase {
+        if start.ends_with(' ') && end.eq_ignore_ascii_case(phrase) {
             return [start, named].concat();
         }
     }
