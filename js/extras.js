@@ -348,7 +348,10 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       // Themes keep the datasets' order; other groupings go largest first across companies.
       const keys = [...totals.keys()];
       if (views[0].groupBy !== "theme") keys.sort((a, b) => totals.get(b) - totals.get(a));
+      // One scale: a ring's area by its spaces, a bar's length by its count (the largest group of all).
       const most = Math.max(...views.map((v) => v.units), 1);
+      const longest = (v) => Math.max(...v.groups.map((g) => g.count), 0);
+      const longestAll = Math.max(...views.map(longest), 1);
       this.keys = keys;
       // A group one company's chart shows is shown by every chart that has it, not folded into
       // its Other: a row of the shared legend is then a segment wherever it has spaces.
@@ -370,7 +373,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         chart.w.set_key_order(JSON.stringify(keys));
         chart.w.set_keep(keep);
         chart.w.set_key_colors(colors);
-        chart.fill = chart.view.units / most;
+        chart.fill = chart.view.chart === "bar" ? longest(chart.view) / longestAll : chart.view.units / most;
         chart.w.set_fill(chart.fill);
         // The total in the hole only where the hole can hold it.
         chart.center.hidden ||= chart.fill < 0.3;

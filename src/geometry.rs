@@ -56,7 +56,7 @@ pub enum Segment {
 
 impl Layout {
     /// Lays `counts` out in a `width` × `height` box (device pixels). `fill` (0–1] scales the ring's
-    /// *area* so several charts share one scale; `pad` leaves room for a lifted segment and the
+    /// *area*, or the longest bar's length, so several charts share one scale; `pad` leaves room for a lifted segment and the
     /// focus outline. Zero counts get no segment angle but keep their index.
     pub fn new(shape: Shape, counts: &[usize], width: f64, height: f64, fill: f64, pad: f64, gap: f64) -> Layout {
         let (cx, cy) = (width / 2.0, height / 2.0);
@@ -65,7 +65,7 @@ impl Layout {
         let inner = if shape == Shape::Donut { outer * HOLE } else { 0.0 };
         let total: usize = counts.iter().sum();
         let segments = match shape {
-            Shape::Bar => bar_rows(counts, width, height, pad, gap),
+            Shape::Bar => bar_rows(counts, width, height, pad, gap, fill.clamp(0.0, 1.0)),
             _ => {
                 let mut at: f64 = 0.0;
                 counts
@@ -226,12 +226,12 @@ pub fn angle_of(dx: f64, dy: f64) -> f64 {
 }
 
 /// Horizontal bars, one row per group, longest = full width, left-aligned.
-fn bar_rows(counts: &[usize], width: f64, height: f64, pad: f64, gap: f64) -> Vec<Segment> {
+fn bar_rows(counts: &[usize], width: f64, height: f64, pad: f64, gap: f64, fill: f64) -> Vec<Segment> {
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let rows = counts.len().max(1) as f64;
     let row = ((height - 2.0 * pad) / rows).max(1.0);
     let bar = (row - gap.max(row * 0.25)).max(1.0);
-    let usable = (width - 2.0 * pad).max(1.0);
+    let usable = (width - 2.0 * pad).max(1.0) * fill;
     counts
         .iter()
         .enumerate()

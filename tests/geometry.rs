@@ -207,6 +207,13 @@ fn bars_are_rows_scaled_to_the_longest() {
 }
 
 #[test]
+fn a_comparisons_bars_share_one_scale_through_fill() {
+    // This company's largest group is half the largest of all: its longest bar spans half.
+    let bars = Layout::new(Shape::Bar, &[4, 2], 200.0, 124.0, 0.5, 12.0, 2.0);
+    assert_eq!(bars.segments[0], Segment::Rect { x0: 12.0, y0: 18.25, x1: 100.0, y1: 55.75 });
+}
+
+#[test]
 fn bar_rows_are_hit_inside_and_past_their_end_and_missed_between() {
     let bars = Layout::new(Shape::Bar, &[4, 2], 200.0, 124.0, 1.0, 12.0, 2.0);
     check_hits(

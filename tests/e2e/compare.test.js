@@ -141,6 +141,32 @@ test("in the dark scheme, the shared legend and the profiles follow the charts",
   assert.deepEqual(page.problems, []);
 });
 
+test("as bars too, one scale: BT's longest bar is to Dell's as 3 is to 45", async () => {
+  const page = await open(env, "/posts/comparaison.html#comparaison=g.platform~c.bar", { viewport: { width: 1100, height: 1000 } });
+  await ready(page, "#comparaison");
+  // The longest bar of each chart, in CSS pixels: the painted run of its first row.
+  const longest = await page.evaluate(async () => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const hosts = document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot.querySelectorAll("[data-channel-sprawl-host]");
+    return [...hosts].map((h) => {
+      const c = h.shadowRoot.querySelector("canvas");
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      const y = Math.round(12 * devicePixelRatio + 14 * devicePixelRatio); // the first row's middle
+      const [r0, g0, b0] = [d[0], d[1], d[2]];
+      let painted = 0;
+      for (let x = 0; x < c.width; x++) {
+        const i = (y * c.width + x) * 4;
+        if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) > 60) painted++;
+      }
+      return painted / devicePixelRatio / (c.width / devicePixelRatio);
+    });
+  });
+  // Dell's Twitter (45) fills its row; BT's Forum (3) a fifteenth of its own, within a pixel or two.
+  assert.ok(longest[0] > 0.8, `Dell ${longest[0]}`);
+  assert.ok(Math.abs(longest[1] / longest[0] - 3 / 45) < 0.03, `BT ${longest[1]} against Dell ${longest[0]}`);
+  assert.deepEqual(page.problems, []);
+});
+
 test("mount() with an array of datasets compares them", async () => {
   const page = await open(env, "/test/blank.html");
   const keys = await page.evaluate(async () => {
