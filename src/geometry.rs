@@ -56,8 +56,8 @@ pub enum Segment {
 
 impl Layout {
     /// Lays `counts` out in a `width` × `height` box (device pixels). `fill` (0–1] scales the ring's
-    /// *area*, or the longest bar's length, so several charts share one scale; `pad` leaves room for a lifted segment and the
-    /// focus outline. Zero counts get no segment angle but keep their index.
+    /// *area*, or the longest bar's length, so several charts share one scale; `pad` leaves room
+    /// for a lifted segment and the focus outline. Zero counts get no segment angle but keep their index.
     pub fn new(shape: Shape, counts: &[usize], width: f64, height: f64, fill: f64, pad: f64, gap: f64) -> Layout {
         let (cx, cy) = (width / 2.0, height / 2.0);
         let full = ((width.min(height) / 2.0) - pad).max(1.0);
