@@ -353,9 +353,10 @@ fn long_text_wraps_or_ends_with_an_ellipsis() {
     }));
     let out = render(&d, &Options::default(), "en", 300);
     let t = texts(&out);
-    // 268 pixels at 20 × 0.55 per character: 24 characters a line, two lines at most.
-    assert_eq!(t[0], "A company with a rather");
-    assert_eq!(t[1], "long name that will not…");
+    // 268 pixels at 20 × 0.55 × 1.15 (bold) per character: 21 characters a line, two lines at
+    // most. ("A company with a rather" in bold measures 278 px in Chromium here: it overflowed.)
+    assert_eq!(t[0], "A company with a");
+    assert!(t[1].starts_with("rather long name") && t[1].ends_with('…') && t[1].chars().count() <= 21, "{}", t[1]);
     let label = t.iter().find(|l| l.starts_with("Careers")).unwrap();
     assert!(label.ends_with('…') && label.len() < long.len(), "{label}");
 }
