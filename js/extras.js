@@ -127,7 +127,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const p = this.t.profile;
       const f = this.w.profile();
       const decimal = this.formats.decimal;
-      const hhi = (value, verdict) => `${decimal.format(value)} · ${p.verdicts[verdict]}`;
+      // An index of 0.003 (hundreds of platforms) is not "0": under 0.005 it reads "<0.01".
+      const hhi = (value, verdict) => `${value > 0 && value < 0.005 ? "<" + decimal.format(0.01) : decimal.format(value)} · ${p.verdicts[verdict]}`;
       const rows = [
         [p.spaces, fill(p.spacesValue, { spaces: this.spaces(f.spaces), functions: this.formats.num.format(f.functions) }, f.functions)],
         [p.replication, `× ${decimal.format(f.replication)}`, p.replicationHelp],
@@ -214,7 +215,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const v = this.source;
       const labels = view.legend.map((g) => [g.key, this.labelOf(g, view.groupBy)]);
       const p = this.peers;
-      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: p?.keys || [], keyColors: p?.colors || [], keep: p?.keep || [], labels };
+      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: p?.keys || [], keyColors: p?.colors || [], keep: this.keep || [], labels };
       return [glue, [v.text(), v.csv, v.company, this.titleOf(view), options, this.lang, shown]];
     },
 
@@ -353,31 +354,32 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const longest = (v) => Math.max(...v.groups.map((g) => g.count), 0);
       const longestAll = Math.max(...views.map(longest), 1);
       this.keys = keys;
-      // A group one company's chart shows is shown by every chart that has it, not folded into
-      // its Other: a row of the shared legend is then a segment wherever it has spaces.
-      this.keep = [...new Set(views.flatMap((v) => v.groups.map((g) => g.key)))].filter((k) => k !== OTHER);
-      const keep = JSON.stringify(this.keep);
+      // A group another company's chart shows is shown by every chart that has it, not folded
+      // into its Other: a row of the shared legend is then a segment wherever it has spaces. (The
+      // chart's own groups do not count: its Other expanded must fold back.)
+      const shown = views.map((v) => v.groups.map((g) => g.key).filter((k) => k !== OTHER));
       // A theme a company's dataset colours has that colour in every chart (the first company's).
       const colored = new Map();
       for (const v of views) for (const key of v.colored) if (!colored.has(key)) colored.set(key, groupsByKey(v).get(key)?.color);
       this.colors = [...colored].filter(([, color]) => color);
       const colors = JSON.stringify(this.colors.flat());
-      // The first chart's copies toggle drives all: it shows if any company has copies (and the
-      // others' hidden controls keep the same band).
-      const copies = views.some((v) => v.copies);
-      for (const chart of this.parts) chart.dedupeButton.hidden = !copies;
       // The shared legend and the profiles' table in the charts' scheme (light or dark).
       this.host.dataset.scheme = this.parts[0].host.dataset.scheme;
       for (const chart of this.parts) {
         chart.legend.hidden = !chart.dialog?.open; // one shared legend instead (renderLegend), but in the dialog
         chart.w.set_key_order(JSON.stringify(keys));
-        chart.w.set_keep(keep);
+        chart.keep = [...new Set(shown.filter((_, j) => this.parts[j] !== chart).flat())];
+        chart.w.set_keep(JSON.stringify(chart.keep));
         chart.w.set_key_colors(colors);
         chart.fill = chart.view.chart === "bar" ? longest(chart.view) / longestAll : chart.view.units / most;
         chart.w.set_fill(chart.fill);
-        // The total in the hole only where the hole can hold it.
-        chart.center.hidden ||= chart.fill < 0.3;
+        // The total in the hole only where the hole can hold it (shown again after bars).
+        chart.center.hidden = chart.view.chart !== "donut" || chart.fill < 0.3;
       }
+      // The first chart's copies toggle drives all: it shows if any company has copies, and the
+      // others' hidden controls keep the same band. Set last: the calls above re-render the charts.
+      const copies = views.some((v) => v.copies);
+      for (const chart of this.parts) chart.dedupeButton.hidden = !copies;
       this.refreshing = false;
       this.renderLegend();
     }
@@ -423,16 +425,20 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const hidden = new Set(views.flatMap((v) => v.hidden));
       const selected = this.parts.find((c) => c.selectedKey != null)?.selectedKey ?? null;
       const keys = [...new Set([...this.keys, ...views.flatMap((v) => v.groups.map((g) => g.key))])].filter((k) => byKey.some((groups) => groups.has(k)));
+      // Dots on a swatch whose colour an earlier row has, counted in this legend's own order.
+      const repeats = new Map();
       const entries = keys.map((key) => {
         const found = byKey.map((groups) => groups.get(key));
         const group = found.find(Boolean);
         const label = first.labelOf(group, views[0].groupBy);
         const counts = found.map((g) => (g ? first.formats.num.format(g.count) : "–"));
         const named = views.map((v, i) => `${v.company} ${counts[i]}`).join(", ");
+        const seen = repeats.get(group.color) ?? 0;
+        repeats.set(group.color, seen + 1);
         const entry = el(
           "button",
           { type: "button", class: "cs-entry", "aria-pressed": String(selected === key), "aria-label": `${label}: ${named}`, "data-shared-key": key },
-          first.swatch(group.color, group.twin),
+          first.swatch(group.color, Math.min(2, seen)),
           el("span", { class: "cs-label", text: label }),
           el("span", { class: "cs-count", text: counts.join(" · ") }),
         );
@@ -449,6 +455,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         entries.push(el("li", { class: "cs-item is-hidden" }, el("span", { class: "cs-entry", "aria-disabled": "true" }, first.swatch(group.color), el("span", { class: "cs-label", text: label })), first.tool("+", fill(t.show, { label }), "hide", key, label)));
       }
       if (hidden.size > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, "data-act": "showAll" })));
+      if (views[0].otherExpanded && views.some((v) => v.canFold)) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, "data-act": "fold" })));
       this.legendHead.textContent = fill(t.countsBy, { list: views.map((v) => isolate(v.company)).join(" · ") });
       this.legend.setAttribute("aria-label", t.group);
       replaceLegend(this.legend, this.host.shadowRoot, entries);

@@ -62,6 +62,8 @@ export const STYLES = `
   display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); grid-template-rows: 100%; column-gap: 4px;
 }
 .cs-plot[data-chart="bar"] canvas { height: 100%; min-height: 0; }
+/* A comparison's bars share one scale: their canvases the same width in every column. */
+:host([data-part]) .cs-plot[data-chart="bar"] { grid-template-columns: 40% minmax(0, 1fr); }
 .cs-bars { display: none; }
 .cs-plot[data-chart="bar"] .cs-bars { display: block; list-style: none; margin: 0; padding: 12px 0; max-width: 16em; min-width: 0; }
 .cs-bars li { cursor: pointer; height: 28px; line-height: 28px; font-size: 13px; text-align: end; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

@@ -85,12 +85,15 @@ test("Dell and BT side by side: one scale, one colour per theme, one selection",
   assert.ok((await legend(page, "#comparaison")).some((e) => e.key === "microblog" && e.count === 1), "a segment in Dell's chart");
   // More countries than the palette's ten colours: the shared legend dots a repeated colour, as
   // the rings do.
-  await page.locator("#comparaison select").first().selectOption("country");
-  const dots = await page.locator("#comparaison .cs-entry[data-shared-key] .cs-swatch").evaluateAll((ss) =>
-    ss.map((s) => [s.style.getPropertyValue("--swatch"), getComputedStyle(s).backgroundImage.includes("radial-gradient")]),
-  );
-  assert.ok(dots.length > 10, `${dots.length} countries`);
-  assert.deepEqual(dots.map(([, dotted]) => dotted), dots.map(([color], i) => dots.slice(0, i).some(([c]) => c === color)));
+  // By department, groups only BT has reuse colours of Dell's: dotted in the legend's own order.
+  for (const by of ["country", "department"]) {
+    await page.locator("#comparaison select").first().selectOption(by);
+    const dots = await page.locator("#comparaison .cs-entry[data-shared-key] .cs-swatch").evaluateAll((ss) =>
+      ss.map((s) => [s.style.getPropertyValue("--swatch"), getComputedStyle(s).backgroundImage.includes("radial-gradient")]),
+    );
+    assert.ok(dots.length > 10, `${dots.length} groups by ${by}`);
+    assert.deepEqual(dots.map(([, dotted]) => dotted), dots.map(([color], i) => dots.slice(0, i).some(([c]) => c === color)), by);
+  }
   await page.locator("#comparaison select").first().selectOption("platform");
   await page.locator("#comparaison").screenshot({ path: SHOTS + "comparaison.png" });
 
@@ -219,6 +222,10 @@ test("side by side, the rings are level: the other charts keep their controls' b
   const [dell, bt] = await measure(wide);
   assert.ok(bt.left > dell.left, "side by side");
   assert.ok(Math.abs(bt.middle - dell.middle) < 1, `ring centres at ${dell.middle} and ${bt.middle}`);
+  // Still level after a regrouping (the copies toggle's row kept in BT's empty band).
+  await wide.locator("#comparaison select").first().selectOption("platform");
+  const [dellAfter, btAfter] = await measure(wide);
+  assert.ok(Math.abs(btAfter.middle - dellAfter.middle) < 1, `after regrouping, ring centres at ${dellAfter.middle} and ${btAfter.middle}`);
   assert.deepEqual([dell.shown, dell.focusable, bt.shown, bt.focusable], [true, true, false, false], "only the first chart's controls are seen and reached");
   assert.equal(bt.controls, dell.controls);
   assert.deepEqual(wide.problems, []);
@@ -292,5 +299,75 @@ test("a theme one company's dataset colours has that colour in every company's c
     return [...hosts].map((h) => h.shadowRoot.querySelector('.cs-entry[data-key="news"] .cs-swatch').style.getPropertyValue("--swatch"));
   });
   assert.deepEqual(colors, ["#00ff00", "#00ff00"]);
+  assert.deepEqual(page.problems, []);
+});
+
+test("a comparison's bars keep one scale whatever their labels, its centre total comes back after bars, and an expanded Other folds back", async () => {
+  const page = await open(env, "/test/blank.html", { viewport: { width: 1000, height: 900 } });
+  const seen = await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    document.querySelector("#main").append(fig);
+    const spaces = (n, theme) => Array.from({ length: n }, (_, i) => ({ name: `${theme}${i}`, platform: "blog", themes: [theme] }));
+    // Alpha: B 10 and 60 tiny themes (folded into Other); Beta: B 10 and a long label.
+    const alpha = { company: "Alpha", spaces: [...spaces(10, "b"), ...Array.from({ length: 60 }, (_, i) => ({ name: `t${i}`, platform: "blog", themes: [`t${i}`] }))] };
+    // Beta: B 10, a long label, and C 60: as bars, Alpha's longest is a sixth of the longest of all.
+    const beta = { company: "Beta", spaces: [...spaces(10, "b"), ...spaces(2, "a-long-theme-label-that-takes-the-whole-label-column"), ...spaces(60, "c")] };
+    const handle = await mount(fig, [alpha, beta]);
+    const outer = fig.querySelector("[data-channel-sprawl-compare]").shadowRoot;
+    const roots = [...outer.querySelectorAll("[data-channel-sprawl-host]")].map((h) => h.shadowRoot);
+    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const set = async (value) => {
+      const select = roots[0].querySelectorAll("select")[1];
+      select.value = value;
+      select.dispatchEvent(new Event("change"));
+      await frames();
+    };
+    await set("bar");
+    // The painted run of B's row in each chart's canvas, in CSS pixels.
+    const run = (root) => {
+      const c = root.querySelector("canvas");
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      const rows = [...root.querySelectorAll(".cs-bars li")];
+      const row = rows.findIndex((li) => li.textContent.startsWith("B "));
+      const css = c.getBoundingClientRect().height;
+      const y = Math.round((12 + ((row + 0.5) * (css - 24)) / rows.length) * devicePixelRatio);
+      let painted = 0;
+      for (let x = 0; x < c.width; x++) {
+        const i = (y * c.width + x) * 4;
+        if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 60) painted++;
+      }
+      return painted / devicePixelRatio;
+    };
+    const bars = roots.map(run);
+    await set("donut");
+    const centres = roots.map((r) => !r.querySelector(".cs-center").hidden);
+    // Expand Alpha's Other from the shared legend, then fold it back from there.
+    outer.querySelector('.cs-tool[data-act="expand"]').click();
+    await frames();
+    const fold = outer.querySelector('.cs-link[data-act="fold"]');
+    fold?.click();
+    await frames();
+    return { bars, centres, fold: !!fold, folded: !!outer.querySelector('.cs-entry[data-shared-key="~other"]') };
+  });
+  assert.ok(Math.abs(seen.bars[0] - seen.bars[1]) <= 2, `B's bar: ${seen.bars.join(" and ")} px`);
+  assert.deepEqual(seen.centres, [true, true], "both totals shown again as donuts");
+  // A company whose bars are short (its largest group 1 against 12) but whose ring is not (10
+  // spaces against 12): its total comes back in the hole after bars.
+  const centre = await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    document.querySelector("#main").append(fig);
+    const alpha = { company: "Alpha", spaces: Array.from({ length: 10 }, (_, i) => ({ name: `a${i}`, platform: "blog", themes: [`t${i}`] })) };
+    const beta = { company: "Beta", spaces: Array.from({ length: 12 }, (_, i) => ({ name: `b${i}`, platform: "blog", themes: ["t"] })) };
+    await mount(fig, [alpha, beta], { chart: "bar" });
+    const root = fig.querySelector("[data-channel-sprawl-compare]").shadowRoot.querySelector("[data-channel-sprawl-host]").shadowRoot;
+    const select = root.querySelectorAll("select")[1];
+    select.value = "donut";
+    select.dispatchEvent(new Event("change"));
+    return !root.querySelector(".cs-center").hidden;
+  });
+  assert.equal(centre, true);
+  assert.deepEqual([seen.fold, seen.folded], [true, true], "the shared legend folds Other back");
   assert.deepEqual(page.problems, []);
 });
