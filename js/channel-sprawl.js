@@ -503,7 +503,9 @@ class Chart {
     // says the same to the keyboard and screen readers).
     this.on(this.bars, "click", (e) => {
       const g = this.view.groups[[...this.bars.children].indexOf(e.target.closest("li"))];
-      if (g) this.w.toggle_select(g.key);
+      if (!g) return;
+      this.w.toggle_select(g.key);
+      this.canvas.focus({ preventScroll: true }); // as a click on the bar does: the keys go on from there
     });
     pointsAt(this.legend, (key) => this.w.point_legend(key), this.on.bind(this));
     // The extras module (drill-down, table, profile, dialog, exports) at the first sign of a

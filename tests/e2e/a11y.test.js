@@ -393,6 +393,19 @@ test("odd data on a narrow English page: unbroken words stay inside, tiny shares
   assert.equal(result.said, "Grouped by department: 1 group.");
   assert.ok(result.bars > 80, `bars ${result.bars} px wide`);
   assert.ok(result.arabic.startsWith("\u2068") && result.arabic.endsWith("\u2069"), "the label isolated from its count");
+  // 300 platforms of one space each: a concentration of 0.003, not "0".
+  const hhi = await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    document.querySelector("#main").append(fig);
+    await mount(fig, { company: "Acme", spaces: Array.from({ length: 300 }, (_, i) => ({ name: `s${i}`, platform: `p${i}`, themes: ["t"] })) });
+    const root = fig.querySelector("[data-channel-sprawl-host]").shadowRoot;
+    root.querySelector(".cs-profile summary").click();
+    while (!root.querySelector(".cs-profile dd")) await new Promise((done) => setTimeout(done, 20));
+    const dts = [...root.querySelectorAll(".cs-profile dt")];
+    return dts.find((dt) => dt.textContent === "Concentration over platforms")?.nextElementSibling.textContent;
+  });
+  assert.equal(hhi, "<0.01 · sprawling");
   // A total of 100,000 in the hole of a 280 px ring: in a smaller type that fits.
   const big = await page.evaluate(async () => {
     const { mount } = await import("/channel-sprawl.js");
