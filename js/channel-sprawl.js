@@ -493,11 +493,7 @@ class Chart {
     this.root.replaceChildren(this.container);
 
     this.host.dataset.scheme = this.isDark() ? "dark" : "light";
-    this.on(darkQuery, "change", () => {
-      this.host.dataset.scheme = this.isDark() ? "dark" : "light";
-      this.w.set_dark(this.isDark());
-      this.w.set_background(this.background());
-    });
+    this.on(darkQuery, "change", () => this.restyle());
     this.on(this.legend, "click", (e) => this.legendClick(e));
     // A bar's label selects it as the bar does: the row is one target (aria-hidden: the legend
     // says the same to the keyboard and screen readers).
@@ -673,6 +669,13 @@ class Chart {
     this.w.set_background(this.background());
     this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
     this.render();
+  }
+
+  /** After the reader's or the page's colour scheme changed: the scheme, and the background under the chart. */
+  restyle() {
+    this.host.dataset.scheme = this.isDark() ? "dark" : "light";
+    this.w.set_dark(this.isDark());
+    this.w.set_background(this.background());
   }
 
   /** The widget's background as the page's CSS makes it (`--channel-sprawl-bg`): `#rrggbb`, or "" unless opaque sRGB. */
@@ -1182,6 +1185,10 @@ if (typeof document !== "undefined") {
   const start = () => {
     mountAll(document);
     addEventListener("hashchange", () => charts.forEach((c) => c.restore()));
+    // A page that switches its own theme (a class, a style or data-theme on <html> or <body>,
+    // which may set --channel-sprawl-bg) is followed as the reader's scheme is.
+    const themes = new MutationObserver(() => charts.forEach((c) => c.widget && c.restyle()));
+    for (const el of [document.documentElement, document.body]) el && themes.observe(el, { attributes: true, attributeFilter: ["class", "style", "data-theme"] });
     new MutationObserver((records) => {
       for (const r of records) {
         for (const node of r.addedNodes) if (node.nodeType === 1) mountAll(node);

@@ -377,3 +377,22 @@ test("a blogger's slips in the options: unknown values are said in the console, 
     'channel-sprawl (slips): data-chart "doughnut" is not one of donut, pie, bar; using donut.',
   ]);
 });
+
+test("a page that switches its own theme with a class on <html> repaints the chart's background", async () => {
+  const page = await open(env, "/test/blank.html");
+  const corner = await page.evaluate(async (data) => {
+    const { mount } = await import("/channel-sprawl.js");
+    document.head.append(Object.assign(document.createElement("style"), { textContent: ".night figure { --channel-sprawl-bg: #002b36; --channel-sprawl-fg: #fdf6e3; }" }));
+    const fig = document.createElement("figure");
+    document.querySelector("#main").append(fig);
+    await mount(fig, data);
+    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    await frames();
+    document.documentElement.classList.add("night");
+    await frames();
+    const c = fig.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+    return [...c.getContext("2d").getImageData(1, 1, 1, 1).data.subarray(0, 3)];
+  }, DATA);
+  assert.deepEqual(corner, [0, 0x2b, 0x36]);
+  assert.deepEqual(page.problems, []);
+});
