@@ -425,6 +425,8 @@ class Chart {
       thousands: this.formats.thousands,
     };
     this.widget = this.create(Widget, this.widgetOptions);
+    // Two figures with one id share one entry in the address: a link restores only one of them.
+    if ([...charts].some((c) => c.key === this.key && c.figure !== figure)) console.warn(`channel-sprawl: two figures have the id "${this.key}"; a link to a view of one of them cannot say which.`);
     charts.add(this);
     for (const w of this.w.warnings()) {
       console.warn(`channel-sprawl (${this.key}): ${w.path}: ${fill(t.problems[w.code] || w.message, { detail: w.detail })} ${w.detail}`);

@@ -396,3 +396,19 @@ test("a page that switches its own theme with a class on <html> repaints the cha
   assert.deepEqual(corner, [0, 0x2b, 0x36]);
   assert.deepEqual(page.problems, []);
 });
+
+test("two figures with one id: the console says so", async () => {
+  const page = await open(env, "/test/blank.html");
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.evaluate(async (data) => {
+    const { mount } = await import("/channel-sprawl.js");
+    for (let i = 0; i < 2; i++) {
+      const fig = document.createElement("figure");
+      fig.id = "same";
+      document.querySelector("#main").append(fig);
+      await mount(fig, data);
+    }
+  }, DATA);
+  assert.deepEqual(warnings.filter((w) => w.includes('"same"')), ['channel-sprawl: two figures have the id "same"; a link to a view of one of them cannot say which.']);
+});
