@@ -1188,9 +1188,12 @@ if (typeof document !== "undefined") {
     mountAll(document);
     addEventListener("hashchange", () => charts.forEach((c) => c.restore()));
     // A page that switches its own theme (a class, a style or data-theme on <html> or <body>,
-    // which may set --channel-sprawl-bg) is followed as the reader's scheme is.
-    const themes = new MutationObserver(() => charts.forEach((c) => c.widget && c.restyle()));
-    for (const el of [document.documentElement, document.body]) el && themes.observe(el, { attributes: true, attributeFilter: ["class", "style", "data-theme"] });
+    // which may set --channel-sprawl-bg), or a figure's data-theme, is followed as the reader's
+    // scheme is.
+    const restyle = () => charts.forEach((c) => c.widget && c.restyle());
+    const themes = new MutationObserver(restyle);
+    for (const el of [document.documentElement, document.body]) el && themes.observe(el, { attributes: true, attributeFilter: ["class", "style"] });
+    new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"], subtree: true });
     new MutationObserver((records) => {
       for (const r of records) {
         for (const node of r.addedNodes) if (node.nodeType === 1) mountAll(node);

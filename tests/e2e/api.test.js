@@ -391,9 +391,16 @@ test("a page that switches its own theme with a class on <html> repaints the cha
     document.documentElement.classList.add("night");
     await frames();
     const c = fig.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
-    return [...c.getContext("2d").getImageData(1, 1, 1, 1).data.subarray(0, 3)];
+    const pixel = () => [...c.getContext("2d").getImageData(1, 1, 1, 1).data.subarray(0, 3)];
+    const night = pixel();
+    // And the figure's own data-theme, changed live: the dark scheme's background.
+    document.documentElement.classList.remove("night");
+    await frames();
+    fig.setAttribute("data-theme", "dark");
+    await frames();
+    return [night, pixel()];
   }, DATA);
-  assert.deepEqual(corner, [0, 0x2b, 0x36]);
+  assert.deepEqual(corner, [[0, 0x2b, 0x36], [0x1c, 0x1c, 0x1e]]);
   assert.deepEqual(page.problems, []);
 });
 
