@@ -668,7 +668,7 @@ class Chart {
     this.hide(view.hidden, view.legend.map((g) => g.key));
     if (view.otherExpanded) this.w.expand_other(true);
     if (view.selected) this.w.select(view.selected);
-    this.w.set_background(this.background());
+    this.restyle(); // the page may have changed its theme meanwhile
     this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
     this.render();
   }
