@@ -554,7 +554,8 @@ class Chart {
     // Escape clears the selection first (the widget then handled it), and closes the enlarged
     // view only when nothing was selected.
     this.on(this.canvas, "keydown", (e) => {
-      if (e.key === "Escape" && !e.defaultPrevented && this.dialog?.open) this.dialog.close();
+      const dialog = this.peers?.dialog ?? this.dialog;
+      if (e.key === "Escape" && !e.defaultPrevented && dialog?.open) dialog.close();
     });
     // Draw only near the viewport (and at once when it scrolls near).
     if (typeof IntersectionObserver === "function") {

@@ -190,8 +190,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const focused = this.drill.contains(this.root.activeElement);
       this.w.select(null);
       if (!focused) return;
-      // A comparison's shared legend, unless the chart is enlarged: the dialog shows its own.
-      const legend = this.peers && !this.dialog?.open ? this.peers.legend : this.legend;
+      const legend = this.peers?.legend ?? this.legend;
       const entry = [...legend.querySelectorAll(ENTRIES)].find((b) => keyOf(b) === key);
       (entry || this.canvas).focus();
     },
@@ -267,6 +266,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
     },
 
     enlarge() {
+      // A comparison enlarges as a whole: every company's chart and the shared legend.
+      if (this.peers) return this.peers.enlarge(this);
       // The dialog is made on the first enlarge: most readers never open it.
       if (!this.dialog) {
         this.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": "title" });
@@ -279,8 +280,6 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: this.t.close, onclick: () => this.dialog.close() });
       this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, el("p", { class: "cs-title", text: this.title.textContent }), close), this.main);
       this.container.classList.add("is-enlarged");
-      // A comparison's chart takes its own legend into the dialog: the shared one stays behind.
-      this.legend.hidden = false;
       this.dialog.showModal();
       this.canvas.focus();
     },
@@ -289,7 +288,6 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.container.insertBefore(this.main, this.container.querySelector(".cs-help"));
       this.dialog.replaceChildren();
       this.container.classList.remove("is-enlarged");
-      this.legend.hidden = !!this.peers;
       (this.returnFocus || this.enlargeButton).focus();
     },
   });
@@ -310,7 +308,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.legend = el("ul", { class: "cs-legend cs-shared" });
       this.profiles = el("div", { class: "cs cs-table" });
       this.legendHead = el("p", { class: "cs-summary" });
-      root.append(this.row, el("div", { class: "cs" }, this.legendHead, this.legend), this.profiles);
+      this.shared = el("div", { class: "cs" }, this.legendHead, this.legend);
+      root.append(this.row, this.shared, this.profiles);
       figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));
       this.parts = [];
       this.syncing = false;
@@ -366,7 +365,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       // The shared legend and the profiles' table in the charts' scheme (light or dark).
       this.host.dataset.scheme = this.parts[0].host.dataset.scheme;
       for (const chart of this.parts) {
-        chart.legend.hidden = !chart.dialog?.open; // one shared legend instead (renderLegend), but in the dialog
+        chart.legend.hidden = true; // one shared legend instead (renderLegend)
         chart.w.set_key_order(JSON.stringify(keys));
         chart.keep = [...new Set(shown.filter((_, j) => this.parts[j] !== chart).flat())];
         chart.w.set_keep(JSON.stringify(chart.keep));
@@ -459,6 +458,42 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.legendHead.textContent = fill(t.countsBy, { list: views.map((v) => isolate(v.company)).join(" · ") });
       this.legend.setAttribute("aria-label", t.group);
       replaceLegend(this.legend, this.host.shadowRoot, entries);
+    }
+
+    /**
+     * Enlarged from `from`'s button: a modal dialog with every company's chart (their controls
+     * along) and the shared legend, each chart's plot as large as the dialog allows.
+     */
+    enlarge(from) {
+      const root = this.host.shadowRoot;
+      if (!this.dialog) {
+        this.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": "title" });
+        root.append(this.dialog);
+        this.dialog.addEventListener("close", () => this.shrink());
+      }
+      if (this.dialog.open) return;
+      this.returnFocus = from.root.activeElement || from.enlargeButton;
+      const first = this.parts[0];
+      const title = el("p", { class: "cs-title", id: "title", text: this.parts.map((c) => c.view?.company ?? "").join(" · ") });
+      const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: first.t.close, onclick: () => this.dialog.close() });
+      this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, title, close), this.row, this.shared);
+      for (const chart of this.parts) {
+        adopt(chart.root);
+        chart.host.toggleAttribute("data-enlarged", true);
+      }
+      from.enlargeButton.hidden = true;
+      this.dialog.showModal();
+      first.canvas.focus();
+    }
+
+    shrink() {
+      this.profiles.before(this.row, this.shared);
+      this.dialog.replaceChildren();
+      for (const chart of this.parts) {
+        chart.host.toggleAttribute("data-enlarged", false);
+        chart.enlargeButton.hidden = false;
+      }
+      (this.returnFocus || this.parts[0].enlargeButton).focus();
     }
 
     /** The companies' sprawl profiles in one table, a column each. */

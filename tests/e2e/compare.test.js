@@ -258,31 +258,46 @@ test("side by side, the rings are level: the other charts keep their controls' b
   assert.deepEqual(three.problems, []);
 });
 
-test("a comparison's chart enlarged takes its own legend along, and the focus stays in the dialog", async () => {
+test("a comparison enlarges as a whole: every company's chart, larger, with the shared legend; the focus stays in the dialog", async () => {
   const page = await open(env, "/posts/comparaison.html", { viewport: { width: 1100, height: 900 } });
   await ready(page, "#comparaison");
+  const sizes = () => page.locator("#comparaison canvas").evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().width));
+  const before = await sizes();
   await page.locator("#comparaison").getByRole("button", { name: "Agrandir" }).click();
   const dialog = page.locator("#comparaison dialog[open]");
   await dialog.waitFor();
-  const entries = dialog.locator(".cs-legend .cs-entry[data-key]");
-  assert.ok((await entries.count()) >= 9, "the legend of the enlarged chart is in the dialog");
-  assert.ok(await entries.first().isVisible());
-  // Select from the keyboard, then clear from the drill-down: the focus goes to the entry in the
-  // dialog (the shared legend behind it is out of reach).
+  await page.waitForTimeout(100);
+  assert.equal(await dialog.locator("canvas").count(), 2, "both companies' charts are in the dialog");
+  const after = await sizes();
+  for (const [i, w] of after.entries()) assert.ok(w > before[i] * 1.3, `chart ${i}: ${w} px enlarged, ${before[i]} in the post`);
+  assert.equal(await dialog.locator(".cs-title").first().textContent(), "Dell · BT");
+  const entries = dialog.locator(".cs-shared .cs-entry[data-shared-key]");
+  assert.ok((await entries.count()) >= 9, "the shared legend is in the dialog");
+  assert.equal(await dialog.getByRole("button", { name: "Agrandir" }).count(), 0, "no Enlarge button inside the enlarged view");
+  // Select from the keyboard, then clear from the drill-down: the focus goes to the shared
+  // legend's entry, in the dialog.
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
-  await dialog.getByRole("button", { name: "Effacer la sélection" }).focus();
+  await dialog.getByRole("button", { name: "Effacer la sélection" }).first().focus();
   await page.keyboard.press("Enter");
   const focused = await page.evaluate(() => {
     let a = document.activeElement;
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-    return { tag: a.tagName, inDialog: !!a.closest("dialog"), key: a.dataset.key };
+    return { tag: a.tagName, inDialog: !!a.closest("dialog"), key: a.dataset.sharedKey };
   });
   assert.deepEqual(focused, { tag: "BUTTON", inDialog: true, key: "expertise" });
-  // Closed, the chart's own legend gives way to the shared one again.
+  // Escape closes it: the charts go back to their size in the post, the focus to Enlarge.
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
-  assert.equal(await page.locator("#comparaison .cs-legend:not(.cs-shared) .cs-entry[data-key]").first().isVisible(), false);
+  await page.waitForTimeout(100);
+  assert.deepEqual(await sizes(), before);
+  assert.equal(await page.locator("#comparaison .cs-shared .cs-entry").first().isVisible(), true);
+  const back = await page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a.textContent;
+  });
+  assert.equal(back, "Agrandir");
   assert.deepEqual(page.problems, []);
 });
 
