@@ -203,19 +203,25 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
 
     /**
      * What both exports draw: the chart as the reader sees it (grouping, dedupe, chart type,
-     * hidden groups, "Other" expanded, a comparison's colours) with its title, summary and
-     * legend, by the core's renderer in the export build (a separate wasm, fetched only now):
-     * `render_export`'s arguments after the canvas.
+     * hidden groups, "Other" expanded, a comparison's colours and scale) with its title, summary
+     * and legend, by the core's renderer in the export build (a separate wasm, fetched only now);
+     * a comparison's every chart, side by side. The glue, and `render_export`'s arguments after
+     * the canvas.
      */
     async exported() {
       const glue = await loadRuntime("pkg-export");
+      return [glue, [(this.peers?.parts ?? [this]).filter((c) => c.widget).map((c) => c.exportPart()), this.lang]];
+    },
+
+    /** This chart's part of an export (`Part` in src/web.rs). */
+    exportPart() {
       const view = this.w.view();
       const options = { ...this.widgetOptions, groupBy: view.groupBy, dedupe: view.dedupe, chart: view.chart };
       const v = this.source;
       const labels = view.legend.map((g) => [g.key, this.labelOf(g, view.groupBy)]);
       const p = this.peers;
-      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: p?.keys || [], keyColors: p?.colors || [], keep: this.keep || [], labels };
-      return [glue, [v.text(), v.csv, v.company, this.titleOf(view), options, this.lang, shown]];
+      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: p?.keys || [], keyColors: p?.colors || [], keep: this.keep || [], labels, fill: p ? this.fill : null };
+      return { text: v.text(), csv: v.csv, company: v.company, title: this.titleOf(view), options, shown };
     },
 
     async exportSvg() {
@@ -256,12 +262,21 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       if (blob) this.download(blob, "png");
     },
 
-    /** The current view (grouping, dedupe and hidden groups applied) as CSV: group, key, count, share of the spaces counted. */
+    /**
+     * The current view (grouping, dedupe and hidden groups applied) as CSV: group, key, count,
+     * share of the spaces counted; in a comparison, a row per company and group, the company first.
+     */
     exportCsv() {
-      const view = this.w.view();
       // Quoted per RFC 4180; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
       const cell = (v) => `"${String(v).replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
-      const rows = [[this.t.group, "key", this.t.count, this.t.shareCol], ...view.groups.map((g) => [this.labelOf(g, view.groupBy), g.key, g.count, view.units ? (g.count / view.units).toFixed(4) : 0])];
+      const charts = (this.peers?.parts ?? [this]).filter((c) => c.widget);
+      const company = this.peers ? [this.t.company] : [];
+      const rows = [[...company, this.t.group, "key", this.t.count, this.t.shareCol]];
+      for (const chart of charts) {
+        const view = chart.w.view();
+        const named = this.peers ? [view.company] : [];
+        for (const g of view.groups) rows.push([...named, chart.labelOf(g, view.groupBy), g.key, g.count, view.units ? (g.count / view.units).toFixed(4) : 0]);
+      }
       this.download(new Blob([rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n"], { type: "text/csv" }), "csv");
     },
 
@@ -372,7 +387,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         chart.w.set_key_colors(colors);
         chart.fill = chart.view.chart === "bar" ? longest(chart.view) / longestAll : chart.view.units / most;
         chart.w.set_fill(chart.fill);
-        // The total in the hole only where the hole can hold it (shown again after bars).
+        // The total in the hole only where the hole can hold it (shown again after bars; as
+        // svg::MIN_COUNT_FILL in the exports).
         chart.center.hidden = chart.view.chart !== "donut" || chart.fill < 0.3;
       }
       // The first chart's copies toggle drives all: it shows if any company has copies, and the

@@ -168,6 +168,9 @@ pub struct Shown<'a> {
     /// Group names as the reader's legend writes them, by key (countries named in the reader's
     /// language, which the browser knows and the core does not); other groups keep their own.
     pub labels: &'a [(String, String)],
+    /// In a comparison, the chart's share of the full size on the charts' one scale
+    /// (`Chart::set_fill`); `None`: full size.
+    pub fill: Option<f64>,
 }
 
 /// The static SVG of `dataset` drawn with `options` (grouping, dedupe, shape, folding into
@@ -259,6 +262,9 @@ impl Figure {
         let bars = options.shape == Shape::Bar && rows as usize == chart.groups.len();
         let pad = render::PAD as i32;
         let chart_h = if bars { (rows * ROW + 2 * pad) as f64 } else { side };
+        if let Some(fill) = shown.fill {
+            chart.set_fill(fill);
+        }
         chart.apply(Action::Resize(side, chart_h, scale));
         let s = side as i32;
         let h = chart_h as i32;
@@ -302,8 +308,7 @@ impl Figure {
             let _ = svg.present();
         }
         // The accessible name and description, right after the opening tag.
-        let name = if self.heading.is_empty() { self.line.clone() } else { self.heading.clone() };
-        let head = format!("<title>{}</title>\n<desc>{}</desc>\n", escape(&name), escape(&self.line));
+        let head = format!("<title>{}</title>\n<desc>{}</desc>\n", escape(self.name()), escape(&self.line));
         let Some(open) = out.find(">\n").map(|i| i + 2) else { return out + &head };
         // The chart after the background (the first element), under everything else (the count
         // in its hole).
@@ -323,6 +328,15 @@ impl Figure {
         }
         out.insert_str(open, &head);
         out
+    }
+
+    /// The picture's accessible name: its heading, else its summary.
+    pub fn name(&self) -> &str {
+        if self.heading.is_empty() {
+            &self.line
+        } else {
+            &self.heading
+        }
     }
 
     /// Everything but the chart: background, heading, summary, the count in the chart's hole
@@ -373,6 +387,10 @@ impl Figure {
     pub fn paint_count<B: DrawingBackend>(&self, b: &mut B, svg: bool) -> Result<(), DrawingErrorKind<B::ErrorType>> {
         let (Some((chart_at, _)), Shape::Donut) = (&self.body, self.chart.options.shape) else { return Ok(()) };
         let (chart, scheme) = (&self.chart, self.chart.scheme);
+        // A comparison's small ring has no room for it (the widget hides it too).
+        if chart.fill < MIN_COUNT_FILL {
+            return Ok(());
+        }
         let scale = chart.size.2;
         let (cx, cy) = (chart_at.0 + (chart.layout.cx / scale).round() as i32, chart_at.1 + (chart.layout.cy / scale).round() as i32);
         let units = chart.units;
@@ -401,6 +419,29 @@ impl Figure {
             _ => g.label.clone(),
         }
     }
+}
+
+/// The smallest share of the full size (`Shown::fill`) whose hole holds the count.
+pub const MIN_COUNT_FILL: f64 = 0.3;
+
+/// Several pictures side by side in one (a comparison: a company's each), top-aligned on one
+/// background; its accessible name joins theirs, and each keeps its own.
+pub fn row(figures: &[Figure]) -> String {
+    let width: u32 = figures.iter().map(|f| f.width).sum();
+    let height = figures.iter().map(|f| f.height).max().unwrap_or(0);
+    let names: Vec<&str> = figures.iter().map(Figure::name).collect();
+    let background = crate::palette::LIGHT.background.hex();
+    let mut out = format!(
+        "<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n<title>{}</title>\n<rect width=\"{width}\" height=\"{height}\" fill=\"{background}\"/>\n",
+        escape(&names.join(" · "))
+    );
+    let mut x = 0;
+    for figure in figures {
+        // Each picture as an <svg> element of its own, placed at its column.
+        out += &figure.svg().replacen("<svg ", &format!("<svg x=\"{x}\" "), 1);
+        x += figure.width;
+    }
+    out + "</svg>\n"
 }
 
 /// The legend's rows for `groups` groups: all of them up to `MAX_ROWS`, else `MAX_ROWS` (the

@@ -89,10 +89,9 @@ fn thrown(problems: &[Problem]) -> JsValue {
     JsValue::from_str(&problems_json(problems))
 }
 
-/// The exports' picture of a dataset (JSON text, or CSV text when `csv`) under the heading
-/// `title` (else the dataset's own, else the company) as the reader sees it: their grouping,
-/// dedupe and chart type, the groups they hid, "Other" expanded or not, and in a comparison the
-/// colour order shared by its charts; drawn by the same renderer as the widget's canvas.
+/// The exports' picture of a chart as the reader sees it, or of a comparison's charts side by
+/// side: `parts` is one `{text, csv, company, title, options, shown}` per chart (`Part`), drawn by
+/// the same renderer as the widget's canvas.
 /// - Without `canvas`: the SVG's text (plotters' SVG backend).
 /// - With `canvas`: the picture painted there at twice its size, for the PNG (the canvas is
 ///   resized to it). On a canvas rather than the SVG loaded as an image, so that a page whose
@@ -101,61 +100,87 @@ fn thrown(problems: &[Problem]) -> JsValue {
 /// Only in the export build (`--features svg-export`), which the loader fetches on demand.
 #[cfg(feature = "svg-export")]
 #[wasm_bindgen]
-#[allow(clippy::too_many_arguments)] // the dataset's four, the reader's view's three, the canvas
-pub fn render_export(
-    canvas: Option<HtmlCanvasElement>,
-    text: &str,
-    csv: bool,
-    company: Option<String>,
-    title: Option<String>,
-    options: JsValue,
-    lang: &str,
-    shown: JsValue,
-) -> Result<Option<String>, JsValue> {
+pub fn render_export(canvas: Option<HtmlCanvasElement>, parts: JsValue, lang: &str) -> Result<Option<String>, JsValue> {
     use wasm_bindgen::JsCast;
     /// The PNG's pixels per picture pixel.
     const SCALE: i32 = 2;
-    let dataset = if csv { csv::parse(text, company.as_deref(), title.as_deref()) } else { dataset::parse_json(text) };
-    let mut dataset = dataset.map_err(|p| thrown(&p))?;
-    // The heading the widget shows (it names the reader's grouping when the title named another).
-    if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
-        dataset.title = Some(title);
-    }
-    // The export build is fetched on demand, so serde-wasm-bindgen's bytes cost readers nothing.
-    let shown = serde_wasm_bindgen::from_value::<ShownFields>(shown).unwrap_or_default();
-    let options = serde_wasm_bindgen::from_value::<OptionFields>(options).unwrap_or_default().options();
-    let key_colors = shown.key_colors.into_iter().filter_map(|(key, hex)| Some((key, Rgb::parse_hex(&hex)?))).collect();
-    let options = Options { key_order: shown.key_order, key_colors, keep: shown.keep, ..options };
-    let view = crate::svg::Shown { hidden: &shown.hidden, other_expanded: shown.other_expanded, labels: &shown.labels };
-    let width = crate::svg::DEFAULT_WIDTH;
+    let parts = serde_wasm_bindgen::from_value::<Vec<Part>>(parts).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let scale = if canvas.is_some() { f64::from(SCALE) } else { crate::svg::FINE };
+    let figures = parts.into_iter().map(|part| part.figure(lang, scale)).collect::<Result<Vec<_>, _>>()?;
     let Some(canvas) = canvas else {
-        return Ok(Some(crate::svg::Figure::new(&dataset, &options, view, lang, width, crate::svg::FINE).svg()));
+        return Ok(Some(match figures.as_slice() {
+            [figure] => figure.svg(),
+            _ => crate::svg::row(&figures),
+        }));
     };
-    // The chart is drawn in the canvas's own pixels (whole ones, so at its scale); the rest in
+    // Each chart is drawn in the canvas's own pixels (whole ones, so at its scale); the rest in
     // the picture's, through the context's transform; the count in the hole over the chart.
-    let figure = crate::svg::Figure::new(&dataset, &options, view, lang, width, f64::from(SCALE));
-    canvas.set_width(figure.width * SCALE as u32);
-    canvas.set_height(figure.height * SCALE as u32);
+    let width: u32 = figures.iter().map(|f| f.width).sum();
+    let height = figures.iter().map(|f| f.height).max().unwrap_or(0);
+    canvas.set_width(width * SCALE as u32);
+    canvas.set_height(height * SCALE as u32);
     let context = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
     let (Some(context), Some(mut backend)) = (context, CanvasBackend::with_canvas_object(canvas)) else {
         return Err(JsValue::from_str("no 2d context"));
     };
     let failed = |e: plotters_backend::DrawingErrorKind<_>| JsValue::from_str(&e.to_string());
-    context.scale(f64::from(SCALE), f64::from(SCALE))?;
-    figure.paint(&mut backend, false, false).map_err(failed)?;
-    if let Some((x, y)) = figure.chart_at() {
-        context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        figure.paint_chart(&mut backend, (x * SCALE, y * SCALE), false).map_err(failed)?;
-        context.scale(f64::from(SCALE), f64::from(SCALE))?;
-        figure.paint_count(&mut backend, false).map_err(failed)?;
+    let (s, mut left) = (f64::from(SCALE), 0.0);
+    for figure in &figures {
+        context.set_transform(s, 0.0, 0.0, s, left * s, 0.0)?;
+        // Under a shorter picture, its background down to the tallest one's bottom.
+        context.set_fill_style_str(&crate::palette::LIGHT.background.hex());
+        context.fill_rect(0.0, 0.0, f64::from(figure.width), f64::from(height));
+        figure.paint(&mut backend, false, false).map_err(failed)?;
+        if let Some((x, y)) = figure.chart_at() {
+            context.set_transform(1.0, 0.0, 0.0, 1.0, left * s, 0.0)?;
+            figure.paint_chart(&mut backend, (x * SCALE, y * SCALE), false).map_err(failed)?;
+            context.set_transform(s, 0.0, 0.0, s, left * s, 0.0)?;
+            figure.paint_count(&mut backend, false).map_err(failed)?;
+        }
+        left += f64::from(figure.width);
     }
     Ok(None)
 }
 
-/// What the reader changed beyond the options, as the loader passes it to `render_export`:
-/// `{hidden, otherExpanded, keyOrder, keyColors, keep, labels}` (the view's hidden keys and
+/// One chart of an export, as the loader passes it: its dataset (JSON text, or CSV text when
+/// `csv`) under the heading `title` (else the dataset's own, else the company), the options it is
+/// drawn with, and what the reader changed beyond them.
+#[cfg(feature = "svg-export")]
+#[derive(serde::Deserialize)]
+struct Part {
+    text: String,
+    #[serde(default)]
+    csv: bool,
+    company: Option<String>,
+    title: Option<String>,
+    #[serde(default)]
+    options: OptionFields,
+    #[serde(default)]
+    shown: ShownFields,
+}
+
+#[cfg(feature = "svg-export")]
+impl Part {
+    fn figure(self, lang: &str, scale: f64) -> Result<crate::svg::Figure, JsValue> {
+        let Part { text, csv, company, title, options, shown } = self;
+        let dataset = if csv { csv::parse(&text, company.as_deref(), title.as_deref()) } else { dataset::parse_json(&text) };
+        let mut dataset = dataset.map_err(|p| thrown(&p))?;
+        // The heading the widget shows (it names the reader's grouping when the title named another).
+        if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
+            dataset.title = Some(title);
+        }
+        let key_colors = shown.key_colors.into_iter().filter_map(|(key, hex)| Some((key, Rgb::parse_hex(&hex)?))).collect();
+        let options = Options { key_order: shown.key_order, key_colors, keep: shown.keep, ..options.options() };
+        let view =
+            crate::svg::Shown { hidden: &shown.hidden, other_expanded: shown.other_expanded, labels: &shown.labels, fill: shown.fill };
+        Ok(crate::svg::Figure::new(&dataset, &options, view, lang, crate::svg::DEFAULT_WIDTH, scale))
+    }
+}
+
+/// What the reader changed beyond the options, as the loader passes it:
+/// `{hidden, otherExpanded, keyOrder, keyColors, keep, labels, fill}` (the view's hidden keys and
 /// "Other" state, a comparison's colour order, dataset colours and the keys it keeps out of
-/// Other, and the legend's names as `[key, label]` pairs).
+/// Other, the legend's names as `[key, label]` pairs, and a comparison's scale).
 #[cfg(feature = "svg-export")]
 #[derive(Default, serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -166,6 +191,7 @@ struct ShownFields {
     key_colors: Vec<(String, String)>,
     keep: Vec<String>,
     labels: Vec<(String, String)>,
+    fill: Option<f64>,
 }
 
 #[wasm_bindgen]

@@ -476,7 +476,8 @@ fn a_readers_view_leaves_hidden_groups_out_counts_them_and_expands_other() {
     spaces.push(space("m", "blog", &["news"]));
     let d = dataset(json!({ "company": "A", "spaces": spaces }));
     let picture = |hidden: &[String], other_expanded: bool| {
-        svg::Figure::new(&d, &Options::default(), svg::Shown { hidden, other_expanded, labels: &[] }, "en", 640, svg::FINE).svg()
+        svg::Figure::new(&d, &Options::default(), svg::Shown { hidden, other_expanded, labels: &[], fill: None }, "en", 640, svg::FINE)
+            .svg()
     };
     let legend_of = |out: &str| legend(out).into_iter().map(|(label, _)| label.to_owned()).collect::<Vec<_>>();
     assert_eq!(picture(&[], false), render(&d, &Options::default(), "en", 640), "nothing changed: the plain picture");
@@ -488,8 +489,14 @@ fn a_readers_view_leaves_hidden_groups_out_counts_them_and_expands_other() {
     assert_eq!(legend_of(&expanded), ["Big", "Tiny a", "Tiny b"]);
     // The legend's names as the reader's: the browser names countries, the core does not.
     let labels = [("tiny-a".to_owned(), "Très petit A".to_owned()), ("unknown".to_owned(), "?".to_owned())];
-    let named =
-        svg::Figure::new(&d, &Options::default(), svg::Shown { hidden: &[], other_expanded: true, labels: &labels }, "en", 640, svg::FINE);
+    let named = svg::Figure::new(
+        &d,
+        &Options::default(),
+        svg::Shown { hidden: &[], other_expanded: true, labels: &labels, fill: None },
+        "en",
+        640,
+        svg::FINE,
+    );
     assert_eq!(legend_of(&named.svg()), ["Big", "News", "Très petit A", "Tiny b"]);
 }
 
@@ -498,9 +505,51 @@ fn a_legend_of_thousands_lists_the_first_groups_and_says_how_many_more() {
     // An Other expanded into 1,000 themes: a picture of 40 legend rows, not 1,000.
     let spaces: Vec<_> = (0..1000).map(|i| space(&format!("s{i}"), "blog", &[&format!("t{i}")])).collect();
     let d = dataset(json!({ "company": "A", "spaces": spaces }));
-    let out =
-        svg::Figure::new(&d, &Options::default(), svg::Shown { hidden: &[], other_expanded: true, labels: &[] }, "en", 640, svg::FINE);
+    let out = svg::Figure::new(
+        &d,
+        &Options::default(),
+        svg::Shown { hidden: &[], other_expanded: true, labels: &[], fill: None },
+        "en",
+        640,
+        svg::FINE,
+    );
     assert_eq!(swatches(&out.svg()).len(), 39);
     assert!(texts(&out.svg()).contains(&"… and 961 more"));
     assert!(out.height < 40 * 24 + 400, "{} px tall", out.height);
+}
+
+#[test]
+fn a_comparison_is_one_picture_of_every_companys_chart_on_one_scale() {
+    let big =
+        dataset(json!({ "company": "Big", "spaces": (0..40).map(|i| space(&format!("b{i}"), "blog", &["news"])).collect::<Vec<_>>() }));
+    let small = dataset(json!({ "company": "Small", "spaces": [space("s", "blog", &["news"]), space("t", "blog", &["hr"])] }));
+    let figure = |d: &Dataset, fill: Option<f64>| {
+        svg::Figure::new(d, &Options::default(), svg::Shown { fill, ..Default::default() }, "en", 640, svg::FINE)
+    };
+    // On one scale, the small company's ring has a twentieth of the area: no room for its count.
+    let alone = figure(&small, None).svg();
+    let scaled = figure(&small, Some(2.0 / 40.0)).svg();
+    assert!(texts(&alone).contains(&"2"), "{:?}", texts(&alone));
+    assert!(!texts(&scaled).contains(&"2"), "{:?}", texts(&scaled));
+    // The ring's width across (its polygons' corners), a twentieth of the area: √(1/20) of it.
+    let across = |svg: &str| {
+        let xs: Vec<f64> = svg
+            .split("<polygon")
+            .skip(1)
+            .filter_map(|p| p.split("points=\"").nth(1)?.split('"').next())
+            .flat_map(|points| points.split(' ').filter_map(|p| p.split_once(',')?.0.parse::<f64>().ok()).collect::<Vec<_>>())
+            .collect();
+        xs.iter().cloned().fold(f64::MIN, f64::max) - xs.iter().cloned().fold(f64::MAX, f64::min)
+    };
+    let ratio = across(&scaled) / across(&alone);
+    assert!((ratio - (2.0f64 / 40.0).sqrt()).abs() < 0.02, "{ratio}");
+    let row = svg::row(&[figure(&big, Some(1.0)), figure(&small, Some(2.0 / 40.0))]);
+    assert_well_formed(&row);
+    assert!(row.starts_with("<svg width=\"1280\" height=\""), "{}", &row[..60]);
+    assert!(row.contains("<title>Big · Small</title>"));
+    // Each company's picture, whole, in its own column.
+    assert!(row.contains("<svg x=\"0\" width=\"640\""));
+    assert!(row.contains("<svg x=\"640\" width=\"640\""));
+    assert_eq!(legend(&row), [("News", "40"), ("News", "1"), ("HR", "1")]);
+    assert!(row.trim_end().ends_with("</svg>\n</svg>"));
 }

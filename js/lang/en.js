@@ -57,6 +57,7 @@ export default {
   group: "Group",
   count: "Spaces",
   shareCol: "Share",
+  company: "Company",
   total: "Total",
   overlap: "A space that serves several themes counts in each of them: {total} for {n}. Shares are of the {n}.",
   caption: "{title}, {phrase}",

@@ -57,6 +57,7 @@ export default {
   group: "Groupe",
   count: "Espaces",
   shareCol: "Part",
+  company: "Entreprise",
   total: "Total",
   overlap: "Un espace qui sert plusieurs thèmes compte dans chacun : {total} pour {n}. Les parts se rapportent aux {n}.",
   caption: "{title}, {phrase}",

@@ -68,6 +68,14 @@ export function legend(page, figure) {
   );
 }
 
+/** What a reader gets by clicking `button`: the download's file name and its bytes. */
+export async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  const chunks = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
 /** The page point at `degrees` clockwise from twelve o'clock, `radius` (0–1) of the way out on the ring. */
 export async function pointAtAngle(page, figure, degrees, radius = 0.8) {
   await page.locator(`${figure} canvas`).scrollIntoViewIfNeeded();

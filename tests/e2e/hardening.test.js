@@ -2,7 +2,7 @@
 // neither breaks the look nor the hit-testing, and lifecycles that leave nothing behind.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, ready, SHOTS, clickAtAngle, nextSelect, legend } from "./browser.mjs";
+import { launch, open, ready, SHOTS, clickAtAngle, nextSelect, legend, download } from "./browser.mjs";
 
 let env;
 before(async () => (env = await launch()));
@@ -29,11 +29,7 @@ test("strict CSP: the widget works with zero securitypolicyviolation events", as
   // image (which `default-src 'self'` forbids for blob: URLs).
   const warnings = [];
   page.on("console", (m) => m.type() !== "log" && warnings.push(m.text()));
-  const [png] = await Promise.all([page.waitForEvent("download"), page.locator("#bt .cs-button", { hasText: "PNG" }).click()]);
-  const bytes = await new Promise(async (ok) => {
-    const chunks = [];
-    (await png.createReadStream()).on("data", (c) => chunks.push(c)).on("end", () => ok(Buffer.concat(chunks)));
-  });
+  const { bytes } = await download(page, page.locator("#bt .cs-button", { hasText: "PNG" }));
   const canvas = await page.locator("#bt canvas").boundingBox();
   assert.ok(bytes.readUInt32BE(16) > 2 * canvas.width + 100, `a ${bytes.readUInt32BE(16)} px wide picture, not the ${2 * canvas.width} px canvas`);
   assert.deepEqual(warnings, []);

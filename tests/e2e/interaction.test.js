@@ -3,7 +3,7 @@
 // chart enlarges into a dialog, and the state survives a reload through the URL fragment.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, ready, SHOTS, legend, pointAtAngle, clickAtAngle, nextSelect, canvasColors } from "./browser.mjs";
+import { launch, open, ready, SHOTS, legend, pointAtAngle, clickAtAngle, nextSelect, canvasColors, download } from "./browser.mjs";
 
 let env;
 before(async () => (env = await launch()));
@@ -478,12 +478,9 @@ test("export: a PNG at twice the resolution, an SVG from the core renderer and a
   await page.getByRole("button", { name: "Masquer Blog" }).click();
   const css = await page.locator("#dell canvas").boundingBox();
 
-  const [svgFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le graphique en image SVG" }).click()]);
-  assert.equal(svgFile.suggestedFilename(), "dell-platform.svg");
-  const svg = await new Promise(async (ok) => {
-    let s = "";
-    (await svgFile.createReadStream()).on("data", (c) => (s += c)).on("end", () => ok(s));
-  });
+  const svgFile = await download(page, page.getByRole("button", { name: "Télécharger le graphique en image SVG" }));
+  assert.equal(svgFile.name, "dell-platform.svg");
+  const svg = svgFile.bytes.toString();
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, "image/svg+xml");
     return { error: doc.querySelector("parsererror") !== null, root: doc.documentElement.tagName, texts: [...doc.querySelectorAll("text")].map((t) => t.textContent.trim()) };
@@ -496,22 +493,15 @@ test("export: a PNG at twice the resolution, an SVG from the core renderer and a
   assert.match(parsed.texts.join(" "), /11 plateformes · 1 masqué /);
 
   // The PNG is that picture at twice its size (title and legend included), not the canvas alone.
-  const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le graphique en image PNG" }).click()]);
-  assert.equal(png.suggestedFilename(), "dell-platform.png");
-  const bytes = await new Promise(async (ok) => {
-    const chunks = [];
-    (await png.createReadStream()).on("data", (c) => chunks.push(c)).on("end", () => ok(Buffer.concat(chunks)));
-  });
+  const png = await download(page, page.getByRole("button", { name: "Télécharger le graphique en image PNG" }));
+  assert.equal(png.name, "dell-platform.png");
+  const bytes = png.bytes;
   assert.equal(bytes.subarray(1, 4).toString(), "PNG");
   const size = svg.match(/<svg[^>]*width="(\d+)"[^>]*height="(\d+)"/).slice(1).map(Number);
   assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [size[0] * 2, size[1] * 2], "the SVG's picture at 2×");
   assert.ok(size[0] * 2 > css.width * 2, "wider than the canvas alone");
 
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger les chiffres en CSV" }).click()]);
-  const text = await new Promise(async (ok) => {
-    let s = "";
-    (await csv.createReadStream()).on("data", (c) => (s += c)).on("end", () => ok(s));
-  });
+  const text = (await download(page, page.getByRole("button", { name: "Télécharger les chiffres en CSV" }))).bytes.toString();
   const rows = text.trim().split("\r\n").map((r) => r.split(",").map((c) => c.slice(1, -1)));
   assert.deepEqual(rows[0], ["Groupe", "key", "Espaces", "Part"]);
   const entries = await legend(page, "#dell");
@@ -520,11 +510,7 @@ test("export: a PNG at twice the resolution, an SVG from the core renderer and a
 
   // By country, the SVG's legend names the countries as the widget's does, not by their codes.
   await page.locator("#dell select").first().selectOption("country");
-  const [byCountry] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le graphique en image SVG" }).click()]);
-  const countrySvg = await new Promise(async (ok) => {
-    let s = "";
-    (await byCountry.createReadStream()).on("data", (c) => (s += c)).on("end", () => ok(s));
-  });
+  const countrySvg = (await download(page, page.getByRole("button", { name: "Télécharger le graphique en image SVG" }))).bytes.toString();
   const names = (await legend(page, "#dell")).map((e) => e.label);
   const written = [...countrySvg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].trim());
   assert.ok(names.includes("Royaume-Uni"), names.join());
