@@ -612,6 +612,8 @@ class Chart {
   hideAsIn(fragment) {
     const all = this.w.view().legend.map((g) => g.key);
     const shown = new Set(fragment.v ? splitKeys(fragment.v) : []);
+    // In a comparison, a group another company has shown alone: this one shows none.
+    if (this.peers && shown.size && !all.some((k) => shown.has(k))) return this.w.isolate([...shown][0]);
     this.hide(fragment.v ? all.filter((k) => !shown.has(k)) : fragment.h ? splitKeys(fragment.h) : [], all);
   }
 
@@ -773,7 +775,9 @@ class Chart {
 
     const counted = view.units;
     this.center.replaceChildren(el("strong", { class: counted >= 1e5 ? "cs-long" : null, text: this.formats.num.format(counted) }), el("span", { text: fill(t.spaces, { n: "" }, counted).trim() }));
-    this.center.hidden = view.chart !== "donut" || this.fill < 0.3;
+    // Every group hidden (in a comparison, another company's group shown alone): said in its place.
+    if (!view.groups.length) this.center.replaceChildren(el("span", { text: t.noneShown }));
+    this.placeCenter();
     this.bars.replaceChildren(
       ...(view.chart === "bar" ? view.groups.map((g) => el("li", {}, el("span", { text: isolate(this.labelOf(g, view.groupBy)) }), " ", el("span", { class: "cs-count", text: this.formats.num.format(g.count) }))) : []),
     );
@@ -790,6 +794,15 @@ class Chart {
     if (!this.table.hidden) this.renderTable(view);
     if (!selectionNext) this.selectionChanged(true);
     this.peers?.refresh();
+  }
+
+  /**
+   * The total in the hole only where the hole can hold it (as svg::MIN_COUNT_FILL in the
+   * exports); the note that no group is shown, whatever the chart.
+   */
+  placeCenter() {
+    const view = this.view;
+    this.center.hidden = view.groups.length ? view.chart !== "donut" || this.fill < 0.3 : !view.spaces;
   }
 
   renderLegend(view) {
@@ -896,7 +909,7 @@ class Chart {
       this.renderLegend(this.view);
       legend.children[first]?.querySelector("button")?.focus();
     } else if (!act) this.w.toggle_select(key);
-    else if (act === "hide") this.toggleHidden(key, label);
+    else if (act === "hide") this.setHidden(key, label, !b.closest(".is-hidden"));
     else this.legendAct(act, key, label);
   }
 
@@ -909,10 +922,10 @@ class Chart {
     this.say(fill(this.t.announceAct[act === "isolate" && !view.hidden.length ? "showAll" : act], { label, n: this.formats.num.format(view.groups.length) }));
   }
 
-  toggleHidden(key, label) {
-    const wasHidden = this.w.view().hidden.includes(key);
-    this.each((c) => c.w.view().hidden.includes(key) === wasHidden && c.w.toggle_hidden(key));
-    this.say(fill(wasHidden ? this.t.announceShown : this.t.announceHidden, { label }));
+  /** Hides `key` (else shows it) in every chart that has it: the legend entry's × or +. */
+  setHidden(key, label, hide) {
+    this.each((c) => c.w.view().hidden.includes(key) !== hide && c.w.toggle_hidden(key));
+    this.say(fill(hide ? this.t.announceHidden : this.t.announceShown, { label }));
   }
 
   selectionChanged(quiet) {
@@ -1010,20 +1023,20 @@ class Chart {
     // a selection changes it without a new view.
     const view = this.view;
     view.selected = this.selectedKey ?? null;
-    // In a comparison, the first chart's state stands for all.
-    if (this.peers && this.peers.parts[0] !== this) return;
     const defaults = this.defaults;
-    // The hidden groups, or the shown ones when they are fewer (an isolated group of thousands).
-    const fewer = 2 * view.hidden.length > view.legend.length;
-    const hidden = fewer ? new Set(view.hidden) : null;
-    const shown = fewer ? view.legend.map((g) => g.key).filter((k) => !hidden.has(k)) : [];
+    // The hidden groups, or the shown ones when they are fewer (an isolated group of thousands);
+    // in a comparison, the groups no company shows, out of every company's.
+    const [hiddenKeys, all] = this.peers ? this.peers.hiddenKeys() : [view.hidden, view.legend.map((g) => g.key)];
+    const fewer = 2 * hiddenKeys.length > all.length;
+    const hidden = fewer ? new Set(hiddenKeys) : null;
+    const shown = fewer ? all.filter((k) => !hidden.has(k)) : [];
     writeFragment(this.key, {
       g: view.groupBy !== defaults.g ? view.groupBy : "",
       c: view.chart !== defaults.c ? view.chart : "",
       d: (view.dedupe ? "1" : "0") !== defaults.d ? (view.dedupe ? "1" : "0") : "",
-      h: fewer ? "" : joinKeys(view.hidden),
+      h: fewer ? "" : joinKeys(hiddenKeys),
       v: fewer ? joinKeys(shown) : "",
-      s: view.selected || "",
+      s: (this.peers ? this.peers.parts.find((c) => c.selectedKey != null)?.selectedKey : view.selected) || "",
     });
   }
 

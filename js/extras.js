@@ -387,9 +387,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         chart.w.set_key_colors(colors);
         chart.fill = chart.view.chart === "bar" ? longest(chart.view) / longestAll : chart.view.units / most;
         chart.w.set_fill(chart.fill);
-        // The total in the hole only where the hole can hold it (shown again after bars; as
-        // svg::MIN_COUNT_FILL in the exports).
-        chart.center.hidden = chart.view.chart !== "donut" || chart.fill < 0.3;
+        chart.placeCenter();
       }
       // The first chart's copies toggle drives all: it shows if any company has copies, and the
       // others' hidden controls keep the same band. Set last: the calls above re-render the charts.
@@ -397,6 +395,18 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       for (const chart of this.parts) chart.dedupeButton.hidden = !copies;
       this.refreshing = false;
       this.renderLegend();
+    }
+
+    /**
+     * For the address: the groups no company shows (hidden wherever they are), and every
+     * company's groups, in the first one's order then the others'.
+     */
+    hiddenKeys() {
+      const views = this.parts.map((c) => c.view).filter(Boolean);
+      const all = [...new Set(views.flatMap((v) => v.legend.map((g) => g.key)))];
+      const shown = new Set(views.flatMap((v) => v.groups.map((g) => g.key)));
+      const hidden = new Set(views.flatMap((v) => v.hidden));
+      return [all.filter((k) => hidden.has(k) && !shown.has(k)), all];
     }
 
     /** Selects `key` in every chart that has it (and clears the others), as one selection. */
@@ -463,7 +473,9 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
             : [first.tool("◐", fill(t.isolate, { label }), "isolate", key, label), first.tool("×", fill(t.hide, { label }), "hide", key, label)];
         return el("li", { class: "cs-item" + (selected === key ? " is-selected" : "") }, entry, ...tools);
       });
+      const listed = new Set(keys);
       for (const key of hidden) {
+        if (listed.has(key)) continue; // shown by another company's chart
         const group = views.map((v) => groupsByKey(v).get(key)).find(Boolean);
         if (!group) continue;
         const label = first.labelOf(group, views[0].groupBy);

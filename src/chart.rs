@@ -393,8 +393,10 @@ impl Chart {
                 change = self.regroup();
             }
             Action::Isolate(key) => {
+                // A group this chart lacks (in a comparison, another company's): every group is
+                // hidden, as every company shows that group alone; the chart shows none.
                 let others: Vec<String> = self.all_groups.iter().filter(|g| g.key != key).map(|g| g.key.clone()).collect();
-                if !self.all_groups.iter().any(|g| g.key == key) {
+                if others.is_empty() && self.hidden.is_empty() && !self.all_groups.iter().any(|g| g.key == key) {
                     return change;
                 }
                 // Isolating shows the group even if it was folded; isolating it again restores

@@ -381,7 +381,21 @@ fn isolate_shows_one_group_and_again_shows_all() {
     check(&mut c, Action::Isolate("b".into()), VIEW);
     assert_eq!(keys(&c), ["a", "b", "c"]);
     assert!(c.hidden.is_empty());
-    check(&mut c, Action::Isolate("nope".into()), NOTHING);
+}
+
+#[test]
+fn isolating_a_group_the_chart_lacks_hides_every_group_and_again_shows_all() {
+    // In a comparison, another company's group: this company's chart shows none of its own.
+    let mut c = chart();
+    check(&mut c, Action::Isolate("nope".into()), VIEW);
+    assert!(keys(&c).is_empty());
+    assert_eq!(c.hidden, ["a", "b", "c"]);
+    assert_eq!(hit(&c, IN_A), None);
+    check(&mut c, Action::Isolate("nope".into()), VIEW);
+    assert_eq!(keys(&c), ["a", "b", "c"]);
+    // A chart of no spaces has nothing to hide.
+    let mut empty = Chart::new(dataset(json!({ "company": "E", "spaces": [] })), Options::default());
+    check(&mut empty, Action::Isolate("nope".into()), NOTHING);
 }
 
 #[test]

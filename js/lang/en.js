@@ -64,6 +64,7 @@ export default {
   platform: "Platform",
   country: "Country",
   name: "Space",
+  noneShown: "None of the groups shown",
   empty: "This dataset has no spaces yet.",
   invalid: ["The chart cannot be drawn: {n} problem in the data.", "The chart cannot be drawn: {n} problems in the data."],
   loadFailed: "The data at {url} could not be loaded ({status}).",

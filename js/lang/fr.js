@@ -64,6 +64,7 @@ export default {
   platform: "Plateforme",
   country: "Pays",
   name: "Espace",
+  noneShown: "Aucun des groupes affichés",
   empty: "Ce jeu de données ne contient encore aucun espace.",
   invalid: ["Le graphique ne peut pas être dessiné : {n} problème dans les données.", "Le graphique ne peut pas être dessiné : {n} problèmes dans les données."],
   loadFailed: "Les données de {url} n’ont pas pu être chargées ({status}).",

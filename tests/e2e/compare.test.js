@@ -424,3 +424,63 @@ test("a comparison's exports hold every company: the pictures side by side on on
   assert.deepEqual(rows.slice(1).map((r) => [r[0], r[2], r[3]]).sort(), [...counts("Dell", 0), ...counts("BT", 1)].sort());
   assert.deepEqual(page.problems, []);
 });
+
+test("hiding and isolating act on every company alike: a group one company lacks, shown alone, leaves that company's chart empty, and the address says so", async () => {
+  const page = await open(env, "/posts/comparaison.html#comparaison=g.platform", { viewport: { width: 1100, height: 1000 } });
+  await ready(page, "#comparaison");
+  const state = () =>
+    page.evaluate(() => {
+      const outer = document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot;
+      const roots = [...outer.querySelectorAll("[data-channel-sprawl-host]")].map((h) => h.shadowRoot);
+      return {
+        drawn: roots.map((r) => [...r.querySelectorAll(".cs-legend .cs-item:not(.is-hidden) .cs-entry[data-key]")].map((b) => b.dataset.key)),
+        note: roots.map((r) => (r.querySelector(".cs-center").hidden ? "" : r.querySelector(".cs-center").textContent)),
+        shown: [...outer.querySelectorAll(".cs-shared .cs-entry[data-shared-key]")].map((b) => b.dataset.sharedKey),
+        hidden: [...outer.querySelectorAll(".cs-shared .is-hidden .cs-label")].map((s) => s.textContent),
+        hash: location.hash,
+      };
+    });
+  // BT has no Facebook page: Facebook alone leaves BT's chart with no group, and says so.
+  await page.locator("#comparaison").getByRole("button", { name: "Afficher seulement Facebook" }).click();
+  const alone = await state();
+  assert.deepEqual(alone.drawn, [["facebook"], []]);
+  assert.deepEqual(alone.note, ["97espaces", "Aucun des groupes affichés"]);
+  assert.deepEqual(alone.shown, ["facebook"]);
+  assert.ok(alone.hidden.includes("Twitter") && alone.hidden.includes("Forum"), alone.hidden.join());
+  assert.equal(new Set(alone.hidden).size, alone.hidden.length, "each hidden group listed once");
+  assert.equal(alone.hash, "#comparaison=g.platform~v.facebook");
+  // The link restores it for both companies.
+  await page.reload();
+  await ready(page, "#comparaison");
+  assert.deepEqual(await state(), alone);
+  // Isolating it again shows every group of both.
+  await page.locator("#comparaison").getByRole("button", { name: "Afficher seulement Facebook" }).click();
+  const all = await state();
+  assert.deepEqual(all.hidden, []);
+  assert.ok(all.drawn[1].includes("twitter") && all.drawn[1].includes("forum"));
+  assert.equal(all.hash, "#comparaison=g.platform");
+  assert.deepEqual(page.problems, []);
+});
+
+test("a group only the second company has is hidden and shown again from the shared legend", async () => {
+  const page = await open(env, "/test/blank.html", { viewport: { width: 1000, height: 900 } });
+  await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    fig.id = "pq";
+    document.querySelector("#main").append(fig);
+    const p = { company: "P", spaces: [{ name: "p", platform: "blog", themes: ["news"] }] };
+    const q = { company: "Q", spaces: [{ name: "q", platform: "blog", themes: ["news"] }, { name: "r", platform: "blog", themes: ["hr"] }] };
+    await mount(fig, [p, q]);
+  });
+  const hrDrawn = () => page.locator("#pq").evaluate((fig) => {
+    const roots = [...fig.querySelector("[data-channel-sprawl-compare]").shadowRoot.querySelectorAll("[data-channel-sprawl-host]")].map((h) => h.shadowRoot);
+    return roots[1].querySelector('.cs-legend .cs-item:not(.is-hidden) .cs-entry[data-key="hr"]') !== null;
+  });
+  assert.equal(await hrDrawn(), true);
+  await page.locator("#pq").getByRole("button", { name: "Hide Hr" }).click();
+  assert.equal(await hrDrawn(), false);
+  await page.locator("#pq").getByRole("button", { name: "Show Hr" }).click();
+  assert.equal(await hrDrawn(), true);
+  assert.deepEqual(page.problems, []);
+});
