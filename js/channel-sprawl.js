@@ -598,7 +598,8 @@ class Chart {
       c.w.show_all();
       c.hideAsIn(f);
     });
-    this.w.select(f.s || null);
+    if (this.peers) this.peers.selectAll(f.s || null);
+    else this.w.select(f.s || null);
     if (entry) this.figure.scrollIntoView({ block: "nearest" });
   }
 
@@ -1018,7 +1019,8 @@ class Chart {
   }
 
   persist() {
-    if (!this.ready || !this.widget || !this.view) return;
+    // A comparison writes once all its charts have read the address.
+    if (!this.ready || !this.widget || !this.view || this.peers?.loading) return;
     // `this.view` is also the state a revived widget starts from, and what a comparison reads;
     // a selection changes it without a new view.
     const view = this.view;
@@ -1134,9 +1136,9 @@ export async function mount(element, data, options = {}) {
     element.removeAttribute(READY);
     element.removeAttribute(FAILED);
   };
-  const first = () => (mounted?.parts ? mounted.parts[0] : mounted);
   const handle = {
-    select: (key) => first()?.w.select(key ?? null) ?? false,
+    // In a comparison, every company that has the group selects it (`Comparison.selectAll`).
+    select: (key) => (mounted?.parts ? mounted.selectAll(key ?? null) : mounted?.w?.select(key ?? null)) ?? false,
     update: async (dataset) => {
       teardown();
       await run(dataset);
@@ -1165,13 +1167,27 @@ export async function mount(element, data, options = {}) {
         chart.destroy();
         const { Comparison } = await loadExtras();
         const comparison = (mounted = new Comparison(element));
-        comparison.parts = datasets.map(() => new Chart(element, options, comparison.row));
-        for (const [i, part] of comparison.parts.entries()) {
+        const parts = datasets.map(() => new Chart(element, options, comparison.row));
+        comparison.parts = [...parts];
+        comparison.loading = true;
+        // A company whose data has a problem shows it in its own column (its places numbered as
+        // in the array, `[1].spaces[0].themes`), and the others are compared without it.
+        for (const [i, part] of parts.entries()) {
           part.peers = comparison;
-          chart = part;
-          await part.load(datasets[i]);
-          if (i > 0) comparison.follow(part);
+          try {
+            await part.load(datasets[i]);
+          } catch (e) {
+            if (replaced()) return;
+            if (!Array.isArray(e)) throw e;
+            comparison.parts.splice(comparison.parts.indexOf(part), 1);
+            part.fail(e.map((p) => ({ ...p, path: `[${i}]${p.path ? "." + p.path : ""}` })));
+          }
         }
+        chart = parts[0];
+        if (!comparison.parts.length) throw []; // each column says what is wrong
+        for (const part of comparison.parts.slice(1)) comparison.follow(part);
+        comparison.loading = false;
+        comparison.parts[0].persist();
         comparison.refresh();
         comparison.renderProfiles();
       } else {
@@ -1180,7 +1196,7 @@ export async function mount(element, data, options = {}) {
       if (!replaced()) element.setAttribute(READY, "");
     } catch (e) {
       if (replaced()) return;
-      if (Array.isArray(e)) chart.fail(e);
+      if (Array.isArray(e)) e.length && chart.fail(e);
       else if (e && e.url) chart.fail([], fill(e.code ? chart.t.codeFailed : chart.t.loadFailed, { url: e.url, status: e.status }));
       else chart.fail([{ path: "", message: String((e && e.message) || e) }]);
       element.setAttribute(FAILED, "");

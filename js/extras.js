@@ -409,16 +409,20 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       return [all.filter((k) => hidden.has(k) && !shown.has(k)), all];
     }
 
-    /** Selects `key` in every chart that has it (and clears the others), as one selection. */
+    /**
+     * Selects `key` in every chart that has it (and clears the others), as one selection; whether
+     * some chart has it selected. A chart whose selection changes sends its select event: those
+     * cleared first, so that the last event names the group (`from`, the chart a reader selected
+     * in, sends its own after these).
+     */
     selectAll(key, from) {
+      const has = (chart) => key != null && chart.view?.groups.some((g) => g.key === key);
+      const charts = this.parts.filter((c) => c !== from && c.widget);
       this.syncing = true;
-      for (const chart of this.parts) {
-        if (chart === from || !chart.widget) continue;
-        const has = key != null && chart.view?.groups.some((g) => g.key === key);
-        chart.w.select(has ? key : null);
-      }
+      for (const chart of [...charts.filter((c) => !has(c)), ...charts.filter(has)]) chart.w.select(has(chart) ? key : null);
       this.syncing = false;
       this.announce(key);
+      return this.parts.some((c) => c.selectedKey === key);
     }
 
     /**

@@ -484,3 +484,55 @@ test("a group only the second company has is hidden and shown again from the sha
   assert.equal(await hrDrawn(), true);
   assert.deepEqual(page.problems, []);
 });
+
+test("a company whose data has a problem says so in its column, and the others are still compared", async () => {
+  const page = await open(env, "/test/blank.html", { viewport: { width: 1000, height: 900 } });
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const seen = await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    document.querySelector("#main").append(fig);
+    const good = (company) => ({ company, spaces: [{ name: "a", platform: "blog", themes: ["news"] }, { name: "b", platform: "forum", themes: ["hr"] }] });
+    await mount(fig, [{ company: "Broken", spaces: [{ name: "x", platform: "blog", themes: [] }] }, good("Good"), good("AlsoGood")]);
+    const outer = fig.querySelector("[data-channel-sprawl-compare]").shadowRoot;
+    const roots = [...outer.querySelectorAll("[data-channel-sprawl-host]")].map((h) => h.shadowRoot);
+    return {
+      ready: fig.hasAttribute("data-channel-sprawl-ready"),
+      alerts: roots.map((r) => r.querySelector('[role="alert"] li')?.textContent ?? null),
+      canvases: roots.map((r) => r.querySelector("canvas") !== null),
+      // The first company drawn has the controls; the next keeps their band, inert.
+      controls: roots.map((r) => (r.querySelector(".cs-controls") ? !r.querySelector(".cs-controls").inert : null)),
+      legend: [...outer.querySelectorAll(".cs-shared .cs-count")].map((c) => c.textContent),
+    };
+  });
+  assert.deepEqual(seen, {
+    ready: true,
+    alerts: ["[0].spaces[0].themes: a space needs at least one theme", null, null],
+    canvases: [false, true, true],
+    controls: [null, true, false],
+    legend: ["1 · 1", "1 · 1"],
+  });
+  assert.ok(errors.some((e) => e.includes("[0].spaces[0].themes")), errors.join("\n"));
+});
+
+test("a link to a group only the second company has selects it there, and select events name the group last", async () => {
+  const page = await open(env, "/posts/comparaison.html#comparaison=g.department~s.service%20client", { viewport: { width: 1100, height: 1000 } });
+  await ready(page, "#comparaison");
+  const pressed = () => page.locator("#comparaison .cs-shared .cs-entry[aria-pressed=true]").evaluateAll((bs) => bs.map((b) => b.dataset.sharedKey));
+  assert.deepEqual(await pressed(), ["service client"]);
+  assert.equal(await page.evaluate(() => location.hash), "#comparaison=g.department~s.service%20client");
+  // Back to themes; a selection both have, then one only Dell has: BT's clearing comes first.
+  await page.locator("#comparaison select").first().selectOption("theme");
+  const events = await page.evaluate(() => {
+    const fig = document.querySelector("#comparaison");
+    const seen = [];
+    fig.addEventListener("channel-sprawl:select", (e) => seen.push(`${e.detail.company}:${e.detail.key}`));
+    fig.channelSprawl.select("expertise");
+    seen.push("|");
+    const has = fig.channelSprawl.select("education");
+    return [...seen, has];
+  });
+  assert.deepEqual(events, ["Dell:expertise", "BT:expertise", "|", "BT:null", "Dell:education", true]);
+  assert.deepEqual(page.problems, []);
+});
