@@ -717,10 +717,14 @@ class Chart {
   act(call, announce) {
     this.each(call);
     const view = this.w.view();
+    // In a comparison, the groups of every company, and each company's count.
+    const views = this.peers ? this.peers.parts.map((c) => c.view) : [view];
     if (announce === "group") {
-      this.say(fill(this.t.announceGroup, { phrase: this.t.byPhrase[view.groupBy], n: this.formats.num.format(view.groups.length) }, view.groups.length));
+      const n = new Set(views.flatMap((v) => v.groups.map((g) => g.key))).size;
+      this.say(fill(this.t.announceGroup, { phrase: this.t.byPhrase[view.groupBy], n: this.formats.num.format(n) }, n));
     } else if (announce === "dedupe") {
-      this.say(fill(view.dedupe ? this.t.announceDedupe : this.t.announceNoDedupe, { n: this.spaces(view.units) }));
+      const n = views.map((v) => (this.peers ? `${isolate(v.company)} ` : "") + this.spaces(v.units)).join(", ");
+      this.say(fill(view.dedupe ? this.t.announceDedupe : this.t.announceNoDedupe, { n }));
     }
   }
 

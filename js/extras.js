@@ -143,11 +143,14 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       return rows;
     },
 
+    /** The table under the chart (every company's, in a comparison), or not. */
     toggleTable() {
       const open = this.table.hidden;
-      this.table.hidden = !open;
       this.tableButton.setAttribute("aria-pressed", String(open));
-      if (open) this.renderTable(this.w.view());
+      this.each((c) => {
+        c.table.hidden = !open;
+        if (open) c.renderTable(c.w.view());
+      });
     },
 
     renderTable(view) {
@@ -381,6 +384,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.host.dataset.scheme = this.parts[0].host.dataset.scheme;
       for (const chart of this.parts) {
         chart.legend.hidden = true; // one shared legend instead (renderLegend)
+        chart.profile.hidden = true; // and one table of the companies' profiles (renderProfiles)
         chart.w.set_key_order(JSON.stringify(keys));
         chart.keep = [...new Set(shown.filter((_, j) => this.parts[j] !== chart).flat())];
         chart.w.set_keep(JSON.stringify(chart.keep));

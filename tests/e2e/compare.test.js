@@ -536,3 +536,26 @@ test("a link to a group only the second company has selects it there, and select
   assert.deepEqual(events, ["Dell:expertise", "BT:expertise", "|", "BT:null", "Dell:education", true]);
   assert.deepEqual(page.problems, []);
 });
+
+test("a comparison's table shows every company's, its profiles are one table, and regrouping announces every company's groups", async () => {
+  const page = await open(env, "/posts/comparaison.html", { viewport: { width: 1100, height: 1000 } });
+  await ready(page, "#comparaison");
+  const roots = (fn) =>
+    page.evaluate((body) => {
+      const outer = document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot;
+      return [...outer.querySelectorAll("[data-channel-sprawl-host]")].map((h) => new Function("r", body)(h.shadowRoot));
+    }, fn);
+  assert.deepEqual(await roots("return r.querySelector('.cs-profile').hidden"), [true, true], "no profile per company: one table below");
+  await page.locator("#comparaison").getByRole("button", { name: "Tableau" }).click();
+  await page.waitForFunction(() => {
+    const outer = document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot;
+    return [...outer.querySelectorAll("[data-channel-sprawl-host]")].every((h) => h.shadowRoot.querySelector(".cs-table tbody tr"));
+  });
+  assert.deepEqual(await roots("return r.querySelectorAll('.cs-table tbody tr').length"), [9, 5]);
+  await page.locator("#comparaison select").first().selectOption("department");
+  const said = await roots("return r.querySelector('.cs-live').textContent");
+  const shared = await page.locator("#comparaison .cs-shared .cs-entry[data-shared-key]").count();
+  assert.equal(said[0], `Regroupé par service : ${shared} groupes.`);
+  assert.deepEqual(await roots("return r.querySelectorAll('.cs-table tbody tr').length > 0"), [true, true], "the tables follow the grouping");
+  assert.deepEqual(page.problems, []);
+});
