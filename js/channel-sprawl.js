@@ -534,6 +534,8 @@ class Chart {
       // Read here, where the style is up to date: no style recalculation of its own.
       this.w.set_background(this.background());
       this.w.resize(box.width, box.height, devicePixelRatio);
+      this.box = [box.width, box.height];
+      this.peers?.rescale();
       this.paintIfNear();
     });
     resize.observe(this.canvas);

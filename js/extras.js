@@ -366,10 +366,6 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       // Themes keep the datasets' order; other groupings go largest first across companies.
       const keys = [...totals.keys()];
       if (views[0].groupBy !== "theme") keys.sort((a, b) => totals.get(b) - totals.get(a));
-      // One scale: a ring's area by its spaces, a bar's length by its count (the largest group of all).
-      const most = Math.max(...views.map((v) => v.units), 1);
-      const longest = (v) => Math.max(...v.groups.map((g) => g.count), 0);
-      const longestAll = Math.max(...views.map(longest), 1);
       this.keys = keys;
       // A group another company's chart shows is shown by every chart that has it, not folded
       // into its Other: a row of the shared legend is then a segment wherever it has spaces. (The
@@ -389,12 +385,10 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         chart.keep = [...new Set(shown.filter((_, j) => this.parts[j] !== chart).flat())];
         chart.w.set_keep(JSON.stringify(chart.keep));
         chart.w.set_key_colors(colors);
-        chart.fill = chart.view.chart === "bar" ? longest(chart.view) / longestAll : chart.view.units / most;
-        chart.w.set_fill(chart.fill);
-        chart.placeCenter();
       }
       // The first chart's copies toggle drives all: it shows if any company has copies, and the
       // others' hidden controls keep the same band. Set last: the calls above re-render the charts.
+      this.rescale();
       const copies = views.some((v) => v.copies);
       for (const chart of this.parts) chart.dedupeButton.hidden = !copies;
       this.refreshing = false;
@@ -411,6 +405,36 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const shown = new Set(views.flatMap((v) => v.groups.map((g) => g.key)));
       const hidden = new Set(views.flatMap((v) => v.hidden));
       return [all.filter((k) => hidden.has(k) && !shown.has(k)), all];
+    }
+
+    /**
+     * One scale: a ring's area by its spaces, a bar's length by its count (the largest group of
+     * all), in pixels, whatever each chart's size (a company on a line of its own has a larger
+     * canvas): the room of the smallest chart is every chart's unit. Again when a chart's size
+     * changes (its ResizeObserver).
+     */
+    rescale() {
+      const views = this.parts.map((c) => c.view);
+      if (views.some((v) => !v)) return;
+      const bar = views[0].chart === "bar";
+      // The room the core gives the full-size chart, in CSS pixels: the ring's radius, the bars'
+      // length (`Layout::new`, inside render::PAD); 0 while the chart is not laid out (or has
+      // no spaces to draw), which then sets no one's scale.
+      const PAD = 12;
+      const room = (c) => (c.box ? Math.max(0, bar ? c.box[0] - 2 * PAD : Math.min(...c.box) / 2 - PAD) : 0);
+      const rooms = this.parts.map(room).filter((r) => r > 0);
+      const least = rooms.length ? Math.min(...rooms) : 1;
+      const most = Math.max(...views.map((v) => v.units), 1);
+      const longest = (v) => Math.max(...v.groups.map((g) => g.count), 0);
+      const longestAll = Math.max(...views.map(longest), 1);
+      for (const chart of this.parts) {
+        const r = least / (room(chart) || least);
+        const fill = bar ? (longest(chart.view) / longestAll) * r : (chart.view.units / most) * r * r;
+        if (fill === chart.fill) continue;
+        chart.fill = fill;
+        chart.w.set_fill(fill);
+        chart.placeCenter();
+      }
     }
 
     /**

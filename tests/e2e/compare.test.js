@@ -559,3 +559,27 @@ test("a comparison's table shows every company's, its profiles are one table, an
   assert.deepEqual(await roots("return r.querySelectorAll('.cs-table tbody tr').length > 0"), [true, true], "the tables follow the grouping");
   assert.deepEqual(page.problems, []);
 });
+
+test("one scale whatever each chart's size: a company wrapped onto a line of its own, with a larger canvas, is drawn as large as the others", async () => {
+  const page = await open(env, "/test/blank.html", { viewport: { width: 1100, height: 900 } });
+  await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    fig.id = "four";
+    fig.style.cssText = "width: 1000px; margin: 0";
+    document.body.append(fig);
+    const same = (company) => ({ company, spaces: Array.from({ length: 50 }, (_, i) => ({ name: `s${i}`, platform: "blog", themes: [i % 3 ? "news" : "hr"] })) });
+    await mount(fig, ["A", "B", "C", "D"].map(same));
+  });
+  await ready(page, "#four");
+  const sizes = await page.locator("#four canvas").evaluateAll((cs) => cs.map((c) => Math.round(c.getBoundingClientRect().width)));
+  assert.ok(sizes[3] > sizes[0] + 20, `the fourth chart, alone on its line, has the larger canvas: ${sizes}`);
+  const areas = await paintedAreas(page, "#four");
+  for (const a of areas) assert.ok(Math.abs(a / areas[0] - 1) < 0.03, `painted areas ${areas.map(Math.round)}`);
+  // As bars too: the same bars, the same length.
+  await page.locator("#four select").nth(1).selectOption("bar");
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const bars = await paintedAreas(page, "#four");
+  for (const a of bars) assert.ok(Math.abs(a / bars[0] - 1) < 0.03, `painted bars ${bars.map(Math.round)}`);
+  assert.deepEqual(page.problems, []);
+});
