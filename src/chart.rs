@@ -219,6 +219,8 @@ impl Chart {
             let order = places(&o.key_order, &self.all_groups);
             let shared_keys: Vec<String> = o.key_colors.iter().map(|(k, _)| k.clone()).collect();
             let shared = places(&shared_keys, &self.all_groups);
+            // The colours the datasets give (all in `key_colors`), which no generated group takes.
+            let taken = crate::palette::taken(self.scheme, &mut o.key_colors.iter().map(|&(_, c)| c));
             for (((g, own), place), shared) in self.all_groups.iter_mut().zip(own).zip(order).zip(shared) {
                 if own.is_some() || g.key == group::NOT_SET {
                     continue;
@@ -227,7 +229,7 @@ impl Chart {
                 if let Some(&(_, color)) = shared.and_then(|i| o.key_colors.get(i)) {
                     g.color = color;
                 } else if let Some(k) = place {
-                    g.color = crate::palette::generated(self.scheme, k);
+                    g.color = crate::palette::generated_apart(self.scheme, k, &taken);
                 }
             }
         }

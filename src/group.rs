@@ -200,8 +200,9 @@ pub fn group(dataset: &Dataset, by: GroupBy, dedupe: bool, scheme: &Scheme) -> V
         folded: Vec::new(),
     };
     if by == GroupBy::Theme {
+        let taken = palette::taken(scheme, &mut dataset.themes.iter().filter_map(|t| t.color));
         for (i, theme) in dataset.themes.iter().enumerate() {
-            let color = theme.color.unwrap_or_else(|| palette::generated(scheme, i));
+            let color = theme.color.unwrap_or_else(|| palette::generated_apart(scheme, i, &taken));
             groups.push(empty(data_key(&theme.id), theme.label.clone(), color));
         }
         for (i, space) in dataset.spaces.iter().enumerate() {

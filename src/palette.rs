@@ -138,3 +138,28 @@ pub const DARK: Scheme =
 pub fn generated(scheme: &Scheme, index: usize) -> Rgb {
     scheme.palette[index % scheme.palette.len()]
 }
+
+/// Which of `scheme`'s palette colours are among `given` (the colours datasets give their groups),
+/// for `generated_apart`: one pass over them, however many groups ask.
+pub fn taken(scheme: &Scheme, given: &mut dyn Iterator<Item = Rgb>) -> Vec<bool> {
+    let mut taken = vec![false; scheme.palette.len()];
+    for c in given {
+        if let Some(i) = scheme.palette.iter().position(|&p| p == c) {
+            taken[i] = true;
+        }
+    }
+    taken
+}
+
+/// The `index`-th generated colour, or, when a dataset gives that colour to a group of its own
+/// (`taken`, from `taken()`), the next palette colour none gives: a generated group never looks
+/// like one the blogger coloured (two groups share a colour only where the palette runs out).
+#[inline(never)]
+pub fn generated_apart(scheme: &Scheme, index: usize, taken: &[bool]) -> Rgb {
+    let n = scheme.palette.len();
+    let mut i = index;
+    while taken.get(i % n) == Some(&true) && i < index + n {
+        i += 1;
+    }
+    generated(scheme, i)
+}

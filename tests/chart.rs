@@ -632,3 +632,28 @@ fn pointing_at_a_legend_entry_emphasises_its_segment_without_a_tooltip() {
     check(&mut chart, Action::Legend(None), REDRAW);
     assert_eq!(chart.emphasis().hovered, None);
 }
+
+#[test]
+fn a_generated_colour_never_repeats_one_a_dataset_gives_another_group() {
+    use channel_sprawl::palette::{generated, LIGHT};
+    let color = |c: &Chart, key: &str| c.groups.iter().find(|g| g.key == key).map(|g| g.color);
+    // One dataset: its second theme coloured as the palette's first colour (the SPEC's example
+    // #1b6ca8 for support), its first uncoloured.
+    let taken = generated(&LIGHT, 0).hex();
+    let one = dataset(
+        json!({ "company": "A", "themes": [{ "id": "news" }, { "id": "support", "color": taken }], "spaces": [space("x", "blog", &["news", "support"])] }),
+    );
+    let c = Chart::new(one, Options::default());
+    assert_eq!(color(&c, "support"), Some(generated(&LIGHT, 0)));
+    assert_eq!(color(&c, "news"), Some(generated(&LIGHT, 1)), "the next palette colour, not the taken one");
+    // A comparison: another company's dataset gives support that colour; this company's only
+    // theme comes first in the shared order.
+    let tiny = dataset(json!({ "company": "Tiny", "spaces": [space("t", "blog", &["only-tiny"])] }));
+    let shared = Options {
+        key_order: vec!["only-tiny".into(), "support".into()],
+        key_colors: vec![("support".into(), generated(&LIGHT, 0))],
+        ..Options::default()
+    };
+    let c = Chart::new(tiny, shared);
+    assert_eq!(color(&c, "only-tiny"), Some(generated(&LIGHT, 1)));
+}
