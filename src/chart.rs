@@ -65,7 +65,7 @@ pub enum Action {
     Hover(Option<(f64, f64)>),
     /// A click (mouse) at CSS pixels: selects the segment there, or clears on empty space.
     Click(f64, f64),
-    /// A tap (touch): the first tap on a segment shows it, a second tap selects it.
+    /// A tap (touch): selects as a click does, and shows the segment as a hover would.
     Tap(f64, f64),
     Focus(bool),
     Key(Key),
@@ -338,19 +338,15 @@ impl Chart {
                 change = self.toggle(key);
             }
             Action::Tap(x, y) => {
+                // A tap selects as a click does (SPEC §2) and shows the segment's figures as a
+                // hover would, where no pointer stays; again on it, or on empty space, clears both.
                 let hit = self.segment_at(x, y);
-                if hit.is_some() && hit != self.hovered {
-                    self.hovered = hit;
+                change = self.toggle(hit.map(|i| self.groups[i].key.clone()));
+                let shown = hit.filter(|_| self.selected.is_some());
+                if shown != self.hovered {
+                    self.hovered = shown;
                     change.redraw = true;
                     change.pointer = true;
-                } else {
-                    // A second tap selects; a tap on empty space also hides the shown segment.
-                    let shown = self.hovered.take().is_some();
-                    change = self.toggle(hit.map(|i| self.groups[i].key.clone()));
-                    if shown && hit.is_none() {
-                        change.redraw = true;
-                        change.pointer = true;
-                    }
                 }
             }
             Action::Focus(focus) => {

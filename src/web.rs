@@ -39,7 +39,7 @@ pub struct Widget {
     chart: RefCell<Chart>,
     canvas: HtmlCanvasElement,
     notify: js_sys::Function,
-    /// The pointer type of the last `pointerdown`: a touch tap shows before it selects.
+    /// The pointer type of the last `pointerdown`: a touch tap also shows what it selects.
     touch: Cell<bool>,
 }
 

@@ -139,32 +139,21 @@ fn a_click_on_empty_space_clears_the_selection() {
 }
 
 #[test]
-fn the_first_tap_on_a_segment_shows_it_and_the_second_selects_it() {
+fn a_tap_selects_a_segment_and_shows_it_and_again_clears_both() {
     let mut c = chart();
-    check(&mut c, Action::Tap(IN_A.0, IN_A.1), POINTER);
-    assert_eq!((c.hovered, c.selected.as_deref()), (Some(0), None));
     check(&mut c, Action::Tap(IN_A.0, IN_A.1), SELECTION);
-    assert_eq!(c.selected.as_deref(), Some("a"));
-    // Another segment: shown first, the selection stays.
-    check(&mut c, Action::Tap(IN_B.0, IN_B.1), POINTER);
-    assert_eq!((c.hovered, c.selected.as_deref()), (Some(1), Some("a")));
+    assert_eq!((c.hovered, c.selected.as_deref()), (Some(0), Some("a")));
+    // Another segment: selected and shown in its place.
     check(&mut c, Action::Tap(IN_B.0, IN_B.1), SELECTION);
-    assert_eq!(c.selected.as_deref(), Some("b"));
-    // A tap on empty space clears.
+    assert_eq!((c.hovered, c.selected.as_deref()), (Some(1), Some("b")));
+    // Again on it: nothing selected, nothing shown.
+    check(&mut c, Action::Tap(IN_B.0, IN_B.1), SELECTION);
+    assert_eq!((c.hovered, c.selected.as_deref()), (None, None));
+    // A tap on empty space clears both too.
+    c.apply(Action::Tap(IN_A.0, IN_A.1));
     check(&mut c, Action::Tap(HOLE.0, HOLE.1), SELECTION);
-    assert_eq!(c.selected, None);
-}
-
-#[test]
-
-fn a_tap_on_empty_space_also_hides_the_shown_segment() {
-    let mut c = chart();
-    c.apply(Action::Tap(IN_B.0, IN_B.1));
-    check(&mut c, Action::Tap(HOLE.0, HOLE.1), POINTER);
-    assert_eq!(c.hovered, None);
-    // So the next tap on b only shows it again.
-    check(&mut c, Action::Tap(IN_B.0, IN_B.1), POINTER);
-    assert_eq!(c.selected, None);
+    assert_eq!((c.hovered, c.selected.as_deref()), (None, None));
+    check(&mut c, Action::Tap(HOLE.0, HOLE.1), NOTHING);
 }
 
 // ---------------------------------------------------------------- keyboard
