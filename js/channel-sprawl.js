@@ -383,11 +383,12 @@ class Chart {
   }
 
   /** Builds the chart from one dataset: a parsed JSON value, or `{ csv, company, title }` for CSV. */
-  async load(value) {
+  /** `replaced()`: whether another run took this one's place meanwhile; it then builds nothing. */
+  async load(value, replaced) {
     // CSV figures run on the build with the CSV reader.
     this.pkg = value.csv ? "pkg-csv" : "pkg";
     const { Widget } = await loadRuntime(this.pkg);
-    this.build(value, Widget);
+    if (!replaced()) this.build(value, Widget);
   }
 
   build(value, Widget) {
@@ -1169,9 +1170,11 @@ export async function mount(element, data, options = {}) {
     let chart = (mounted = new Chart(element, options));
     try {
       const datasets = await datasetsOf(element, dataset, () => chart.waiting());
+      if (replaced()) return;
       if (datasets.length > 1) {
         chart.destroy();
         const { Comparison } = await loadExtras();
+        if (replaced()) return;
         const comparison = (mounted = new Comparison(element));
         const parts = datasets.map(() => new Chart(element, options, comparison.row));
         comparison.parts = [...parts];
@@ -1181,7 +1184,8 @@ export async function mount(element, data, options = {}) {
         for (const [i, part] of parts.entries()) {
           part.peers = comparison;
           try {
-            await part.load(datasets[i]);
+            await part.load(datasets[i], replaced);
+            if (replaced()) return;
           } catch (e) {
             if (replaced()) return;
             if (!Array.isArray(e)) throw e;
@@ -1197,7 +1201,7 @@ export async function mount(element, data, options = {}) {
         comparison.refresh();
         comparison.renderProfiles();
       } else {
-        await chart.load(datasets[0]);
+        await chart.load(datasets[0], replaced);
       }
       if (!replaced()) element.setAttribute(READY, "");
     } catch (e) {

@@ -76,3 +76,32 @@ test("mount() on a figure whose own data is still loading replaces it: ready, no
   assert.match(await fig.locator(".cs-summary").textContent(), /^1 space /);
   assert.ok(!page.problems.some((p) => p.includes("src-json")), page.problems.join("\n"));
 });
+
+test("a chart replaced or removed while it loads builds nothing: no chart left running, no warning", async () => {
+  const { page, release } = await heldBt((route) => route.continue());
+  await page.locator("#src-json [role=status]").waitFor();
+  const before = await page.evaluate(async () => (await import("/channel-sprawl.js")).stats().charts);
+  // A single-page app navigates away while the data loads.
+  await page.evaluate(() => document.querySelector("#src-json").remove());
+  const answered = page.waitForResponse("**/data/bt.json");
+  release();
+  await answered;
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+  // update() twice without awaiting the first; mount() twice on one element.
+  const seen = await page.evaluate(async () => {
+    const { mount, stats } = await import("/channel-sprawl.js");
+    const removed = stats().charts;
+    const el = document.createElement("figure");
+    document.body.append(el);
+    const one = { company: "A", spaces: [{ name: "a", platform: "blog", themes: ["x"] }] };
+    const handle = await mount(el, one);
+    await Promise.all([handle.update({ ...one, company: "B" }), handle.update({ ...one, company: "C" })]);
+    const updated = stats().charts;
+    await Promise.all([mount(el, one), mount(el, { ...one, company: "D" })]);
+    const mounted = stats().charts;
+    el.channelSprawl.destroy();
+    return { removed, updated, mounted, destroyed: stats().charts, hosts: el.children.length };
+  });
+  assert.deepEqual(seen, { removed: before, updated: before + 1, mounted: before + 1, destroyed: before, hosts: 0 });
+  assert.ok(!page.problems.some((p) => p.includes("two figures")), page.problems.join("\n"));
+});
