@@ -214,8 +214,15 @@ const decode = (text) => {
   }
 };
 
+/**
+ * A fragment that is a route of the page's own (`#/…`, `#!…`: a single-page app routing with
+ * it): the charts neither read their state from it nor write it there.
+ */
+const routed = () => /^#[!/]/.test(location.hash);
+
 /** Fragment format: `#<key>=g.platform~s.twitter~h.a,b~d.1~c.bar` (values URI-encoded), `&` between charts. */
 function readFragment(key) {
+  if (routed()) return null;
   const hash = location.hash.slice(1);
   for (const part of hash.split("&")) {
     const eq = part.indexOf("=");
@@ -236,6 +243,7 @@ const joinKeys = (keys) => keys.map((k) => k.replace(/%/g, "%25").replace(/,/g, 
 const splitKeys = (text) => text.split(",").map((k) => k.replace(/%2C/g, ",").replace(/%25/g, "%"));
 
 function writeFragment(key, state) {
+  if (routed()) return;
   const parts = location.hash.slice(1).split("&").filter((p) => p && decode(p.split("=")[0]) !== key);
   const value = Object.entries(state)
     .filter(([, v]) => v !== "" && v != null)

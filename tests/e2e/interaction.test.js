@@ -351,6 +351,21 @@ test("the state is written to the URL fragment and restored on load", async () =
   assert.match(await third.locator("#dell .cs-drill-title").textContent(), /^Autres : \d+ espaces$/);
 });
 
+test("a page that routes with its fragment (#/…) keeps its route: the charts write no state there", async () => {
+  const page = await open(env, "/posts/dell.html#/dell");
+  await ready(page, "#dell");
+  await page.locator("#dell select").first().selectOption("platform");
+  await page.locator('#dell .cs-entry[data-key="twitter"]').click();
+  assert.equal((await legend(page, "#dell")).find((e) => e.key === "twitter").pressed, true);
+  assert.equal(await page.evaluate(() => location.hash), "#/dell");
+  // The app's next route leaves the chart as it is.
+  await page.evaluate(() => (location.hash = "#!/bt"));
+  await page.waitForTimeout(50);
+  assert.equal(await page.locator("#dell select").first().inputValue(), "platform");
+  assert.equal(await page.evaluate(() => location.hash), "#!/bt");
+  assert.deepEqual(page.problems, []);
+});
+
 test("a page opened from a shared link keeps the link's settings in the URL as the reader goes on", async () => {
   // The figure's own settings: by theme, a donut, copies merged (data-dedupe).
   const page = await open(env, "/posts/dell.html#dell=g.platform~c.bar~d.0");
