@@ -269,6 +269,30 @@ test("printed: the chart, its legend and an open drill-down, without the control
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-print.png" });
 });
 
+test("printed, a chart the reader never scrolled to is drawn too, at twice the screen's resolution", async () => {
+  const page = await open(env, "/guide.html", { viewport: { width: 900, height: 400 } });
+  await page.waitForSelector("#example[data-channel-sprawl-ready]");
+  const canvas = () =>
+    page.evaluate(() => {
+      const c = document.querySelector("#example [data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let painted = 0;
+      for (let i = 3; i < d.length; i += 4) painted += d[i] > 0 ? 1 : 0;
+      return { painted, ratio: c.width / c.getBoundingClientRect().width };
+    });
+  assert.equal((await canvas()).painted, 0, "below the fold, not drawn yet");
+  await page.emulateMedia({ media: "print" });
+  await page.waitForFunction(() => matchMedia("print").matches);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+  const printed = await canvas();
+  assert.ok(printed.painted > 10000, `${printed.painted} pixels drawn`);
+  assert.ok(Math.abs(printed.ratio - 2) < 0.05, `at ${printed.ratio}× its CSS size`);
+  await page.emulateMedia({ media: "screen" });
+  await page.waitForFunction(() => !matchMedia("print").matches);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+  assert.ok(Math.abs((await canvas()).ratio - 1) < 0.05, "back to the screen's resolution");
+});
+
 test("200 % zoom: crisp canvas at twice the pixels, no overflow", async () => {
   const page = await open(env, "/posts/dell.html", { viewport: { width: 640, height: 900 }, deviceScaleFactor: 2 });
   await ready(page, "#dell");
