@@ -437,7 +437,15 @@ class Chart {
       d: (this.options.dedupe ?? (dedupeAttr != null && !/^\s*(false|0|no|off)\s*$/i.test(dedupeAttr))) ? "1" : "0",
     };
     const { groupBy, chart, dedupe } = this.settingsIn(fragment);
-    const otherBelow = parseFloat(this.options.otherBelow ?? attr("data-other-below"));
+    // A fraction ("0.05", "0,05" as a French blogger writes it) or a percentage ("5 %").
+    const below = this.options.otherBelow ?? attr("data-other-below");
+    const parts = /^\s*(\d*[.,]?\d+)\s*(%?)\s*$/.exec(String(below ?? ""));
+    const otherBelow = typeof below === "number" ? below : parts ? parseFloat(parts[1].replace(",", ".")) / (parts[2] ? 100 : 1) : NaN;
+    if (below != null && below !== "" && !(otherBelow >= 0 && otherBelow <= 1)) console.warn(`channel-sprawl (${this.key}): data-other-below "${below}" is not a fraction such as 0.05 (or 5%); using 0.02.`);
+    const theme = attr("data-theme");
+    if (theme && !option(["light", "dark"], theme)) console.warn(`channel-sprawl (${this.key}): data-theme "${theme}" is not one of light, dark; following the reader's setting.`);
+    const lang = this.options.lang || attr("data-lang");
+    if (lang && !LANGUAGES.includes(lang.trim().toLowerCase().split("-")[0])) console.warn(`channel-sprawl (${this.key}): data-lang "${lang}" is not one of ${LANGUAGES.join(", ")}; using ${this.lang}.`);
 
     this.canvas = el("canvas", { tabindex: "0", role: "img", "aria-describedby": "help" });
     this.source = value;
@@ -445,7 +453,7 @@ class Chart {
       groupBy,
       dedupe,
       chart,
-      otherBelow: Number.isFinite(otherBelow) ? otherBelow : null,
+      otherBelow: otherBelow >= 0 && otherBelow <= 1 ? otherBelow : null,
       dark: this.isDark(),
       // The language's digit-group separator, for the counts drawn on the canvas.
       thousands: this.formats.thousands,

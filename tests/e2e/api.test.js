@@ -376,6 +376,29 @@ test("a blogger's slips in the options: unknown values are said in the console, 
     'channel-sprawl (slips): data-group-by "platforms" is not one of theme, platform, department, country; using theme.',
     'channel-sprawl (slips): data-chart "doughnut" is not one of donut, pie, bar; using donut.',
   ]);
+  // The fold's threshold with a decimal comma, or as a percentage; what is neither is said, as
+  // are a theme and a language the chart does not know.
+  const legends = await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const spaces = [...Array(90).fill("big"), ...Array(3).fill("a"), ...Array(3).fill("b"), ...Array(4).fill("c")].map((t, i) => ({ name: `s${i}`, platform: "blog", themes: [t] }));
+    const out = {};
+    for (const [id, below, extra] of [["comma", "0,05"], ["percent", "5 %"], ["words", "five percent", [["data-theme", "night"], ["data-lang", "de"]]]]) {
+      const fig = document.createElement("figure");
+      fig.id = id;
+      fig.setAttribute("data-other-below", below);
+      for (const [k, v] of extra || []) fig.setAttribute(k, v);
+      document.querySelector("#main").append(fig);
+      await mount(fig, { company: "Acme", spaces });
+      out[id] = [...fig.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelectorAll(".cs-entry[data-key]")].map((b) => b.dataset.key);
+    }
+    return out;
+  });
+  assert.deepEqual(legends, { comma: ["big", "~other"], percent: ["big", "~other"], words: ["big", "c", "a", "b"] });
+  assert.deepEqual(warnings.filter((w) => /channel-sprawl \((comma|percent|words)\)/.test(w)), [
+    'channel-sprawl (words): data-other-below "five percent" is not a fraction such as 0.05 (or 5%); using 0.02.',
+    'channel-sprawl (words): data-theme "night" is not one of light, dark; following the reader\'s setting.',
+    'channel-sprawl (words): data-lang "de" is not one of en, fr; using en.',
+  ]);
 });
 
 test("a page that switches its own theme with a class on <html> repaints the chart's background", async () => {
