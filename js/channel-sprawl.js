@@ -58,8 +58,10 @@ function loadRuntime(pkg = "pkg") {
     // A new generation imports its own copy of the glue (the glue keeps one instance per copy).
     const glueUrl = new URL(`./${pkg}/channel_sprawl.js`, import.meta.url);
     if (generation) glueUrl.search = `instance=${generation}`;
-    const glue = await import(glueUrl.href).catch(() => {
-      throw { url: glueUrl.href, status: "not a JavaScript module", code: 1 };
+    const glue = await import(glueUrl.href).catch(async () => {
+      // Why, as for the wasm: missing (its HTTP status), or not served as JavaScript.
+      const response = await fetch(glueUrl, { method: "HEAD" }).catch(() => null);
+      throw { url: glueUrl.href, status: response && !response.ok ? `HTTP ${response.status}` : "not a JavaScript module", code: 1 };
     });
     glue.initSync({ module: await compiled[pkg] });
     if (pkg === "pkg") memoryBytes = glue.memory_bytes;
@@ -1269,13 +1271,15 @@ if (typeof document !== "undefined") {
     new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"], subtree: true });
     new MutationObserver((records) => {
       for (const r of records) {
+        // An element that gets the attribute later is mounted as one added with it.
+        if (r.type === "attributes") mountAll(r.target);
         for (const node of r.addedNodes) if (node.nodeType === 1) mountAll(node);
         for (const node of r.removedNodes) {
           if (node.nodeType !== 1) continue;
           for (const f of [node, ...node.querySelectorAll(`[${ATTR}]`)]) if (f.channelSprawl && !f.isConnected) f.channelSprawl.destroy();
         }
       }
-    }).observe(document.documentElement, { childList: true, subtree: true });
+    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: [ATTR] });
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
   else start();

@@ -79,4 +79,25 @@ test("the chart's code missing or served without its type: one download, or a me
   await alert.waitFor();
   assert.match(await alert.textContent(), /^Le graphique n’a pas pu charger son code depuis http:\/\/127\.0\.0\.1:\d+\/pkg\/channel_sprawl_bg\.wasm \(HTTP 404\)\.$/);
   assert.ok(!missing.problems.some((p) => /Uncaught|unhandled/i.test(p)), missing.problems.join("\n"));
+  // The glue missing: its HTTP status too, not "not a JavaScript module".
+  const glue = await open(env, "/posts/bt.html");
+  await glue.route("**/pkg/channel_sprawl.js", (route) => route.fulfill({ status: 404, body: "" }));
+  await glue.reload();
+  await glue.locator("#bt [role=alert]").waitFor();
+  assert.match(await glue.locator("#bt [role=alert]").textContent(), /depuis http:\/\/127\.0\.0\.1:\d+\/pkg\/channel_sprawl\.js \(HTTP 404\)\.$/);
+});
+
+test("an element that gets data-channel-sprawl after the page loaded is mounted", async () => {
+  const page = await open(env, "/test/blank.html");
+  await page.evaluate(() => {
+    const fig = document.createElement("figure");
+    fig.id = "late";
+    fig.innerHTML = '<script type="application/json">{"company": "Late", "spaces": [{"name": "a", "platform": "blog", "themes": ["x"]}]}</script>';
+    document.querySelector("#main").append(fig);
+    return new Promise((done) => setTimeout(done, 50));
+  });
+  assert.equal(await page.locator("#late [data-channel-sprawl-host]").count(), 0);
+  await page.evaluate(() => document.querySelector("#late").setAttribute("data-channel-sprawl", ""));
+  await ready(page, "#late");
+  assert.match(await page.locator("#late .cs-summary").textContent(), /^1 space/);
 });
