@@ -160,10 +160,14 @@ function loadLanguage(lang) {
 async function readData(figure, waiting) {
   // Inline text is read from the page whenever it is needed, not kept.
   const json = [...figure.querySelectorAll(':scope > script[type="application/json"]')];
-  if (json.length) return json.map((script) => ({ kind: "json", read: () => script.textContent }));
-  const csv = figure.querySelector(':scope > script[type="text/csv"]');
-  // Without the line break after the tag: the header is row 1, as the blogger counts.
-  if (csv) return [{ kind: "csv", read: () => csv.textContent.replace(/^\r?\n/, "") }];
+  const csv = [...figure.querySelectorAll(':scope > script[type="text/csv"]')];
+  if (json.length) {
+    if (csv.length) console.warn(`channel-sprawl (${stateKey(figure)}): the figure has JSON data, so its CSV is not read (one or the other).`);
+    return json.map((script) => ({ kind: "json", read: () => script.textContent }));
+  }
+  // Without the line break after the tag: the header is row 1, as the blogger counts. Several
+  // are compared, each named by its own data-company (else the figure's).
+  if (csv.length) return csv.map((script) => ({ kind: "csv", read: () => script.textContent.replace(/^\r?\n/, ""), script }));
   const src = figure.getAttribute("data-src");
   if (!src) throw [{ path: "", code: "no-data" }];
   const url = new URL(src, document.baseURI).href;
@@ -1122,8 +1126,8 @@ function splitJson(read) {
 async function datasetsOf(figure, data, waiting) {
   if (data === undefined) {
     const sources = await readData(figure, waiting);
-    if (sources[0].kind === "csv") return [new Source(sources[0].read, true, figure.getAttribute("data-company"), figure.getAttribute("data-title"))];
-    return sources.flatMap((source) => splitJson(source.read));
+    const attr = (name, script) => script?.getAttribute(name) ?? figure.getAttribute(name);
+    return sources.flatMap((s) => (s.kind === "csv" ? [new Source(s.read, true, attr("data-company", s.script), attr("data-title", s.script))] : splitJson(s.read)));
   }
   if (typeof data === "string") return splitJson(() => data);
   const json = (value) => new Source(JSON.stringify(value) ?? "");

@@ -105,3 +105,22 @@ test("a chart replaced or removed while it loads builds nothing: no chart left r
   assert.deepEqual(seen, { removed: before, updated: before + 1, mounted: before + 1, destroyed: before, hosts: 0 });
   assert.ok(!page.problems.some((p) => p.includes("two figures")), page.problems.join("\n"));
 });
+
+test("several inline CSVs are compared, each named by its own data-company; CSV beside JSON is said to be unread", async () => {
+  const page = await open(env, "/test/blank.html");
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.evaluate(() => {
+    const csv = (company, rows) => `<script type="text/csv" data-company="${company}">\nname,platform,themes\n${rows}</script>`;
+    document.querySelector("#main").innerHTML =
+      `<figure id="two" data-channel-sprawl>${csv("Alpha", "a,blog,news\nb,forum,hr\n")}${csv("Beta", "c,blog,news\n")}</figure>` +
+      `<figure id="mixed" data-channel-sprawl><script type="application/json">{"company": "J", "spaces": [{"name": "j", "platform": "blog", "themes": ["x"]}]}</script>${csv("C", "c,blog,news\n")}</figure>`;
+  });
+  await ready(page, "#two");
+  await ready(page, "#mixed");
+  const titles = await page.locator("#two .cs-title").allTextContents();
+  assert.deepEqual(titles, ["Alpha", "Beta"]);
+  assert.deepEqual(await page.locator("#mixed .cs-title").allTextContents(), ["J"]);
+  assert.deepEqual(warnings.filter((w) => w.includes("(mixed)")), ["channel-sprawl (mixed): the figure has JSON data, so its CSV is not read (one or the other)."]);
+  assert.deepEqual(page.problems, []);
+});
