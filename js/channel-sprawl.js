@@ -1056,11 +1056,14 @@ class Chart {
     const toRight = at.x < box.width / 2;
     const below = at.y < box.height / 2;
     const style = this.tooltip.style;
-    style.left = toRight ? px(at.x + gap) : "auto";
-    style.right = toRight ? "auto" : px(box.width - at.x + gap);
+    // Where a side has too little room (a phone), the plot's width, above or below the pointer.
+    const room = (toRight ? box.width - at.x : at.x) - gap - 4;
+    const wide = room < 180;
+    style.left = wide ? "4px" : toRight ? px(at.x + gap) : "auto";
+    style.right = toRight || wide ? "auto" : px(box.width - at.x + gap);
     style.top = below ? px(at.y + gap) : "auto";
     style.bottom = below ? "auto" : px(box.height - at.y + gap);
-    style.maxWidth = px(Math.min(260, (toRight ? box.width - at.x : at.x) - gap - 4));
+    style.maxWidth = px(Math.min(260, wide ? box.width - 8 : room));
     if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.share(p.count) }));
   }
 

@@ -11,6 +11,8 @@ export const STYLES = `
   --fg: var(--channel-sprawl-fg, #1f2328);
   --muted: var(--channel-sprawl-muted, #57606a);
   --line: var(--channel-sprawl-line, #d0d7de);
+  /* The controls' edges: 3:1 against the background (WCAG 1.4.11). */
+  --control: var(--channel-sprawl-control, #8c959f);
   --accent: var(--channel-sprawl-accent, #0b5cad);
   --soft: var(--channel-sprawl-soft, #f3f5f7);
   font: 15px/1.45 var(--channel-sprawl-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
@@ -22,6 +24,7 @@ export const STYLES = `
   --fg: var(--channel-sprawl-fg, #ececec);
   --muted: var(--channel-sprawl-muted, #b4bcc6);
   --line: var(--channel-sprawl-line, #4a4f57);
+  --control: var(--channel-sprawl-control, #7d8590);
   --accent: var(--channel-sprawl-accent, #8cc4ff);
   --soft: var(--channel-sprawl-soft, #2a2b2f);
   color-scheme: dark;
@@ -38,8 +41,8 @@ export const STYLES = `
 .cs-select, .cs-button, .cs-tool, .cs-link, .cs-entry {
   font: inherit; color: var(--fg); background: var(--bg); margin: 0; line-height: 1.3;
 }
-.cs-select { border: 1px solid var(--line); border-radius: 6px; padding: 4px 6px; min-height: 32px; }
-.cs-button { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; min-height: 32px; cursor: pointer; }
+.cs-select { border: 1px solid var(--control); border-radius: 6px; padding: 4px 6px; min-height: 32px; }
+.cs-button { border: 1px solid var(--control); border-radius: 6px; padding: 4px 10px; min-height: 32px; cursor: pointer; }
 .cs-button[aria-pressed="true"] { background: var(--soft); border-color: var(--fg); }
 .cs-export { display: inline-flex; gap: 6px; }
 /* The dedupe toggle looks like a labelled checkbox: a box that is ticked when pressed. */
@@ -79,6 +82,7 @@ export const STYLES = `
   box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); overflow-wrap: anywhere;
 }
 .cs-tooltip strong { font-weight: 700; }
+.cs-tooltip strong + span { white-space: nowrap; }
 .cs-tooltip .cs-muted { opacity: 0.85; }
 .cs-plot canvas:focus { outline: none; }
 .cs-plot canvas:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
@@ -104,6 +108,8 @@ export const STYLES = `
   background: transparent; color: var(--muted); cursor: pointer; font-size: 15px; padding: 0;
 }
 .cs-tool:hover { border-color: var(--line); color: var(--fg); }
+/* A row with one tool (Other's +, a hidden group's +) keeps its count in line with the others'. */
+.cs-entry + .cs-tool:last-child { margin-inline-start: 34px; }
 .cs-link { border: 0; background: none; padding: 4px 6px; color: var(--accent); text-decoration: underline; cursor: pointer; min-height: 32px; }
 :is(.cs-button, .cs-tool, .cs-link, .cs-entry, .cs-select, a, summary):focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 summary { cursor: pointer; }

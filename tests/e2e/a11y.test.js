@@ -445,3 +445,38 @@ test("odd data on a narrow English page: unbroken words stay inside, tiny shares
   });
   assert.ok(big.total < big.ring * 0.58 * 0.9, `"100,000" ${big.total} px in a hole of ${big.ring * 0.58} px`);
 });
+
+test("the controls' edges stand out 3:1, the legend's counts line up, and on a phone the tooltip takes the plot's width", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const page = await open(env, "/posts/dell.html#dell=g.platform", { colorScheme, viewport: { width: 320, height: 800 } });
+    await ready(page, "#dell");
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot;
+      const rgb = (c) => c.match(/\d+/g).slice(0, 3).map(Number);
+      const luminance = (c) => {
+        const [r, g, b] = rgb(c).map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (a, b) => {
+        const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+        return (x + 0.05) / (y + 0.05);
+      };
+      const bg = getComputedStyle(root.querySelector(".cs")).backgroundColor;
+      const edges = [...root.querySelectorAll(".cs-select, .cs-controls .cs-button:not(.cs-toggle)")].map((e) => ratio(getComputedStyle(e).borderTopColor, bg));
+      const counts = [...root.querySelectorAll(".cs-legend .cs-count")].map((c) => Math.round(c.getBoundingClientRect().right));
+      return { least: Math.min(...edges), counts, rows: root.querySelectorAll(".cs-legend .cs-item").length };
+    });
+    assert.ok(seen.least >= 3, `${colorScheme}: a control's edge at ${seen.least.toFixed(2)}:1`);
+    assert.equal(new Set(seen.counts).size, 1, `${colorScheme}: counts' right edges ${seen.counts}`);
+    assert.ok(seen.counts.length === seen.rows, "Other's row has its count too");
+    // The tooltip at 320 px: the plot's width, not the room on one side of the pointer.
+    const box = await page.locator("#dell canvas").boundingBox();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.15);
+    const tip = page.locator("#dell .cs-tooltip");
+    await tip.waitFor();
+    const room = await tip.evaluate((e) => parseFloat(e.style.maxWidth));
+    assert.ok(room >= box.width - 10, `tooltip up to ${room} px wide in a ${box.width} px plot`);
+    const t = await tip.boundingBox();
+    assert.ok(t.x >= box.x && t.x + t.width <= box.x + box.width, "inside the plot");
+  }
+});
