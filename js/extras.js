@@ -129,16 +129,18 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const decimal = this.formats.decimal;
       // An index of 0.003 (hundreds of platforms) is not "0": under 0.005 it reads "<0.01".
       const hhi = (value, verdict) => `${value > 0 && value < 0.005 ? "<" + decimal.format(0.01) : decimal.format(value)} · ${p.verdicts[verdict]}`;
+      // Of no space (a company with none yet, in a comparison), ratios and shares say nothing: a dash.
+      const some = (text) => (f.spaces ? text : "–");
       const rows = [
         [p.spaces, fill(p.spacesValue, { spaces: this.spaces(f.spaces), functions: this.formats.num.format(f.functions) }, f.functions)],
-        [p.replication, `× ${decimal.format(f.replication)}`, p.replicationHelp],
-        [p.platforms, `${this.formats.num.format(f.platforms.length)} · ${f.platforms.slice(0, 3).map(([name, n]) => `${name} ${this.formats.num.format(n)}`).join(", ")}`, p.platformsHelp],
+        [p.replication, some(`× ${decimal.format(f.replication)}`), p.replicationHelp],
+        [p.platforms, some(`${this.formats.num.format(f.platforms.length)} · ${f.platforms.slice(0, 3).map(([name, n]) => `${name} ${this.formats.num.format(n)}`).join(", ")}`), p.platformsHelp],
         [p.themes, this.formats.num.format(f.themes)],
         [p.countries, this.formats.num.format(f.countries)],
-        [p.platformHhi, hhi(f.platformHhi, f.platformVerdict), p.hhiHelp],
-        [p.themeHhi, hhi(f.themeHhi, f.themeVerdict), p.hhiHelp],
-        ...(f.dormant == null ? [] : [[p.dormant, this.formats.pct.format(f.dormant), p.dormantHelp]]),
-        [p.unowned, this.formats.pct.format(f.unowned), p.unownedHelp],
+        [p.platformHhi, some(hhi(f.platformHhi, f.platformVerdict)), p.hhiHelp],
+        [p.themeHhi, some(hhi(f.themeHhi, f.themeVerdict)), p.hhiHelp],
+        ...(f.dormant == null ? [] : [[p.dormant, some(this.formats.pct.format(f.dormant)), p.dormantHelp]]),
+        [p.unowned, some(this.formats.pct.format(f.unowned)), p.unownedHelp],
       ];
       return rows;
     },
@@ -489,12 +491,13 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         const group = found.find(Boolean);
         const label = first.labelOf(group, views[0].groupBy);
         const counts = found.map((g) => (g ? first.formats.num.format(g.count) : "–"));
-        const named = views.map((v, i) => `${v.company} ${counts[i]}`).join(", ");
+        // Said, a company without the group has 0 (the "–" shown would be read as nothing).
+        const named = views.map((v, i) => `${v.company} ${found[i] ? counts[i] : 0}`).join(", ");
         const seen = repeats.get(group.color) ?? 0;
         repeats.set(group.color, seen + 1);
         const entry = el(
           "button",
-          { type: "button", class: "cs-entry", "aria-pressed": String(selected === key), "aria-label": `${label}: ${named}`, "data-shared-key": key },
+          { type: "button", class: "cs-entry", "aria-pressed": String(selected === key), "aria-label": label + t.where.sep + named, "data-shared-key": key },
           first.swatch(group.color, Math.min(2, seen)),
           el("span", { class: "cs-label", text: label }),
           el("span", { class: "cs-count", text: counts.join(" · ") }),

@@ -46,7 +46,9 @@ test("Dell and BT side by side: one scale, one colour per theme, one selection",
   // One shared legend: every theme once, with each company's count.
   const shared = page.locator("#comparaison .cs-shared .cs-entry[data-shared-key]");
   assert.equal(await shared.count(), 9);
-  assert.equal(await page.locator('#comparaison .cs-shared [data-shared-key="support"]').getAttribute("aria-label"), "Support client: Dell 9, BT 3");
+  assert.equal(await page.locator('#comparaison .cs-shared [data-shared-key="support"]').getAttribute("aria-label"), "Support client : Dell 9, BT 3");
+  // A company without the group: 0 said, where "–" is shown.
+  assert.equal(await page.locator('#comparaison .cs-shared [data-shared-key="education"]').getAttribute("aria-label"), "Éducation : Dell 16, BT 0");
   assert.equal(await page.locator("#comparaison .cs-legend:not(.cs-shared)").first().isHidden(), true);
 
   // Selecting a theme there selects it in both charts; each company sends its own event.
@@ -582,4 +584,26 @@ test("one scale whatever each chart's size: a company wrapped onto a line of its
   const bars = await paintedAreas(page, "#four");
   for (const a of bars) assert.ok(Math.abs(a / bars[0] - 1) < 0.03, `painted bars ${bars.map(Math.round)}`);
   assert.deepEqual(page.problems, []);
+});
+
+test("a company with no spaces yet: its profile column says nothing it cannot know", async () => {
+  const page = await open(env, "/test/blank.html");
+  const column = await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    document.querySelector("#main").append(fig);
+    await mount(fig, [{ company: "Acme", spaces: [{ name: "a", platform: "blog", themes: ["x"] }] }, { company: "Zero", spaces: [] }]);
+    const table = fig.querySelector("[data-channel-sprawl-compare]").shadowRoot.querySelector(".cs-table table");
+    return Object.fromEntries([...table.querySelectorAll("tbody tr")].map((tr) => [tr.querySelector("th").textContent, tr.querySelectorAll("td")[1].textContent]));
+  });
+  assert.deepEqual(column, {
+    Spaces: "0 spaces, 0 distinct functions",
+    Replication: "–",
+    Platforms: "–",
+    Themes: "0",
+    Countries: "0",
+    "Concentration over platforms": "–",
+    "Concentration over themes": "–",
+    Unowned: "–",
+  });
 });
