@@ -169,7 +169,9 @@ async function readData(figure, waiting) {
   // are compared, each named by its own data-company (else the figure's).
   if (csv.length) return csv.map((script) => ({ kind: "csv", read: () => script.textContent.replace(/^\r?\n/, ""), script }));
   const src = figure.getAttribute("data-src");
-  if (!src) throw [{ path: "", code: "no-data" }];
+  // Said after the next frame: a page script that mounts the figure itself (`mount()` once it
+  // has added it, as a framework does after rendering) replaces this run first, quietly.
+  if (!src) throw await new Promise((done) => requestAnimationFrame(() => setTimeout(() => done([{ path: "", code: "no-data" }]))));
   const url = new URL(src, document.baseURI).href;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);

@@ -101,3 +101,19 @@ test("an element that gets data-channel-sprawl after the page loaded is mounted"
   await ready(page, "#late");
   assert.match(await page.locator("#late .cs-summary").textContent(), /^1 space/);
 });
+
+test("a page script that adds a figure and mounts it itself at once: no \"no data\" message or error on the way", async () => {
+  const page = await open(env, "/test/blank.html");
+  const seen = await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    fig.setAttribute("data-channel-sprawl", "");
+    document.querySelector("#main").append(fig);
+    await new Promise((done) => setTimeout(done)); // the page's framework renders, then mounts
+    await mount(fig, { company: "App", spaces: [{ name: "a", platform: "blog", themes: ["x"] }] });
+    await new Promise((done) => setTimeout(done, 50));
+    return { alert: !!fig.querySelector("[data-channel-sprawl-host]")?.shadowRoot.querySelector("[role=alert]"), failed: fig.hasAttribute("data-channel-sprawl-error") };
+  });
+  assert.deepEqual(seen, { alert: false, failed: false });
+  assert.deepEqual(page.problems, []);
+});
