@@ -572,10 +572,14 @@ class Chart {
       });
     }
     const resize = new ResizeObserver((entries) => {
-      const box = entries[entries.length - 1].contentRect;
+      const entry = entries[entries.length - 1];
+      const box = entry.contentRect;
+      // The canvas's own device pixels where the browser says more than devicePixelRatio (a page
+      // zoomed with CSS `zoom` draws it larger).
+      const device = entry.devicePixelContentBoxSize?.[0]?.inlineSize;
       // Read here, where the style is up to date: no style recalculation of its own.
       this.w.set_background(this.background());
-      this.w.resize(box.width, box.height, devicePixelRatio);
+      this.w.resize(box.width, box.height, Math.max(devicePixelRatio, device && box.width ? device / box.width : 0));
       this.box = [box.width, box.height];
       this.peers?.rescale();
       this.paintIfNear();

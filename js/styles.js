@@ -35,7 +35,7 @@ export const STYLES = `
 .cs-title { margin: 0; font-size: 17px; font-weight: 700; line-height: 1.3; }
 .cs-summary { margin: 2px 0 10px; color: var(--muted); font-size: 13px; }
 .cs-profile { margin: -4px 0 10px; font-size: 13px; }
-.cs-profile summary { color: var(--accent); min-height: 24px; }
+.cs-profile summary { color: var(--accent); min-height: 24px; width: fit-content; }
 .cs-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 0 0 12px; font-size: 13px; }
 .cs-field { display: inline-flex; gap: 6px; align-items: center; color: var(--muted); }
 .cs-select, .cs-button, .cs-tool, .cs-link, .cs-entry {
@@ -110,7 +110,7 @@ export const STYLES = `
 .cs-tool:hover { border-color: var(--line); color: var(--fg); }
 /* A row with one tool (Other's +, a hidden group's +) keeps its count in line with the others'. */
 .cs-entry + .cs-tool:last-child { margin-inline-start: 34px; }
-.cs-link { border: 0; background: none; padding: 4px 6px; color: var(--accent); text-decoration: underline; cursor: pointer; min-height: 32px; }
+.cs-link { border: 0; background: none; padding: 4px 6px; color: var(--accent); text-decoration: underline; cursor: pointer; min-height: 32px; text-align: start; }
 :is(.cs-button, .cs-tool, .cs-link, .cs-entry, .cs-select, a, summary):focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 summary { cursor: pointer; }
 .cs-help { margin: 8px 0 0; font-size: 13px; color: var(--muted); }
@@ -130,7 +130,8 @@ summary { cursor: pointer; }
   .cs-controls, .cs-tool, .cs-link, .cs-tooltip, .cs-profile:not([open]) { display: none; }
 }
 @media (forced-colors: active) {
-  .cs-entry[aria-pressed="true"], .cs-item.is-selected { outline: 2px solid Highlight; }
+  /* Dashed: the focus ring is solid. */
+  .cs-entry[aria-pressed="true"], .cs-item.is-selected { outline: 2px dashed Highlight; }
   .cs-tooltip { border: 1px solid CanvasText; background: Canvas; color: CanvasText; }
   .cs-plot canvas { forced-color-adjust: none; }
 }

@@ -305,6 +305,15 @@ test("200 % zoom: crisp canvas at twice the pixels, no overflow", async () => {
   });
   assert.equal(sizes.backing, Math.round(sizes.css * 2));
   assert.ok(sizes.page <= 640);
+  // A page zoomed with CSS (zoom: 2 on <html>): the canvas's pixels as drawn, not as devicePixelRatio says.
+  const zoomed = await open(env, "/posts/dell.html", { viewport: { width: 1280, height: 900 } });
+  await zoomed.addStyleTag({ content: "html { zoom: 2 }" });
+  await ready(zoomed, "#dell");
+  // Drawn 2× its own CSS size (offsetWidth), as large as it shows (getBoundingClientRect).
+  await zoomed.waitForFunction(() => {
+    const c = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+    return c.width === Math.round(c.getBoundingClientRect().width) && c.width === 2 * c.offsetWidth;
+  });
 });
 
 test("dark scheme: dark canvas, dark palette, still no axe violation; forced colours stay usable", async () => {
