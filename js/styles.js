@@ -38,6 +38,8 @@ export const STYLES = `
 .cs-profile summary { color: var(--accent); min-height: 24px; width: fit-content; }
 .cs-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 0 0 12px; font-size: 13px; }
 .cs-field { display: inline-flex; gap: 6px; align-items: center; color: var(--muted); }
+/* On a phone, each menu's name above it: the two menus on one line. */
+@media (max-width: 480px) { .cs-field { flex-direction: column; align-items: flex-start; gap: 2px; } }
 .cs-select, .cs-button, .cs-tool, .cs-link, .cs-entry {
   font: inherit; color: var(--fg); background: var(--bg); margin: 0; line-height: 1.3;
 }
@@ -86,7 +88,7 @@ export const STYLES = `
 .cs-tooltip .cs-muted { opacity: 0.85; }
 .cs-plot canvas:focus { outline: none; }
 .cs-plot canvas:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.cs-legend { flex: 1 1 260px; list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; min-width: 0; }
+.cs-legend { flex: 1 1 260px; list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; min-width: 0; max-width: 28em; }
 .cs-item { display: flex; align-items: center; gap: 2px; min-width: 0; border-radius: 6px; }
 .cs-item.is-selected { background: var(--soft); }
 .cs-item.is-hidden .cs-entry { color: var(--muted); text-decoration: line-through; }

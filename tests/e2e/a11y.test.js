@@ -455,7 +455,7 @@ test("odd data on a narrow English page: unbroken words stay inside, tiny shares
   assert.ok(big.total < big.ring * 0.58 * 0.9, `"100,000" ${big.total} px in a hole of ${big.ring * 0.58} px`);
 });
 
-test("the controls' edges stand out 3:1, the legend's counts line up, and on a phone the tooltip takes the plot's width", async () => {
+test("the controls' edges stand out 3:1, the legend's counts line up, and on a phone the menus share a line and the tooltip takes the plot's width", async () => {
   for (const colorScheme of ["light", "dark"]) {
     const page = await open(env, "/posts/dell.html#dell=g.platform", { colorScheme, viewport: { width: 320, height: 800 } });
     await ready(page, "#dell");
@@ -473,8 +473,10 @@ test("the controls' edges stand out 3:1, the legend's counts line up, and on a p
       const bg = getComputedStyle(root.querySelector(".cs")).backgroundColor;
       const edges = [...root.querySelectorAll(".cs-select, .cs-controls .cs-button:not(.cs-toggle)")].map((e) => ratio(getComputedStyle(e).borderTopColor, bg));
       const counts = [...root.querySelectorAll(".cs-legend .cs-count")].map((c) => Math.round(c.getBoundingClientRect().right));
-      return { least: Math.min(...edges), counts, rows: root.querySelectorAll(".cs-legend .cs-item").length };
+      const menus = [...root.querySelectorAll(".cs-select")].map((e) => Math.round(e.getBoundingClientRect().top));
+      return { least: Math.min(...edges), counts, rows: root.querySelectorAll(".cs-legend .cs-item").length, menus };
     });
+    assert.equal(new Set(seen.menus).size, 1, `on a phone the two menus share a line: tops ${seen.menus}`);
     assert.ok(seen.least >= 3, `${colorScheme}: a control's edge at ${seen.least.toFixed(2)}:1`);
     assert.equal(new Set(seen.counts).size, 1, `${colorScheme}: counts' right edges ${seen.counts}`);
     assert.ok(seen.counts.length === seen.rows, "Other's row has its count too");

@@ -54,6 +54,11 @@ test("a hostile blog theme: same look, hit-testing still lands on the right segm
     return { width: h.getBoundingClientRect().width, room: fig.clientWidth - parseFloat(getComputedStyle(fig).paddingLeft) - parseFloat(getComputedStyle(fig).paddingRight), padding: cs.paddingLeft, background: cs.backgroundColor };
   });
   assert.deepEqual([Math.round(host.width), host.padding, host.background], [Math.round(host.room), "0px", "rgba(0, 0, 0, 0)"]);
+  // In a wide figure, the legend keeps its counts near its labels.
+  const wide = await open(env, "/hostile-theme.html", { viewport: { width: 1400, height: 900 } });
+  await ready(wide, "#dell");
+  const [legendWidth, widgetWidth] = await wide.locator("#dell .cs-legend").evaluate((l) => [l.getBoundingClientRect().width, l.closest(".cs").getBoundingClientRect().width]);
+  assert.ok(widgetWidth > 1100 && legendWidth <= 28 * 15, `a ${legendWidth} px legend in a ${widgetWidth} px widget`);
   for (const [degrees, key] of [[8, "expertise"], [140, "communication"], [280, "promotions"]]) {
     const selected = await nextSelect(page, "#dell");
     await clickAtAngle(page, "#dell", degrees);
