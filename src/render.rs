@@ -178,7 +178,9 @@ fn label<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64, f
         return Ok(());
     };
     let layout = p.layout;
-    let size = LABEL_SIZE * p.scale;
+    // A ring enlarged past 200 CSS pixels of radius (the widget's dialog) has larger labels, up to
+    // half again; those in the post and in the exports keep `LABEL_SIZE`.
+    let size = LABEL_SIZE * p.scale * (layout.outer / p.scale / 200.0).clamp(1.0, 1.5);
     let width = text_width(size, text);
     let (r, depth) = if layout.inner > 0.0 {
         ((layout.outer + layout.inner) / 2.0, layout.outer - layout.inner)
