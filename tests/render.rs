@@ -307,3 +307,24 @@ fn thin_segments_keep_their_colour_under_a_thinner_separator() {
     // Wide segments keep the full separator.
     assert!(svg(&three_themes(Shape::Donut)).contains("stroke=\"#FFFFFF\" stroke-width=\"2\""));
 }
+
+#[test]
+fn an_enlarged_ring_has_larger_labels_up_to_half_again() {
+    let sizes = |side: f64, dpr: f64| {
+        let mut chart = three_themes(Shape::Donut);
+        chart.apply(Action::Resize(side, side, dpr));
+        let svg = svg(&chart);
+        let sizes: Vec<f64> = svg
+            .lines()
+            .filter(|l| l.starts_with("<text") && l.contains("text-anchor=\"middle\""))
+            .map(|l| attribute(l, "font-size") / dpr)
+            .collect();
+        assert!(!sizes.is_empty());
+        sizes[0]
+    };
+    // In the post (340 px) and at twice the pixels: as it was. Enlarged: larger, then no more.
+    let post = sizes(340.0, 1.0);
+    assert_eq!(sizes(340.0, 2.0), post);
+    assert!(sizes(660.0, 1.0) > post * 1.4, "{} against {post}", sizes(660.0, 1.0));
+    assert_eq!(sizes(1200.0, 1.0), sizes(2000.0, 1.0));
+}
