@@ -431,9 +431,10 @@ class Chart {
     const fragment = entry || {};
     const attr = (name) => figure.getAttribute(name);
     // A setting the chart does not know is said in the console, as a data problem is.
+    const slip = (name, value, expected, using) => console.warn(`channel-sprawl (${this.key}): ${name} "${value}" is not ${expected}; ${using}.`);
     const setting = (list, value, name) => {
       const known = option(list, value);
-      if (value && !known) console.warn(`channel-sprawl (${this.key}): ${name} "${value}" is not one of ${list.join(", ")}; using ${list[0]}.`);
+      if (value && !known) slip(name, value, "one of " + list.join(", "), "using " + list[0]);
       return known || list[0];
     };
     const dedupeAttr = attr("data-dedupe");
@@ -449,11 +450,11 @@ class Chart {
     const below = this.options.otherBelow ?? attr("data-other-below");
     const parts = /^\s*(\d*[.,]?\d+)\s*(%?)\s*$/.exec(String(below ?? ""));
     const otherBelow = typeof below === "number" ? below : parts ? parseFloat(parts[1].replace(",", ".")) / (parts[2] ? 100 : 1) : NaN;
-    if (below != null && below !== "" && !(otherBelow >= 0 && otherBelow <= 1)) console.warn(`channel-sprawl (${this.key}): data-other-below "${below}" is not a fraction such as 0.05 (or 5%); using 0.02.`);
+    if (below != null && below !== "" && !(otherBelow >= 0 && otherBelow <= 1)) slip("data-other-below", below, "a fraction such as 0.05 (or 5%)", "using 0.02");
     const theme = attr("data-theme");
-    if (theme && !option(["light", "dark"], theme)) console.warn(`channel-sprawl (${this.key}): data-theme "${theme}" is not one of light, dark; following the reader's setting.`);
+    if (theme && !option(["light", "dark"], theme)) slip("data-theme", theme, "one of light, dark", "following the reader's setting");
     const lang = this.options.lang || attr("data-lang");
-    if (lang && !LANGUAGES.includes(lang.trim().toLowerCase().split("-")[0])) console.warn(`channel-sprawl (${this.key}): data-lang "${lang}" is not one of ${LANGUAGES.join(", ")}; using ${this.lang}.`);
+    if (lang && !LANGUAGES.includes(lang.trim().toLowerCase().split("-")[0])) slip("data-lang", lang, "one of " + LANGUAGES.join(", "), "using " + this.lang);
 
     this.canvas = el("canvas", { tabindex: "0", role: "img", "aria-describedby": "help" });
     this.source = value;
