@@ -28,6 +28,21 @@ function paintedAreas(page, figure) {
   }, figure);
 }
 
+/** Compares `datasets` in a new figure `#id` on the blank test page (`css`: the figure's style). */
+function compareOnBlank(page, id, datasets, css = "") {
+  return page.evaluate(
+    async ([id, datasets, css]) => {
+      const { mount } = await import("/channel-sprawl.js");
+      const fig = document.createElement("figure");
+      fig.id = id;
+      fig.style.cssText = css;
+      document.querySelector("#main").append(fig);
+      await mount(fig, datasets);
+    },
+    [id, datasets, css],
+  );
+}
+
 test("Dell and BT side by side: one scale, one colour per theme, one selection", async () => {
   const page = await open(env, "/posts/comparaison.html", { viewport: { width: 1100, height: 1000 } });
   await ready(page, "#comparaison");
@@ -466,15 +481,9 @@ test("hiding and isolating act on every company alike: a group one company lacks
 
 test("a group only the second company has is hidden and shown again from the shared legend", async () => {
   const page = await open(env, "/test/blank.html", { viewport: { width: 1000, height: 900 } });
-  await page.evaluate(async () => {
-    const { mount } = await import("/channel-sprawl.js");
-    const fig = document.createElement("figure");
-    fig.id = "pq";
-    document.querySelector("#main").append(fig);
-    const p = { company: "P", spaces: [{ name: "p", platform: "blog", themes: ["news"] }] };
-    const q = { company: "Q", spaces: [{ name: "q", platform: "blog", themes: ["news"] }, { name: "r", platform: "blog", themes: ["hr"] }] };
-    await mount(fig, [p, q]);
-  });
+  const p = { company: "P", spaces: [{ name: "p", platform: "blog", themes: ["news"] }] };
+  const q = { company: "Q", spaces: [{ name: "q", platform: "blog", themes: ["news"] }, { name: "r", platform: "blog", themes: ["hr"] }] };
+  await compareOnBlank(page, "pq", [p, q]);
   const hrDrawn = () => page.locator("#pq").evaluate((fig) => {
     const roots = [...fig.querySelector("[data-channel-sprawl-compare]").shadowRoot.querySelectorAll("[data-channel-sprawl-host]")].map((h) => h.shadowRoot);
     return roots[1].querySelector('.cs-legend .cs-item:not(.is-hidden) .cs-entry[data-key="hr"]') !== null;
@@ -491,12 +500,10 @@ test("a company whose data has a problem says so in its column, and the others a
   const page = await open(env, "/test/blank.html", { viewport: { width: 1000, height: 900 } });
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  const seen = await page.evaluate(async () => {
-    const { mount } = await import("/channel-sprawl.js");
-    const fig = document.createElement("figure");
-    document.querySelector("#main").append(fig);
-    const good = (company) => ({ company, spaces: [{ name: "a", platform: "blog", themes: ["news"] }, { name: "b", platform: "forum", themes: ["hr"] }] });
-    await mount(fig, [{ company: "Broken", spaces: [{ name: "x", platform: "blog", themes: [] }] }, good("Good"), good("AlsoGood")]);
+  const good = (company) => ({ company, spaces: [{ name: "a", platform: "blog", themes: ["news"] }, { name: "b", platform: "forum", themes: ["hr"] }] });
+  await compareOnBlank(page, "broken", [{ company: "Broken", spaces: [{ name: "x", platform: "blog", themes: [] }] }, good("Good"), good("AlsoGood")]);
+  const seen = await page.evaluate(() => {
+    const fig = document.querySelector("#broken");
     const outer = fig.querySelector("[data-channel-sprawl-compare]").shadowRoot;
     const roots = [...outer.querySelectorAll("[data-channel-sprawl-host]")].map((h) => h.shadowRoot);
     return {
@@ -564,15 +571,8 @@ test("a comparison's table shows every company's, its profiles are one table, an
 
 test("one scale whatever each chart's size: a company wrapped onto a line of its own, with a larger canvas, is drawn as large as the others", async () => {
   const page = await open(env, "/test/blank.html", { viewport: { width: 1100, height: 900 } });
-  await page.evaluate(async () => {
-    const { mount } = await import("/channel-sprawl.js");
-    const fig = document.createElement("figure");
-    fig.id = "four";
-    fig.style.cssText = "width: 1000px; margin: 0";
-    document.body.append(fig);
-    const same = (company) => ({ company, spaces: Array.from({ length: 50 }, (_, i) => ({ name: `s${i}`, platform: "blog", themes: [i % 3 ? "news" : "hr"] })) });
-    await mount(fig, ["A", "B", "C", "D"].map(same));
-  });
+  const same = (company) => ({ company, spaces: Array.from({ length: 50 }, (_, i) => ({ name: `s${i}`, platform: "blog", themes: [i % 3 ? "news" : "hr"] })) });
+  await compareOnBlank(page, "four", ["A", "B", "C", "D"].map(same), "width: 1000px; margin: 0");
   await ready(page, "#four");
   const sizes = await page.locator("#four canvas").evaluateAll((cs) => cs.map((c) => Math.round(c.getBoundingClientRect().width)));
   assert.ok(sizes[3] > sizes[0] + 20, `the fourth chart, alone on its line, has the larger canvas: ${sizes}`);
@@ -588,12 +588,9 @@ test("one scale whatever each chart's size: a company wrapped onto a line of its
 
 test("a company with no spaces yet: its profile column says nothing it cannot know", async () => {
   const page = await open(env, "/test/blank.html");
-  const column = await page.evaluate(async () => {
-    const { mount } = await import("/channel-sprawl.js");
-    const fig = document.createElement("figure");
-    document.querySelector("#main").append(fig);
-    await mount(fig, [{ company: "Acme", spaces: [{ name: "a", platform: "blog", themes: ["x"] }] }, { company: "Zero", spaces: [] }]);
-    const table = fig.querySelector("[data-channel-sprawl-compare]").shadowRoot.querySelector(".cs-table table");
+  await compareOnBlank(page, "zero", [{ company: "Acme", spaces: [{ name: "a", platform: "blog", themes: ["x"] }] }, { company: "Zero", spaces: [] }]);
+  const column = await page.evaluate(() => {
+    const table = document.querySelector("#zero").querySelector("[data-channel-sprawl-compare]").shadowRoot.querySelector(".cs-table table");
     return Object.fromEntries([...table.querySelectorAll("tbody tr")].map((tr) => [tr.querySelector("th").textContent, tr.querySelectorAll("td")[1].textContent]));
   });
   assert.deepEqual(column, {
