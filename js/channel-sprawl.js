@@ -271,11 +271,12 @@ const darkQuery = matchMedia("(prefers-color-scheme: dark)");
  * Printing: every chart drawn, those a reader never scrolled near too, at twice the screen's
  * resolution at least (paper is sharper than a screen); back to the screen's after.
  */
+let printing = false;
 function forPrint(on) {
+  printing = on;
   for (const chart of charts) {
-    const { clientWidth: w, clientHeight: h } = chart.canvas;
-    if (!chart.widget || !w) continue;
-    chart.w.resize(w, h, on ? Math.max(devicePixelRatio, 2) : devicePixelRatio);
+    if (!chart.widget || !chart.canvas.clientWidth) continue;
+    chart.fit();
     dirty.delete(chart);
     chart.w.paint();
   }
@@ -575,12 +576,11 @@ class Chart {
     const resize = new ResizeObserver((entries) => {
       const entry = entries[entries.length - 1];
       const box = entry.contentRect;
-      // The canvas's own device pixels where the browser says more than devicePixelRatio (a page
-      // zoomed with CSS `zoom` draws it larger).
       const device = entry.devicePixelContentBoxSize?.[0]?.inlineSize;
+      this.deviceRatio = device && box.width ? device / box.width : 0;
       // Read here, where the style is up to date: no style recalculation of its own.
       this.w.set_background(this.background());
-      this.w.resize(box.width, box.height, Math.max(devicePixelRatio, device && box.width ? device / box.width : 0));
+      this.w.resize(box.width, box.height, this.ratio());
       this.box = [box.width, box.height];
       this.peers?.rescale();
       this.paintIfNear();
@@ -591,7 +591,7 @@ class Chart {
       const query = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
       const changed = () => {
         query.removeEventListener("change", changed);
-        this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
+        this.fit();
         watchRatio();
       };
       query.addEventListener("change", changed);
@@ -647,6 +647,7 @@ class Chart {
       c.w.show_all();
       c.hideAsIn(f);
     });
+    this.peers?.unblank();
     if (this.peers) this.peers.selectAll(f.s || null);
     else this.w.select(f.s || null);
     if (entry) this.figure.scrollIntoView({ block: "nearest" });
@@ -722,8 +723,21 @@ class Chart {
     if (view.otherExpanded) this.w.expand_other(true);
     if (view.selected) this.w.select(view.selected);
     this.restyle(); // the page may have changed its theme meanwhile
-    this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, devicePixelRatio);
+    this.fit();
     this.render();
+  }
+
+  /**
+   * The canvas's pixels per CSS pixel: the screen's, or its own device pixels where the browser
+   * says more (a page zoomed with CSS `zoom` draws it larger), and twice at least in print.
+   */
+  ratio() {
+    return Math.max(devicePixelRatio, this.deviceRatio || 0, printing ? 2 : 0);
+  }
+
+  /** The canvas's pixels sized to its CSS size at `ratio()`. */
+  fit() {
+    this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, this.ratio());
   }
 
   /** After the reader's or the page's colour scheme changed: the scheme, and the background under the chart. */
@@ -810,7 +824,8 @@ class Chart {
     parts.push(fill(t.platforms, { n: this.formats.num.format(view.platforms) }, view.platforms));
     if (view.hidden.length) parts.push(fill(t.hiddenCount, { n: this.formats.num.format(view.hidden.length) }, view.hidden.length));
     this.summary.textContent = parts.join(" · ");
-    this.profile.hidden = view.spaces === 0;
+    // In a comparison, the companies' profiles are one table below (Comparison.renderProfiles).
+    this.profile.hidden = !!this.peers || view.spaces === 0;
     if (!this.profile.hasChildNodes()) this.profile.append(el("summary", { text: t.profile.heading }));
 
     // Only on a change: setting a <select>'s value re-selects its option even when it is the
@@ -1237,7 +1252,12 @@ export async function mount(element, data, options = {}) {
             if (replaced()) return;
           } catch (e) {
             if (replaced()) return;
-            if (!Array.isArray(e)) throw e;
+            if (!Array.isArray(e)) {
+              // The code itself failed (not one company's data): said in place of the whole figure.
+              comparison.destroy();
+              chart = mounted = new Chart(element, options);
+              throw e;
+            }
             comparison.parts.splice(comparison.parts.indexOf(part), 1);
             part.fail(e.map((p) => ({ ...p, path: `[${i}]${p.path ? "." + p.path : ""}` })));
           }
@@ -1245,6 +1265,7 @@ export async function mount(element, data, options = {}) {
         chart = parts[0];
         if (!comparison.parts.length) throw []; // each column says what is wrong
         for (const part of comparison.parts.slice(1)) comparison.follow(part);
+        comparison.unblank();
         comparison.loading = false;
         comparison.parts[0].persist();
         comparison.refresh();

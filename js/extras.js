@@ -255,11 +255,10 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         console.warn(`channel-sprawl (${this.key}): the PNG export has the chart alone, without its title and legend`, e);
       }
       blob ??= await new Promise((done) => {
-        const { clientWidth: w, clientHeight: h } = this.canvas;
-        this.w.resize(w, h, 2);
+        this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, Math.max(2, this.ratio()));
         this.w.paint();
         this.canvas.toBlob((b) => {
-          this.w.resize(w, h, devicePixelRatio);
+          this.fit();
           schedulePaint(this);
           done(b);
         }, "image/png");
@@ -382,7 +381,6 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.host.dataset.scheme = this.parts[0].host.dataset.scheme;
       for (const chart of this.parts) {
         chart.legend.hidden = true; // one shared legend instead (renderLegend)
-        chart.profile.hidden = true; // and one table of the companies' profiles (renderProfiles)
         chart.w.set_key_order(JSON.stringify(keys));
         chart.keep = [...new Set(shown.filter((_, j) => this.parts[j] !== chart).flat())];
         chart.w.set_keep(JSON.stringify(chart.keep));
@@ -395,6 +393,14 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       for (const chart of this.parts) chart.dedupeButton.hidden = !copies;
       this.refreshing = false;
       this.renderLegend();
+    }
+
+    /**
+     * After a link's `v.` hid every company's groups (a group none of them has: a link older
+     * than the data), every group shown again, as a single chart ignores such a link.
+     */
+    unblank() {
+      if (this.parts.every((c) => !c.w.view().groups.length)) for (const c of this.parts) c.w.show_all();
     }
 
     /**

@@ -358,8 +358,16 @@ impl Chart {
                 change.pointer = true;
             }
             Action::Key(key) => change = self.key(key),
-            Action::Select(key) => change = self.select(key),
-            Action::ToggleSelect(key) => change = self.toggle(Some(key)),
+            // From the legend, the drill-down or the page: a segment a tap showed (touch has no
+            // pointer leaving it) goes with the selection it made.
+            Action::Select(key) => {
+                let selected = self.select(key);
+                change = self.unhover(selected);
+            }
+            Action::ToggleSelect(key) => {
+                let toggled = self.toggle(Some(key));
+                change = self.unhover(toggled);
+            }
             Action::GroupBy(by) if by != self.options.group_by => {
                 self.options.group_by = by;
                 self.hidden.clear();
@@ -471,6 +479,15 @@ impl Chart {
             self.focused = Some(i);
         }
         Change { redraw: true, selection: true, view: false, pointer: true }
+    }
+
+    /// After a selection `change`d: no segment shown as hovered.
+    fn unhover(&mut self, mut change: Change) -> Change {
+        if change.selection && self.hovered.take().is_some() {
+            change.redraw = true;
+            change.pointer = true;
+        }
+        change
     }
 
     fn toggle(&mut self, key: Option<String>) -> Change {

@@ -151,15 +151,22 @@ pub fn taken(scheme: &Scheme, given: &mut dyn Iterator<Item = Rgb>) -> Vec<bool>
     taken
 }
 
-/// The `index`-th generated colour, or, when a dataset gives that colour to a group of its own
-/// (`taken`, from `taken()`), the next palette colour none gives: a generated group never looks
-/// like one the blogger coloured (two groups share a colour only where the palette runs out).
+/// The `index`-th generated colour among the palette's colours that no dataset gives its own
+/// group (`taken`, from `taken()`): a generated group never looks like one the blogger coloured,
+/// and two generated groups share a colour only where those run out. With none taken,
+/// `generated(scheme, index)`.
 #[inline(never)]
 pub fn generated_apart(scheme: &Scheme, index: usize, taken: &[bool]) -> Rgb {
-    let n = scheme.palette.len();
-    let mut i = index;
-    while taken.get(i % n) == Some(&true) && i < index + n {
-        i += 1;
+    let free = taken.iter().filter(|&&t| !t).count();
+    let wanted = if free == 0 { return generated(scheme, index) } else { index % free };
+    let mut seen = 0;
+    for (i, &t) in taken.iter().enumerate() {
+        if !t {
+            if seen == wanted {
+                return scheme.palette[i];
+            }
+            seen += 1;
+        }
     }
-    generated(scheme, i)
+    generated(scheme, index)
 }

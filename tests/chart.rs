@@ -154,6 +154,14 @@ fn a_tap_selects_a_segment_and_shows_it_and_again_clears_both() {
     check(&mut c, Action::Tap(HOLE.0, HOLE.1), SELECTION);
     assert_eq!((c.hovered, c.selected.as_deref()), (None, None));
     check(&mut c, Action::Tap(HOLE.0, HOLE.1), NOTHING);
+    // Cleared or changed from elsewhere (the legend, the drill-down's ×), the tapped segment is
+    // no longer shown either: no pointer leaves it on a touch screen.
+    c.apply(Action::Tap(IN_A.0, IN_A.1));
+    check(&mut c, Action::ToggleSelect("b".into()), SELECTION);
+    assert_eq!((c.hovered, c.selected.as_deref()), (None, Some("b")));
+    c.apply(Action::Tap(IN_A.0, IN_A.1));
+    check(&mut c, Action::Select(None), SELECTION);
+    assert_eq!(c.hovered, None);
 }
 
 // ---------------------------------------------------------------- keyboard
@@ -645,4 +653,20 @@ fn a_generated_colour_never_repeats_one_a_dataset_gives_another_group() {
     };
     let c = Chart::new(tiny, shared);
     assert_eq!(color(&c, "only-tiny"), Some(generated(&LIGHT, 1)));
+    // Nor do the generated colours then repeat each other: each takes the next free one.
+    let three = dataset(
+        json!({ "company": "A", "themes": [{ "id": "news" }, { "id": "jobs" }, { "id": "events" }, { "id": "support", "color": taken }],
+        "spaces": [space("x", "blog", &["news", "jobs", "events", "support"])] }),
+    );
+    let c = Chart::new(three, Options::default());
+    let colors: Vec<_> = ["news", "jobs", "events", "support"].iter().map(|k| color(&c, k)).collect();
+    assert_eq!(colors, [Some(generated(&LIGHT, 1)), Some(generated(&LIGHT, 2)), Some(generated(&LIGHT, 3)), Some(generated(&LIGHT, 0))]);
+    let shared = Options {
+        key_order: ["news", "jobs", "events", "care"].map(String::from).to_vec(),
+        key_colors: vec![("care".into(), generated(&LIGHT, 1))],
+        ..Options::default()
+    };
+    let c = Chart::new(dataset(json!({ "company": "B", "spaces": [space("x", "blog", &["news", "jobs", "events"])] })), shared);
+    let colors: Vec<_> = ["news", "jobs", "events"].iter().map(|k| color(&c, k)).collect();
+    assert_eq!(colors, [Some(generated(&LIGHT, 0)), Some(generated(&LIGHT, 2)), Some(generated(&LIGHT, 3))]);
 }

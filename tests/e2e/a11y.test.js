@@ -294,6 +294,19 @@ test("printed, a chart the reader never scrolled to is drawn too, at twice the s
   // Back to the screen's resolution.
   await page.emulateMedia({ media: "screen" });
   await atRatio(1);
+  // A chart in view prints at 2× too (the resolution media query's own change must not undo it).
+  const inView = await open(env, "/posts/dell.html", { viewport: { width: 900, height: 1400 } });
+  await ready(inView, "#dell");
+  await inView.emulateMedia({ media: "print" });
+  await inView.waitForFunction(() => {
+    const c = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+    return c.width === 2 * c.clientWidth;
+  });
+  await inView.waitForTimeout(100);
+  assert.equal(await inView.evaluate(() => {
+    const c = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+    return c.width / c.clientWidth;
+  }), 2, "still at 2× once the media queries settled");
 });
 
 test("200 % zoom: crisp canvas at twice the pixels, no overflow", async () => {
@@ -314,6 +327,14 @@ test("200 % zoom: crisp canvas at twice the pixels, no overflow", async () => {
     const c = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
     return c.width === Math.round(c.getBoundingClientRect().width) && c.width === 2 * c.offsetWidth;
   });
+  // And after printing, still as drawn.
+  await zoomed.emulateMedia({ media: "print" });
+  await zoomed.emulateMedia({ media: "screen" });
+  await zoomed.waitForTimeout(100);
+  assert.equal(await zoomed.evaluate(() => {
+    const c = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+    return c.width / c.offsetWidth;
+  }), 2);
 });
 
 test("dark scheme: dark canvas, dark palette, still no axe violation; forced colours stay usable", async () => {

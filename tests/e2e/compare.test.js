@@ -562,6 +562,7 @@ test("a comparison's table shows every company's, its profiles are one table, an
   });
   assert.deepEqual(await roots("return r.querySelectorAll('.cs-table tbody tr').length"), [9, 5]);
   await page.locator("#comparaison select").first().selectOption("department");
+  assert.deepEqual(await roots("return r.querySelector('.cs-profile').hidden"), [true, true], "nor after regrouping");
   const said = await roots("return r.querySelector('.cs-live').textContent");
   const shared = await page.locator("#comparaison .cs-shared .cs-entry[data-shared-key]").count();
   assert.equal(said[0], `Regroupé par service : ${shared} groupes.`);
@@ -603,4 +604,16 @@ test("a company with no spaces yet: its profile column says nothing it cannot kn
     "Concentration over themes": "–",
     Unowned: "–",
   });
+});
+
+test("a link whose shown group no company has (older than the data) is ignored, as a single chart ignores it", async () => {
+  const page = await open(env, "/posts/comparaison.html#comparaison=v.renamed-theme", { viewport: { width: 1100, height: 1000 } });
+  await ready(page, "#comparaison");
+  const drawn = await page.locator("#comparaison canvas").evaluateAll((cs) => cs.length);
+  const notes = await page.evaluate(() =>
+    [...document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot.querySelectorAll("[data-channel-sprawl-host]")].map((h) => h.shadowRoot.querySelector(".cs-summary").textContent),
+  );
+  assert.equal(drawn, 2);
+  assert.ok(notes.every((n) => !/masqué/.test(n)), notes.join(" | "));
+  assert.deepEqual(page.problems, []);
 });

@@ -79,6 +79,12 @@ test("the chart's code missing or served without its type: one download, or a me
   await alert.waitFor();
   assert.match(await alert.textContent(), /^Le graphique n’a pas pu charger son code depuis http:\/\/127\.0\.0\.1:\d+\/pkg\/channel_sprawl_bg\.wasm \(HTTP 404\)\.$/);
   assert.ok(!missing.problems.some((p) => /Uncaught|unhandled/i.test(p)), missing.problems.join("\n"));
+  // A comparison says it in place of the whole figure, as a single chart does.
+  const compared = await open(env, "/posts/comparaison.html");
+  await compared.route("**/pkg/channel_sprawl_bg.wasm", (route) => route.fulfill({ status: 404, body: "" }));
+  await compared.reload();
+  await compared.locator("#comparaison [role=alert]").waitFor();
+  assert.match(await compared.locator("#comparaison [role=alert]").textContent(), /channel_sprawl_bg\.wasm \(HTTP 404\)\.$/);
   // The glue missing: its HTTP status too, not "not a JavaScript module".
   const glue = await open(env, "/posts/bt.html");
   await glue.route("**/pkg/channel_sprawl.js", (route) => route.fulfill({ status: 404, body: "" }));
