@@ -1240,36 +1240,16 @@ export async function mount(element, data, options = {}) {
         const { Comparison } = await loadExtras();
         if (replaced()) return;
         const comparison = (mounted = new Comparison(element));
-        const parts = datasets.map(() => new Chart(element, options, comparison.row));
-        comparison.parts = [...parts];
-        comparison.loading = true;
-        // A company whose data has a problem shows it in its own column (its places numbered as
-        // in the array, `[1].spaces[0].themes`), and the others are compared without it.
-        for (const [i, part] of parts.entries()) {
-          part.peers = comparison;
-          try {
-            await part.load(datasets[i], replaced);
-            if (replaced()) return;
-          } catch (e) {
-            if (replaced()) return;
-            if (!Array.isArray(e)) {
-              // The code itself failed (not one company's data): said in place of the whole figure.
-              comparison.destroy();
-              chart = mounted = new Chart(element, options);
-              throw e;
-            }
-            comparison.parts.splice(comparison.parts.indexOf(part), 1);
-            part.fail(e.map((p) => ({ ...p, path: `[${i}]${p.path ? "." + p.path : ""}` })));
+        try {
+          if (!(await comparison.load(datasets, (row) => new Chart(element, options, row), replaced))) return;
+        } catch (e) {
+          // The code itself failed (not a company's data): said in place of the whole figure.
+          if (!Array.isArray(e)) {
+            comparison.destroy();
+            chart = mounted = new Chart(element, options);
           }
+          throw e;
         }
-        chart = parts[0];
-        if (!comparison.parts.length) throw []; // each column says what is wrong
-        for (const part of comparison.parts.slice(1)) comparison.follow(part);
-        comparison.unblank();
-        comparison.loading = false;
-        comparison.parts[0].persist();
-        comparison.refresh();
-        comparison.renderProfiles();
       } else {
         await chart.load(datasets[0], replaced);
       }

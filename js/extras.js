@@ -341,6 +341,39 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
     }
 
     /**
+     * One chart per dataset (`make(row)` makes one in the comparison's row), built in turn. A
+     * company whose data has a problem shows it in its own column (its places numbered as in the
+     * array, `[1].spaces[0].themes`), and the others are compared without it; when none is left,
+     * throws an empty list (each column says what is wrong). False when another run replaced
+     * this one meanwhile.
+     */
+    async load(datasets, make, replaced) {
+      const parts = datasets.map(() => make(this.row));
+      this.parts = [...parts];
+      this.loading = true;
+      for (const [i, part] of parts.entries()) {
+        part.peers = this;
+        try {
+          await part.load(datasets[i], replaced);
+        } catch (e) {
+          if (replaced() || !Array.isArray(e)) throw e;
+          this.parts.splice(this.parts.indexOf(part), 1);
+          part.fail(e.map((p) => ({ ...p, path: `[${i}]${p.path ? "." + p.path : ""}` })));
+        }
+        if (replaced()) return false;
+      }
+      if (!this.parts.length) throw [];
+      for (const part of this.parts.slice(1)) this.follow(part);
+      this.unblank();
+      // The address is written once every chart has read it.
+      this.loading = false;
+      this.parts[0].persist();
+      this.refresh();
+      this.renderProfiles();
+      return true;
+    }
+
+    /**
      * A chart after the first: the first one's controls drive it. On the first chart's line it
      * keeps an empty band in their place, so that its ring is level with the first one's; on a
      * line of its own (the charts wrap on a narrow page) it drops the band. Checked whenever the
