@@ -406,6 +406,7 @@ test("a link in the post to a view of the chart shows it, and Back returns to th
     drill: await page.locator("#dell .cs-drill-title").count(),
   });
   await page.locator("#dell .cs-entry").first().click(); // the reader's own selection first
+  await page.locator("#dell .cs-drill-title").waitFor(); // its drill-down, once the extras module is there
   const mine = await state();
   await go(() => page.locator("#by-platform").click());
   const linked = await state();
