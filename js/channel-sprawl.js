@@ -190,9 +190,11 @@ async function readData(figure, waiting) {
     } catch {
       text = new TextDecoder("windows-1252").decode(bytes);
     }
-    const isCsv = type.includes("csv") || (/\.csv($|\?)/i.test(url) && !type.includes("json"));
-    if (!isCsv && !type.includes("json") && !/\.json($|\?)/i.test(url)) throw { url, status: type || "no content type" };
-    return [{ kind: isCsv ? "csv" : "json", read: () => text }];
+    // A web page (an error or a sign-in page served in place of the file) is no data. JSON or CSV
+    // by the content type, else by the extension, else by the text: JSON opens with { or [.
+    if (type.includes("html")) throw { url, status: type };
+    const json = type.includes("json") || (!type.includes("csv") && (/\.json($|[?#])/i.test(url) || (!/\.csv($|[?#])/i.test(url) && /^\uFEFF?\s*[[{]/.test(text))));
+    return [{ kind: json ? "json" : "csv", read: () => text }];
   } catch (e) {
     if (e && e.url) throw e;
     throw { url, status: e && e.name === "AbortError" ? "timeout" : String((e && e.message) || e) };
@@ -473,7 +475,7 @@ class Chart {
     if ([...charts].some((c) => c.key === this.key && c.figure !== figure)) console.warn(`channel-sprawl: two figures have the id "${this.key}"; a link to a view of one of them cannot say which.`);
     charts.add(this);
     for (const w of this.w.warnings()) {
-      console.warn(`channel-sprawl (${this.key}): ${w.path}: ${fill(t.problems[w.code] || w.message, { detail: w.detail })} ${w.detail}`);
+      console.warn(`channel-sprawl (${this.key}): ${w.path}: ${fill(t.problems[w.code] || w.message, { detail: w.detail })}`);
     }
 
     // The skeleton; `render()` fills it from the widget's view.

@@ -5,8 +5,10 @@
 //! The format: a header row names the space fields (`name`, `platform`, `themes` or `theme`, `url`,
 //! `country`, `language`, `department`, `function`, `audience`, `last_post`, `internal`), case
 //! and surrounding blanks ignored (`Last post` and `last-post` also name `last_post`); other
-//! columns are ignored. One record per space; several themes are separated by `;`. Fields are
+//! columns are ignored (with a warning). One record per space; several themes are separated by
+//! `;` or by line breaks inside the cell (a warning for a theme holding a comma). Fields are
 //! separated by `,`, or by `;` or tabs when the header row has more of those (`separator`).
+//! A first line `sep=;` (as Excel writes) names the separator instead.
 //! Fields may be quoted (`"a, b"`, `"say ""hi"""`, line breaks inside quotes); CR, LF and CRLF
 //! all end a line; a UTF-8 byte-order mark is skipped, and so are blank records (every field
 //! blank, e.g. `,,,`). Values are trimmed and an empty value is an absent field. `audience`
@@ -45,6 +47,9 @@ pub struct Sheet {
     pub rows: Vec<usize>,
     /// Field key → the column's header as written (trimmed), for problem paths.
     columns: Vec<(&'static str, String)>,
+    /// What is read but likely not meant (a column no field has, a list of themes separated by
+    /// commas), already placed in the CSV.
+    warnings: Vec<Problem>,
 }
 
 /// Reads `text` as CSV and validates it: the dataset, or every problem with its place in the CSV
@@ -65,21 +70,41 @@ pub fn read(text: &str, company: Option<&str>, title: Option<&str>) -> Result<Sh
     };
     // Per column: the field it fills, if any.
     let keys: Vec<Option<&'static str>> = header.fields.iter().map(|h| field_of(h)).collect();
+    // What the header row holds, for a header that is not one (a title line above it).
+    let mut read = String::new();
+    for f in header.fields.iter().map(|f| f.trim()).filter(|f| !f.is_empty()) {
+        if read.len() > 60 {
+            read.push_str(", …");
+            break;
+        }
+        if !read.is_empty() {
+            read.push_str(", ");
+        }
+        read.push_str(f);
+    }
     let missing: Vec<Problem> = REQUIRED
         .iter()
         .filter(|&&f| !keys.contains(&Some(f)))
-        .map(|f| syntax(header.line, &["the header row has no \"", f, "\" column"].concat()))
+        .map(|f| syntax(header.line, &["the header row (", &read, ") has no \"", f, "\" column"].concat()))
         .collect();
     if !missing.is_empty() {
         return Err(missing);
     }
     let mut columns: Vec<(&'static str, String)> = Vec::new();
+    let mut warnings: Vec<Problem> = Vec::new();
+    let at = |line: usize, column: &str| ["row ", &digits(line as u64), ", column ", column].concat();
     for (key, name) in keys.iter().zip(&header.fields) {
-        if let Some(key) = key {
-            columns.retain(|(k, _)| k != key);
-            columns.push((key, name.trim().to_owned()));
+        let name = name.trim();
+        match key {
+            Some(key) => {
+                columns.retain(|(k, _)| k != key);
+                columns.push((key, name.to_owned()));
+            }
+            None if !name.is_empty() => warnings.push(Problem { path: at(header.line, name), code: "column", detail: String::new() }),
+            None => {}
         }
     }
+    let themes_column = columns.iter().find(|(k, _)| *k == "themes").map_or("themes", |(_, name)| name.as_str()).to_owned();
 
     let mut spaces = Vec::new();
     let mut rows = Vec::new();
@@ -101,7 +126,22 @@ pub fn read(text: &str, company: Option<&str>, title: Option<&str>) -> Result<Sh
             if cell.is_empty() {
                 continue;
             }
-            members.push(((*key).into(), cell_value(key, cell)));
+            let value = cell_value(key, cell);
+            // "support, news" in one cell: one theme, surely meant as two.
+            if let Value::Array(themes) = &value {
+                for theme in themes {
+                    if let Value::String(t) = theme {
+                        if t.contains(',') && warnings.len() < dataset::MAX_PROBLEMS {
+                            warnings.push(Problem {
+                                path: at(record.line, &themes_column),
+                                code: "theme-list",
+                                detail: ["\"", t, "\""].concat(),
+                            });
+                        }
+                    }
+                }
+            }
+            members.push(((*key).into(), value));
         }
         spaces.push(Value::Object(members));
         rows.push(record.line);
@@ -116,7 +156,7 @@ pub fn read(text: &str, company: Option<&str>, title: Option<&str>) -> Result<Sh
         root.push(("title".into(), Value::String(title.to_owned().into())));
     }
     root.push(("spaces".into(), Value::Array(spaces)));
-    Ok(Sheet { value: Value::Object(root), has_company: company.is_some(), rows, columns })
+    Ok(Sheet { value: Value::Object(root), has_company: company.is_some(), rows, columns, warnings })
 }
 
 impl Sheet {
@@ -127,7 +167,7 @@ impl Sheet {
                 if !self.has_company {
                     d.company = String::new();
                 }
-                d.warnings = d.warnings.into_iter().map(|p| self.locate(p)).collect();
+                d.warnings = self.warnings.iter().cloned().chain(d.warnings.into_iter().map(|p| self.locate(p))).collect();
                 Ok(d)
             }
             Err(problems) => {
@@ -169,9 +209,10 @@ fn field_of(header: &str) -> Option<&'static str> {
 /// A trimmed, non-empty cell as the JSON value the dataset would hold.
 fn cell_value(key: &str, cell: &str) -> Value<'static> {
     match key {
-        "themes" => {
-            Value::Array(cell.split(';').map(str::trim).filter(|t| !t.is_empty()).map(|t| Value::String(t.to_owned().into())).collect())
-        }
+        // `;`, or a line typed inside the cell (Alt+Enter in a spreadsheet).
+        "themes" => Value::Array(
+            cell.split([';', '\n']).map(str::trim).filter(|t| !t.is_empty()).map(|t| Value::String(t.to_owned().into())).collect(),
+        ),
         "audience" => match decimal(cell) {
             Some(n) if n.is_finite() => Value::Number(n),
             _ => Value::String(cell.to_owned().into()),
@@ -200,12 +241,18 @@ struct Record {
 /// and text after a closing one are kept as part of the field).
 fn records(text: &str) -> Result<Vec<Record>, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let sep = separator(text);
+    // Excel's `sep=;` first line names the separator (the header is then row 2).
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let first = first.strip_suffix('\r').unwrap_or(first);
+    let mut named = first.get(..4).filter(|p| p.eq_ignore_ascii_case("sep=")).and(first.get(4..)).unwrap_or("").chars();
+    let (sep, text, mut line) = match named.next().filter(|_| named.next().is_none()) {
+        Some(sep) => (sep, rest, 2),
+        None => (separator(text), text, 1),
+    };
     let mut out: Vec<Record> = Vec::new();
     let mut fields: Vec<String> = Vec::new();
     let mut field = String::new();
-    let mut line = 1;
-    let mut start = 1;
+    let mut start = line;
     // Line and column of the quote that is open, if any.
     let mut open: Option<(usize, usize)> = None;
     let mut chars = text.chars().peekable();
@@ -264,16 +311,19 @@ fn records(text: &str) -> Result<Vec<Record>, Vec<Problem>> {
     Ok(out)
 }
 
-/// The field separator: `,`, unless the header row (the first line that is not blank) has more
+/// The field separator: `,`, unless the header row (the first line that is not blank, without its
+/// leading and trailing blanks) has more
 /// `;` or tabs outside quotes: a spreadsheet saved as CSV in French, German… (Excel separates with
 /// `;` where the decimal mark is a comma; a list of themes is then quoted, `"support;news"`), or
 /// cells copied from a spreadsheet and pasted (tabs).
 fn separator(text: &str) -> char {
+    // The header row without the blanks around it: an indented inline CSV's leading tabs are
+    // not separators.
+    let header = text.split(['\r', '\n']).map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     let (mut quoted, mut counts) = (false, [0usize; 3]);
-    for c in text.chars() {
+    for c in header.chars() {
         match c {
             '"' => quoted = !quoted,
-            '\r' | '\n' if !quoted && counts != [0; 3] => break,
             ',' if !quoted => counts[0] += 1,
             ';' if !quoted => counts[1] += 1,
             '\t' if !quoted => counts[2] += 1,

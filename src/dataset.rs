@@ -128,11 +128,14 @@ impl Problem {
             "color" => format!("a colour is written #rrggbb, not {d}"),
             "duplicate" => format!("the theme id \"{d}\" is listed twice"),
             "country" => format!("a country is a two-letter ISO 3166 code or WW, not {d}"),
-            "audience" => "an audience is a number of at least 0".into(),
+            "audience" => format!("an audience is a number of at least 0, in digits alone (1200), not {d}"),
+            "yes-no" => format!("write true or false (in a CSV, also yes or no, 1 or 0), not {d}"),
             "date" => format!("a date is a day of the calendar written YYYY-MM-DD, not {d}"),
             "too-many" => format!("more than {d} entries; split the dataset"),
             "too-long" => format!("longer than {d} characters"),
-            "url" => "only http: and https: URLs become links; this space is shown without one".into(),
+            "url" => format!("only http: and https: URLs become links (https://…), not {d}: this space is shown without one"),
+            "theme-list" => format!("{d} is read as one theme: several are separated by ;"),
+            "column" => "not a space field, so this column is left out".into(),
             "more" => format!("{d} more problems not listed"),
             "syntax" => format!("the data cannot be read: {d}"),
             "cells" => format!("{d} cells, more than the header's columns: a value that holds the separator needs quotes"),
@@ -167,7 +170,7 @@ pub fn syntax(e: &crate::value::SyntaxError) -> Problem {
 /// Validates `value` and builds the dataset, or returns every problem found (capped at
 /// `MAX_PROBLEMS`, the last entry then saying how many more there were).
 pub fn parse(value: &Value) -> Result<Dataset, Vec<Problem>> {
-    let mut v = Validator::default();
+    let mut v = Validator { theme_index: KeyTable::folding(), ..Validator::default() };
     let dataset = v.dataset(value);
     if v.problems.is_empty() {
         let mut dataset = dataset;
@@ -219,7 +222,8 @@ struct Validator {
     more: usize,
     warnings: Vec<Problem>,
     /// Theme ids → their index in `Dataset::themes` (a sorted list, shifted on every insert,
-    /// took 20 s for 200,000 spaces bringing a theme each).
+    /// took 20 s for 200,000 spaces bringing a theme each); ASCII case ignored, the first
+    /// spelling kept.
     theme_index: KeyTable,
     /// Per theme, the last space (counted from 1) that listed it: a repeat within one space is
     /// dropped in O(1), however long its list (a `contains` per id made one space with 200,000
@@ -389,8 +393,16 @@ impl Validator {
         let audience = match item.get("audience") {
             None => None,
             Some(Value::Number(n)) if n.is_finite() && *n >= 0.0 => Some(*n),
-            Some(_) => {
-                self.fail(path.key("audience"), "audience", "");
+            Some(Value::String(s)) => {
+                self.fail(path.key("audience"), "audience", quote(s));
+                None
+            }
+            Some(Value::Number(_)) => {
+                self.fail(path.key("audience"), "audience", "a negative number");
+                None
+            }
+            Some(other) => {
+                self.fail(path.key("audience"), "audience", other.kind());
                 None
             }
         };
@@ -405,6 +417,10 @@ impl Validator {
         let internal = match item.get("internal") {
             None => false,
             Some(Value::Bool(b)) => *b,
+            Some(Value::String(s)) => {
+                self.fail(path.key("internal"), "yes-no", quote(s));
+                false
+            }
             Some(other) => {
                 self.fail(path.key("internal"), "type", ["true or false, got ", other.kind()].concat());
                 false

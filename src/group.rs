@@ -96,22 +96,33 @@ pub(crate) struct KeyTable {
     /// `index + 1`, 0 for an empty slot; the length is 0 or a power of two.
     slots: Vec<u32>,
     len: usize,
+    /// Keys that differ only in ASCII case are one key (`folding`).
+    fold: bool,
 }
 
 impl KeyTable {
+    /// A table where `Support` and `support` are one key (the validator's theme ids: a sheet's
+    /// rows spell a theme as they come).
+    pub(crate) fn folding() -> KeyTable {
+        KeyTable { fold: true, ..KeyTable::default() }
+    }
+
     /// Room for `n` keys without growing.
     pub(crate) fn with_room(n: usize) -> KeyTable {
-        KeyTable { slots: vec![0; (2 * n).next_power_of_two()], len: 0 }
+        KeyTable { slots: vec![0; (2 * n).next_power_of_two()], len: 0, fold: false }
     }
 
     /// `Ok(index)` filed under `key`, or `Err(slot)` where `insert` files it.
     pub(crate) fn find<'k>(&self, key_of: &dyn Fn(usize) -> &'k str, key: &str) -> Result<usize, usize> {
         let mask = self.slots.len().wrapping_sub(1);
-        let mut at = key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)) as usize & mask;
+        let fold = self.fold;
+        let byte = |b: u8| if fold { b.to_ascii_lowercase() } else { b };
+        let same = |k: &str| if fold { k.eq_ignore_ascii_case(key) } else { k == key };
+        let mut at = key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(byte(b))).wrapping_mul(0x0100_0193)) as usize & mask;
         loop {
             match self.slots.get(at) {
                 None | Some(0) => return Err(at),
-                Some(&n) if key_of(n as usize - 1) == key => return Ok(n as usize - 1),
+                Some(&n) if same(key_of(n as usize - 1)) => return Ok(n as usize - 1),
                 Some(_) => at = (at + 1) & mask,
             }
         }

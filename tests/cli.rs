@@ -42,7 +42,7 @@ fn check_accepts_a_valid_json_dataset_with_a_one_line_summary() {
     let (code, out, err) = outcome(&["check", &fixture("valid.json")]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "OK: Acme's social spaces by theme: 4 spaces · 3 themes · 3 platforms\n");
-    assert_eq!(err, "warning: spaces[3].url: only http: and https: URLs become links; this space is shown without one\n");
+    assert_eq!(err, "warning: spaces[3].url: only http: and https: URLs become links (https://…), not \"javascript:alert(1)\": this space is shown without one\n");
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn check_lists_every_problem_of_an_invalid_dataset_and_exits_1() {
             "spaces[0].themes: a space needs at least one theme",
             "spaces[1].name: this field is required",
             "spaces[1].country: a country is a two-letter ISO 3166 code or WW, not \"France\"",
-            "spaces[2].audience: an audience is a number of at least 0",
+            "spaces[2].audience: an audience is a number of at least 0, in digits alone (1200), not a negative number",
             "spaces[2].last_post: a date is a day of the calendar written YYYY-MM-DD, not \"2024-02-30\"",
         ]
     );
@@ -75,7 +75,7 @@ fn check_reads_csv_by_its_extension_and_locates_problems_by_row_and_column() {
         [
             "row 3, column Themes: a space needs at least one theme",
             "row 5, column Country: a country is a two-letter ISO 3166 code or WW, not \"France\"",
-            "row 5, column Audience: an audience is a number of at least 0",
+            "row 5, column Audience: an audience is a number of at least 0, in digits alone (1200), not \"lots\"",
             "row 5, column Last_Post: a date is a day of the calendar written YYYY-MM-DD, not \"yesterday\"",
             "row 7, column Name: this field is required",
         ]
@@ -251,6 +251,41 @@ fn a_file_that_is_not_utf8_is_read_as_windows_1252() {
     assert_eq!(data["spaces"][0]["name"], "Café Acme");
     assert_eq!(data["spaces"][1]["name"], "Promos “5 €”");
     assert_eq!(data["spaces"][1]["themes"], serde_json::json!(["éducation"]));
+}
+
+#[test]
+fn a_file_in_utf16_with_its_byte_order_mark_is_read_as_such() {
+    // Excel's "Unicode text": UTF-16 little-endian, tabs between fields.
+    let text = "name\tplatform\tthemes\nCafé Acme\tblog\tnews\n";
+    for big in [false, true] {
+        let mut bytes: Vec<u8> = if big { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+        for unit in text.encode_utf16() {
+            bytes.extend(if big { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        }
+        let path = scratch(if big { "utf16be.csv" } else { "utf16le.csv" });
+        std::fs::write(&path, bytes).unwrap();
+        let (code, html, err) = outcome(&["snippet", path.to_str().unwrap(), "--company", "Acme"]);
+        assert_eq!(code, 0, "{err}");
+        let data: serde_json::Value = serde_json::from_str(inline_json(&html)).unwrap();
+        assert_eq!(data["spaces"][0]["name"], "Café Acme");
+    }
+}
+
+#[test]
+fn other_below_sets_the_fold_in_the_picture_and_the_snippet() {
+    // 200 themes of one space each: every one under 2 %, all in one Other by default.
+    let rows: String = (0..200).map(|i| format!("s{i},blog,t{i}\n")).collect();
+    let file = write("many.csv", &format!("name,platform,themes\n{rows}"));
+    let legend_rows = |svg: &str| svg.matches("width=\"14\" height=\"14\"").count();
+    let (_, folded, _) = outcome(&["render", &file, "--svg", "-"]);
+    let (code, all, err) = outcome(&["render", &file, "--svg", "-", "--other-below", "0"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!((legend_rows(&folded), legend_rows(&all)), (1, 39), "one Other, or 39 rows and the line for the rest");
+    let (_, html, _) = outcome(&["snippet", &file, "--company", "A", "--other-below", "0,5 %"]);
+    assert!(html.contains("data-other-below=\"0,5 %\""), "{html}");
+    let (code, _, err) = outcome(&["render", &file, "--svg", "-", "--other-below", "lots"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--other-below \"lots\": expected a fraction"), "{err}");
 }
 
 #[test]

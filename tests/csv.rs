@@ -99,7 +99,7 @@ fn a_spreadsheet_saved_with_semicolons_or_pasted_with_tabs_reads_the_same() {
     assert_eq!(semicolons, commas);
     assert_eq!(tabs, commas);
     // Where the header has as many commas as semicolons, commas separate.
-    let missing = |f: &str| format!("row 1: the data cannot be read: the header row has no \"{f}\" column");
+    let missing = |f: &str| format!("row 1: the data cannot be read: the header row (name, platform;themes) has no \"{f}\" column");
     assert_eq!(problems("name,platform;themes\nBlog,blog;news\n"), [missing("platform"), missing("themes")]);
     // Separators inside a quoted header name do not count.
     assert_eq!(names(&valid("name,platform,themes,\"notes; a; b; c; d\"\nBlog,blog,news,x\n")), ["Blog"]);
@@ -214,7 +214,11 @@ fn an_audience_that_is_not_a_finite_number_of_at_least_0_is_reported() {
             "name,platform,themes,audience\nA,blog,news,lots\nB,blog,news,-3\nC,blog,news,inf\nD,blog,news,\"1,200\"\n\
              E,blog,news,NaN\nF,blog,news,1e400\nG,blog,news,0x10\nH,blog,news,1e\nI,blog,news,.\nJ,blog,news,1.2.3\n"
         ),
-        (2..=11).map(|row| format!("row {row}, column audience: an audience is a number of at least 0")).collect::<Vec<_>>()
+        ["\"lots\"", "a negative number", "\"inf\"", "\"1,200\"", "\"NaN\"", "\"1e400\"", "\"0x10\"", "\"1e\"", "\".\"", "\"1.2.3\""]
+            .iter()
+            .zip(2..)
+            .map(|(v, row)| format!("row {row}, column audience: an audience is a number of at least 0, in digits alone (1200), not {v}"))
+            .collect::<Vec<_>>()
     );
 }
 
@@ -225,7 +229,10 @@ fn internal_reads_true_false_1_0_yes_no_oui_non_in_any_case() {
     );
     let internal: Vec<bool> = d.spaces.iter().map(|s| s.internal).collect();
     assert_eq!(internal, [true, true, true, true, false, false, false, false, false]);
-    assert_eq!(problems("name,platform,themes,internal\na,x,t,maybe\n"), ["row 2, column internal: expected true or false, got string"]);
+    assert_eq!(
+        problems("name,platform,themes,internal\na,x,t,maybe\n"),
+        ["row 2, column internal: write true or false (in a CSV, also yes or no, 1 or 0), not \"maybe\""]
+    );
 }
 
 // ---------------------------------------------------------------- problems located by row and column
@@ -311,8 +318,8 @@ fn a_missing_required_column_is_reported_once_on_the_header() {
     assert_eq!(
         problems("Name,Network,Topics\nBlog,blog,news\n"),
         [
-            "row 1: the data cannot be read: the header row has no \"platform\" column",
-            "row 1: the data cannot be read: the header row has no \"themes\" column",
+            "row 1: the data cannot be read: the header row (Name, Network, Topics) has no \"platform\" column",
+            "row 1: the data cannot be read: the header row (Name, Network, Topics) has no \"themes\" column",
         ]
     );
 }
@@ -386,9 +393,42 @@ fn the_bad_fixture_lists_every_problem_by_row_and_column() {
         [
             "row 3, column Themes: a space needs at least one theme",
             "row 5, column Country: a country is a two-letter ISO 3166 code or WW, not \"France\"",
-            "row 5, column Audience: an audience is a number of at least 0",
+            "row 5, column Audience: an audience is a number of at least 0, in digits alone (1200), not \"lots\"",
             "row 5, column Last_Post: a date is a day of the calendar written YYYY-MM-DD, not \"yesterday\"",
             "row 7, column Name: this field is required",
+        ]
+    );
+}
+
+#[test]
+fn what_spreadsheets_write_reads_as_meant() {
+    // An inline CSV indented with tabs (in a page's HTML): the indent is no separator.
+    let indented = valid("\n\t\t\tname,platform,themes\n\t\t\tHelp,forum,support\n\t\t\tNews,blog,news\n");
+    assert_eq!(names(&indented), ["Help", "News"]);
+    // Excel's `sep=;` line names the separator; the header is then row 2.
+    let named = valid("sep=;\r\nname;platform;themes\r\nHelp;forum;support,news\r\n");
+    assert_eq!(named.spaces[0].themes.len(), 1);
+    let got = csv::parse("sep=;\nname;platform;themes\nHelp;forum;\n", Some("A"), None).unwrap_err();
+    assert_eq!(got[0].path, "row 3, column themes");
+    // Themes typed on lines of their own in one cell (Alt+Enter) are several.
+    let lines = valid("name,platform,themes\nHelp,forum,\"support\nnews\"\n");
+    assert_eq!(lines.spaces[0].themes.len(), 2);
+    // A header that is not one says what it holds.
+    assert_eq!(
+        problems("Inventory 2024,,\nname,platform,themes\n")[0],
+        "row 1: the data cannot be read: the header row (Inventory 2024) has no \"name\" column"
+    );
+}
+
+#[test]
+fn a_column_no_field_has_and_a_list_of_themes_with_commas_are_warned_of() {
+    let d = valid("Name,Country code,Platform,Themes\nHelp,FR,forum,\"support, community\"\nNews,FR,blog,news\n");
+    let warnings: Vec<String> = d.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "row 1, column Country code: not a space field, so this column is left out",
+            "row 2, column Themes: \"support, community\" is read as one theme: several are separated by ;",
         ]
     );
 }

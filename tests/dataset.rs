@@ -274,7 +274,8 @@ fn wrong_types_are_reported_in_every_space_field() {
         (json!({ "function": false }), "spaces[0].function", "type"),
         (json!({ "audience": "1200" }), "spaces[0].audience", "audience"),
         (json!({ "last_post": 20240506 }), "spaces[0].last_post", "type"),
-        (json!({ "internal": "yes" }), "spaces[0].internal", "type"),
+        (json!({ "internal": "yes" }), "spaces[0].internal", "yes-no"),
+        (json!({ "internal": 1 }), "spaces[0].internal", "type"),
     ];
     for (fields, path, code) in cases {
         check_space(fields, &[(path, code)]);
@@ -517,4 +518,23 @@ fn every_invalid_fixture_is_refused_with_paths() {
         seen += 1;
     }
     assert!(seen >= 8, "{seen} fixtures");
+}
+
+#[test]
+fn theme_ids_that_differ_only_in_case_are_one_theme_in_its_first_spelling() {
+    // A sheet's rows spell a theme as they come.
+    let d = dataset(json!({ "company": "A", "themes": [{ "id": "hr", "color": "#123456" }], "spaces": [
+        space("a", "blog", &["Support"]),
+        space("b", "blog", &["support", "HR"]),
+        space("c", "blog", &["SUPPORT", "support"]),
+    ] }));
+    let ids: Vec<&str> = d.themes.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["hr", "Support"]);
+    assert_eq!(d.spaces.iter().map(|s| s.themes.clone()).collect::<Vec<_>>(), [vec![1], vec![1, 0], vec![1]]);
+    // Listed twice in two spellings: a duplicate.
+    let problems = channel_sprawl::dataset::parse(&common::value_of(
+        json!({ "company": "A", "themes": [{ "id": "HR" }, { "id": "hr" }], "spaces": [] }),
+    ))
+    .unwrap_err();
+    assert_eq!(problems.iter().map(|p| (p.path.as_str(), p.code)).collect::<Vec<_>>(), [("themes[1].id", "duplicate")]);
 }

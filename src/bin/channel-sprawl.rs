@@ -38,6 +38,8 @@ Options:
   --lang en|fr              language of the summary and legend (default: en)
   --company NAME            the company (a CSV has none; overrides a JSON dataset's)
   --title TEXT              the chart's title (overrides a JSON dataset's)
+  --other-below F           groups under this fraction of the total fold into Other
+                            (default: 0.02; 0 folds none)
   --width N                 width of the SVG in pixels (render; default: 640)
   --script URL              where the page loads the widget from (snippet; default: /assets/channel-sprawl.js)
   -h, --help                this help
@@ -95,6 +97,8 @@ struct Args {
     company: Option<String>,
     title: Option<String>,
     width: Option<u32>,
+    /// As written (for the snippet's attribute) and as read.
+    other_below: Option<(String, f64)>,
 }
 
 fn usage(message: impl Into<String>) -> Stop {
@@ -152,6 +156,16 @@ fn parse_args(args: &[String]) -> Result<Option<Args>> {
                 "--chart" => {
                     let v = value()?;
                     out.chart = Some(Shape::parse(&v).ok_or_else(|| usage(format!("--chart {v:?}: expected donut, pie or bar")))?);
+                }
+                "--other-below" => {
+                    let v = value()?;
+                    let t = v.trim();
+                    let (number, percent) = t.strip_suffix('%').map_or((t, false), |n| (n.trim_end(), true));
+                    let below = number.replace(',', ".").parse::<f64>().ok().map(|f| if percent { f / 100.0 } else { f });
+                    let below = below
+                        .filter(|f| (0.0..=1.0).contains(f))
+                        .ok_or_else(|| usage(format!("--other-below {v:?}: expected a fraction such as 0.05 (or 5%)")))?;
+                    out.other_below = Some((t.to_owned(), below));
                 }
                 "--width" => {
                     let v = value()?;
@@ -216,9 +230,18 @@ fn read_text(file: &str) -> Result<String> {
     } else {
         std::fs::read(file).map_err(|e| Stop::Error(format!("cannot read {file}: {e}")))?
     };
-    // Text that is not UTF-8 is read as Windows-1252, as the widget reads a `data-src`: what Excel
-    // saves a sheet as in Western Europe.
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| windows_1252(b)).collect()))
+    // With a UTF-16 byte-order mark, UTF-16 (Excel's "Unicode text"); else text that is not
+    // UTF-8 is read as Windows-1252, as the widget reads a `data-src`: what Excel saves a sheet
+    // as in Western Europe.
+    let utf16 = |pairs: std::slice::ChunksExact<u8>, big: bool| {
+        let units = pairs.map(|p| if big { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) });
+        char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect::<String>()
+    };
+    Ok(match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest.chunks_exact(2), false),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest.chunks_exact(2), true),
+        _ => String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| windows_1252(b)).collect()),
+    })
 }
 
 /// A Windows-1252 byte as the WHATWG Encoding Standard decodes it: Latin-1, except 0x80–0x9F.
@@ -324,6 +347,7 @@ fn options(args: &Args) -> Options {
         group_by: args.group_by.unwrap_or(defaults.group_by),
         dedupe: args.dedupe,
         shape: args.chart.unwrap_or(defaults.shape),
+        other_below: args.other_below.as_ref().map_or(defaults.other_below, |(_, f)| *f),
         ..defaults
     }
 }
@@ -387,6 +411,9 @@ fn snippet(args: &Args) -> Result<()> {
     }
     if options.dedupe {
         figure.push_str(" data-dedupe");
+    }
+    if let Some((written, _)) = &args.other_below {
+        figure.push_str(&format!(" data-other-below=\"{}\"", html_escape(written)));
     }
     if let Some(lang) = &args.lang {
         figure.push_str(&format!(" data-lang=\"{}\"", html_escape(lang)));

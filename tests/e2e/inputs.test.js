@@ -124,3 +124,35 @@ test("several inline CSVs are compared, each named by its own data-company; CSV 
   assert.deepEqual(warnings.filter((w) => w.includes("(mixed)")), ["channel-sprawl (mixed): the figure has JSON data, so its CSV is not read (one or the other)."]);
   assert.deepEqual(page.problems, []);
 });
+
+test("a data-src a spreadsheet exports reads whatever its content type: CSV, or JSON when it opens with { or [", async () => {
+  const page = await open(env, "/test/blank.html");
+  const csv = "name,platform,themes\nHelp,forum,support\n";
+  const json = JSON.stringify({ company: "J", spaces: [{ name: "j", platform: "blog", themes: ["news"] }] });
+  const files = {
+    "inventory.txt": ["text/plain", csv],
+    "inventory.tsv": ["text/tab-separated-values", csv.replace(/,/g, "\t")],
+    "export?format=csv": ["application/octet-stream", csv],
+    "inventory.csv#gid=0": ["text/plain", csv],
+    "data": ["", json],
+  };
+  await page.route("**/sheet/**", (route) => {
+    const name = decodeURIComponent(new URL(route.request().url()).pathname.split("/sheet/")[1]) + new URL(route.request().url()).search;
+    const [type, body] = files[name] ?? files["inventory.txt"];
+    route.fulfill({ status: 200, headers: type ? { "content-type": type } : {}, body });
+  });
+  const summaries = await page.evaluate(async (names) => {
+    const { mount } = await import("/channel-sprawl.js");
+    const out = [];
+    for (const name of names) {
+      const fig = document.createElement("figure");
+      fig.setAttribute("data-src", "/sheet/" + name);
+      fig.setAttribute("data-company", "Sheet");
+      document.querySelector("#main").append(fig);
+      await mount(fig);
+      out.push(fig.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector(".cs-summary, [role=alert]").textContent);
+    }
+    return out;
+  }, Object.keys(files));
+  assert.deepEqual(summaries, ["1 space · 1 theme · 1 platform", "1 space · 1 theme · 1 platform", "1 space · 1 theme · 1 platform", "1 space · 1 theme · 1 platform", "1 space · 1 theme · 1 platform"]);
+});
