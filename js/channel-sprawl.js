@@ -283,6 +283,9 @@ function forPrint(on) {
     chart.w.paint();
   }
 }
+// Escape dismisses a tooltip, the pointer's or the focus's, wherever the focus is (WCAG 1.4.13);
+// the next move or key shows it again.
+addEventListener("keydown", (e) => e.key === "Escape" && charts.forEach((c) => c.tooltip && (c.tooltip.hidden = true)));
 addEventListener("beforeprint", () => forPrint(true));
 addEventListener("afterprint", () => forPrint(false));
 matchMedia("print").addEventListener("change", (e) => forPrint(e.matches));
@@ -326,7 +329,9 @@ function replaceLegend(legend, root, entries) {
   if (!inside) return;
   const buttons = [...legend.querySelectorAll("button")];
   const same = key == null ? [] : buttons.filter((b) => keyOf(b) === key);
-  (same.find((b) => b.dataset.act === active.dataset.act) || same[0] || buttons[Math.min(index, buttons.length - 1)])?.focus();
+  // A group's button gone (hidden): the one now in its place. A link of the whole legend gone
+  // (show all, fold, expand Other): the first entry, where the new list starts.
+  (same.find((b) => b.dataset.act === active.dataset.act) || same[0] || buttons[key == null ? 0 : Math.min(index, buttons.length - 1)])?.focus();
 }
 
 /**
@@ -368,6 +373,9 @@ class Chart {
     // A comparison's chart (in its row) is marked: its ring keeps to the left of its column.
     // An element of our own name, not a <div>: a theme's `article div { … }` does not reach it.
     this.host = el("channel-sprawl-chart", { "data-channel-sprawl-host": "", "data-part": !!container });
+    // The widget's language, which may not be the page's: a screen reader speaks it with the
+    // right voice.
+    this.host.lang = this.lang;
     this.root = this.host.attachShadow({ mode: "open" });
     this.root.adoptedStyleSheets = [styleSheet()];
     if (container) container.append(this.host);
@@ -521,7 +529,8 @@ class Chart {
     this.plot = el("div", { class: "cs-plot" }, this.bars, this.canvas, this.center, this.tooltip);
     this.legend = el("ul", { class: "cs-legend", "aria-label": t.group });
     this.drill = el("section", { class: "cs-drill", hidden: true, "aria-live": "off" });
-    this.table = el("div", { class: "cs-table", id: "table", hidden: true });
+    // A region with a name: scrolled sideways on a phone, it takes the focus.
+    this.table = el("div", { class: "cs-table", id: "table", hidden: true, role: "region", "aria-label": t.table });
     this.body = el("div", { class: "cs-body" }, this.plot, this.legend);
     this.main = el("div", { class: "cs-main" }, this.body, this.drill, this.table);
     this.live = el("p", { class: "cs-live", "aria-live": "polite" });
@@ -535,7 +544,7 @@ class Chart {
       this.controls,
       this.empty,
       this.main,
-      el("p", { class: "cs-help", id: "help", text: t.help }),
+      (this.help = el("p", { class: "cs-help", id: "help", text: t.help })),
       this.live,
     );
     this.root.replaceChildren(this.container);
@@ -1065,9 +1074,8 @@ class Chart {
         el("strong", { text: label }),
         el("span", { text: fill(t.share, { count: this.spaces(p.count), pct: this.share(p.count) }) }),
       ];
-      if (this.view.groupBy !== "platform" && p.platforms.length) {
-        lines.push(el("span", { class: "cs-muted", text: fill(t.topPlatforms, { list: p.platforms.map(([name, n]) => `${isolate(name)} ${this.formats.num.format(n)}`).join(", ") }) }));
-      }
+      this.tipPlatforms = this.view.groupBy !== "platform" && p.platforms.length ? fill(t.topPlatforms, { list: p.platforms.map(([name, n]) => `${isolate(name)} ${this.formats.num.format(n)}`).join(", ") }) : "";
+      if (this.tipPlatforms) lines.push(el("span", { class: "cs-muted", text: this.tipPlatforms }));
       this.tooltip.replaceChildren(...lines);
     }
     this.tooltip.hidden = false;
@@ -1088,7 +1096,8 @@ class Chart {
     style.top = below ? px(at.y + gap) : "auto";
     style.bottom = below ? "auto" : px(box.height - at.y + gap);
     style.maxWidth = px(Math.min(260, wide ? box.width - 8 : room));
-    if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.share(p.count) }));
+    // From the keyboard, said as shown: the figures, and the platforms the tooltip names.
+    if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.share(p.count) }) + (this.tipPlatforms ? ". " + this.tipPlatforms : ""));
   }
 
   persist() {

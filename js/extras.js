@@ -289,7 +289,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       if (this.peers) return this.peers.enlarge(this);
       // The dialog is made on the first enlarge: most readers never open it.
       if (!this.dialog) {
-        this.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": "title" });
+        this.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": "dialog-title" });
         this.container.append(this.dialog);
         this.on(this.dialog, "close", () => this.shrink());
       }
@@ -297,14 +297,17 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       adopt(this.root);
       this.returnFocus = this.root.activeElement || this.enlargeButton;
       const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: this.t.close, onclick: () => this.dialog.close() });
-      this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, el("p", { class: "cs-title", text: this.title.textContent }), close), this.main);
+      // The dialog names itself, and takes the keys' help and the live region along: what is
+      // outside a modal dialog is inert, so a screen reader would hear nothing while it is open.
+      const title = el("p", { class: "cs-title", id: "dialog-title", text: this.title.textContent });
+      this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, title, close), this.main, this.help, this.live);
       this.container.classList.add("is-enlarged");
       this.dialog.showModal();
       this.canvas.focus();
     },
 
     shrink() {
-      this.container.insertBefore(this.main, this.container.querySelector(".cs-help"));
+      this.dialog.before(this.main, this.help, this.live);
       this.dialog.replaceChildren();
       this.container.classList.remove("is-enlarged");
       (this.returnFocus || this.enlargeButton).focus();
@@ -325,7 +328,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       root.adoptedStyleSheets = [own, styleSheet(), sheet];
       this.row = el("div", { class: "row" });
       this.legend = el("ul", { class: "cs-legend cs-shared" });
-      this.profiles = el("div", { class: "cs cs-table" });
+      this.profiles = el("div", { class: "cs cs-table", role: "region" });
       this.legendHead = el("p", { class: "cs-summary" });
       this.shared = el("div", { class: "cs" }, this.legendHead, this.legend);
       root.append(this.row, this.shared, this.profiles);
@@ -558,6 +561,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       if (hidden.size > 1) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.showAll, "data-act": "showAll" })));
       if (views[0].otherExpanded && views.some((v) => v.canFold)) entries.push(el("li", { class: "cs-item" }, el("button", { type: "button", class: "cs-link", text: t.foldOther, "data-act": "fold" })));
       this.legendHead.textContent = fill(t.countsBy, { list: views.map((v) => isolate(v.company)).join(" · ") });
+      this.shared.lang = first.lang;
       this.legend.setAttribute("aria-label", t.group);
       replaceLegend(this.legend, this.host.shadowRoot, entries);
     }
@@ -569,7 +573,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
     enlarge(from) {
       const root = this.host.shadowRoot;
       if (!this.dialog) {
-        this.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": "title" });
+        this.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": "title", lang: this.parts[0].lang });
         root.append(this.dialog);
         this.dialog.addEventListener("close", () => this.shrink());
       }
@@ -603,6 +607,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const live = this.parts.filter((c) => c.widget);
       if (!live.length) return;
       const first = live[0];
+      this.profiles.setAttribute("aria-label", first.t.profile.heading);
+      this.profiles.lang = first.lang;
       const rows = live.map((c) => c.profileRows());
       const cell = (tag, text, attrs = {}) => el(tag, { ...attrs, text });
       this.profiles.replaceChildren(

@@ -104,6 +104,8 @@ export const STYLES = `
 .cs-swatch[data-twin] { background-image: radial-gradient(circle, var(--bg) 1.2px, #0000 1.7px); background-size: 4px 100%; }
 .cs-swatch[data-twin="2"] { background-size: 4px 50%; }
 .cs-label { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
+/* On a phone (or at 400 % zoom, or with a reader's text spacing), group names whole. */
+@media (max-width: 480px) { .cs-label { display: block; -webkit-line-clamp: none; line-clamp: none; } }
 .cs-count { flex: none; font-variant-numeric: tabular-nums; color: var(--muted); }
 .cs-tool {
   flex: none; width: 32px; height: 32px; border: 1px solid transparent; border-radius: 6px;
@@ -113,7 +115,7 @@ export const STYLES = `
 /* A row with one tool (Other's +, a hidden group's +) keeps its count in line with the others'. */
 .cs-entry + .cs-tool:last-child { margin-inline-start: 34px; }
 .cs-link { border: 0; background: none; padding: 4px 6px; color: var(--accent); text-decoration: underline; cursor: pointer; min-height: 32px; text-align: start; }
-:is(.cs-button, .cs-tool, .cs-link, .cs-entry, .cs-select, a, summary):focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+:is(.cs-button, .cs-tool, .cs-link, .cs-entry, .cs-select, a, summary, .cs-table):focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 summary { cursor: pointer; }
 .cs-help { margin: 8px 0 0; font-size: 13px; color: var(--muted); }
 .cs:not(:has(canvas:focus-visible)) .cs-help, .cs-live {

@@ -512,3 +512,49 @@ test("the controls' edges stand out 3:1, the legend's counts line up, and on a p
     assert.ok(t.x >= box.x && t.x + t.width <= box.x + box.width, "inside the plot");
   }
 });
+
+test("the enlarged chart is named and keeps its live region and keys' help; Escape dismisses a tooltip; the widget says its language", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  // The widget's language on its host (a French chart on a French page here; it could differ).
+  assert.equal(await page.locator("#dell [data-channel-sprawl-host]").getAttribute("lang"), "fr");
+  await page.locator("#dell").getByRole("button", { name: "Agrandir" }).click();
+  const dialog = page.locator("#dell dialog[open]");
+  await dialog.waitFor();
+  const inside = await page.evaluate(() => {
+    const root = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot;
+    const d = root.querySelector("dialog");
+    return { live: d.contains(root.querySelector(".cs-live")), help: d.contains(root.querySelector(".cs-help")), title: root.getElementById(d.getAttribute("aria-labelledby"))?.closest("dialog") === d };
+  });
+  assert.deepEqual(inside, { live: true, help: true, title: true });
+  assert.match(await dialog.ariaSnapshot(), /^- dialog "Les espaces sociaux de Dell par thème"/);
+  // A selection inside the dialog is heard.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /^Sélection/.test(document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("dialog .cs-live").textContent));
+  await page.keyboard.press("Escape"); // clears the selection
+  await page.keyboard.press("Escape"); // closes
+  await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
+  assert.equal(await page.evaluate(() => !!document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector(".cs > .cs-live")), true, "back in place");
+  // The pointer's tooltip: Escape hides it, the pointer still on the segment.
+  const box = await page.locator("#dell canvas").boundingBox();
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.3);
+  const tip = page.locator("#dell .cs-tooltip");
+  await tip.waitFor();
+  await page.keyboard.press("Escape");
+  await tip.waitFor({ state: "hidden" });
+});
+
+test("after Show all or expanding Other, the focus goes to the legend's first entry, not to a control that took the button's place", async () => {
+  const page = await open(env, "/posts/dell.html#dell=g.country");
+  await ready(page, "#dell");
+  await page.locator('#dell .cs-tool[data-act="expand"]').focus();
+  await page.keyboard.press("Enter");
+  const focused = () =>
+    page.evaluate(() => {
+      const root = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot;
+      const a = root.activeElement;
+      return a === root.querySelector(".cs-legend button") ? "first entry" : `${a?.className} ${a?.dataset.act ?? ""}`;
+    });
+  assert.equal(await focused(), "first entry");
+});
