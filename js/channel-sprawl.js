@@ -426,8 +426,10 @@ class Chart {
     console.error(`channel-sprawl (${this.key}): ${title}\n` + lines.map((l) => "  " + l).join("\n"));
   }
 
-  /** Builds the chart from one dataset: a parsed JSON value, or `{ csv, company, title }` for CSV. */
-  /** `replaced()`: whether another run took this one's place meanwhile; it then builds nothing. */
+  /**
+   * Builds the chart from one dataset (a `Source`: JSON text, or CSV with its company and title),
+   * unless `replaced()` says another run took this one's place meanwhile.
+   */
   async load(value, replaced) {
     // CSV figures run on the build with the CSV reader.
     this.pkg = value.csv ? "pkg-csv" : "pkg";
