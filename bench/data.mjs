@@ -100,8 +100,8 @@ export function largeDataset(seed = SEED + 1, n = 100_000, groups = 1_000) {
 /**
  * What the widget draws with its defaults (group by theme, no dedupe, `otherBelow` 0.02), computed
  * here so the peers get ready-made counts: listed themes in dataset order, empty ones left out,
- * groups under 2 % of the total folded into a last "Other" when at least two would fold
- * (src/group.rs `group` + `fold`).
+ * groups under 2 % of the total folded into a last "Other" when at least two would fold, the
+ * largest staying while fewer than 5 would be shown (src/group.rs `group` + `fold`).
  */
 export function segments(dataset, below = 0.02) {
   const index = new Map(dataset.themes.map((t, i) => [t.id, i]));
@@ -109,11 +109,14 @@ export function segments(dataset, below = 0.02) {
   for (const s of dataset.spaces) for (const t of new Set(s.themes)) counts[index.get(t)]++;
   let groups = dataset.themes.map((t, i) => ({ key: t.id, label: t.label, count: counts[i] })).filter((g) => g.count > 0);
   const total = groups.reduce((s, g) => s + g.count, 0);
-  const small = (g) => g.count < below * total;
-  if (groups.filter(small).length >= 2) {
+  const folded = new Set(groups.filter((g) => g.count < below * total));
+  // As `group::LEAST_SHOWN`: the largest stay, the first of equal ones, while fewer than 5 are shown.
+  const shown = groups.length - folded.size;
+  if (shown < 5 && groups.length > 6) for (const g of [...folded].sort((a, b) => b.count - a.count).slice(0, 5 - shown)) folded.delete(g);
+  if (folded.size >= 2) {
     const other = { key: "~other", label: "Other", count: 0, folded: 0 };
-    for (const g of groups.filter(small)) (other.count += g.count), other.folded++;
-    groups = [...groups.filter((g) => !small(g)), other];
+    for (const g of folded) (other.count += g.count), other.folded++;
+    groups = [...groups.filter((g) => !folded.has(g)), other];
   }
   return groups;
 }

@@ -288,28 +288,49 @@ pub fn group(dataset: &Dataset, by: GroupBy, dedupe: bool, scheme: &Scheme) -> V
     groups
 }
 
-/// Whether `fold` folds anything: at least two groups under `below` of the total, not in `keep`
-/// (a group is never alone in "Other").
+/// Whether `fold` folds anything: at least two groups (a group is never alone in "Other").
 pub fn folds(groups: &[Group], below: f64, keep: &[String]) -> bool {
+    folded(groups, below, keep).iter().filter(|&&f| f).count() >= 2
+}
+
+/// The fewest groups a fold leaves beside "Other" when there are more: where every group is under
+/// `below` (hundreds of themes of a few spaces each), the largest of them stay, so that the chart
+/// is not one grey ring.
+pub const LEAST_SHOWN: usize = 5;
+
+/// Per group, whether `fold` puts it in "Other": under `below` of the total and not one to `keep`,
+/// but for the largest ones that keep `LEAST_SHOWN` groups shown (the first of equal ones).
+fn folded(groups: &[Group], below: f64, keep: &[String]) -> Vec<bool> {
     let total: usize = groups.iter().map(|g| g.count).sum();
-    total > 0 && groups.iter().filter(|g| small(g, below, total, keep)).count() >= 2
+    let mut small: Vec<bool> =
+        groups.iter().map(|g| total > 0 && (g.count as f64) < below * total as f64 && !keep.contains(&g.key)).collect();
+    let shown = small.iter().filter(|&&f| !f).count();
+    if shown < LEAST_SHOWN && groups.len() > LEAST_SHOWN + 1 {
+        let mut largest: Vec<usize> = (0..groups.len()).filter(|&i| small[i]).collect();
+        sort_indices(&mut largest, &|a, b| groups[a].count > groups[b].count);
+        for &i in largest.iter().take(LEAST_SHOWN - shown) {
+            small[i] = false;
+        }
+    }
+    small
 }
 
-/// A group `fold` puts in "Other": under `below` of `total`, and not one to `keep`.
-fn small(g: &Group, below: f64, total: usize, keep: &[String]) -> bool {
-    (g.count as f64) < below * total as f64 && !keep.contains(&g.key)
-}
-
-/// Folds the groups whose share of the total is under `below` into one `OTHER` group, placed
-/// last (see `folds` for when it does); those whose key is in `keep` stay (a comparison keeps the
-/// groups another company's chart shows).
+/// Folds the groups `folded` says into one `OTHER` group, placed last (see `folds` for when it
+/// does); those whose key is in `keep` stay (a comparison keeps the groups another company's
+/// chart shows).
 pub fn fold(groups: Vec<Group>, below: f64, keep: &[String], scheme: &Scheme) -> Vec<Group> {
-    if !folds(&groups, below, keep) {
+    let folded = folded(&groups, below, keep);
+    if folded.iter().filter(|&&f| f).count() < 2 {
         return groups;
     }
-    let total: usize = groups.iter().map(|g| g.count).sum();
-    let small = |g: &Group| small(g, below, total, keep);
-    let (small_groups, mut kept): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(small);
+    let (mut small_groups, mut kept) = (Vec::new(), Vec::new());
+    for (g, f) in groups.into_iter().zip(folded) {
+        if f {
+            small_groups.push(g)
+        } else {
+            kept.push(g)
+        }
+    }
     let mut other = Group {
         key: OTHER.to_owned(),
         label: String::new(),

@@ -280,7 +280,7 @@ fn other_below_sets_the_fold_in_the_picture_and_the_snippet() {
     let (_, folded, _) = outcome(&["render", &file, "--svg", "-"]);
     let (code, all, err) = outcome(&["render", &file, "--svg", "-", "--other-below", "0"]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!((legend_rows(&folded), legend_rows(&all)), (1, 39), "one Other, or 39 rows and the line for the rest");
+    assert_eq!((legend_rows(&folded), legend_rows(&all)), (6, 39), "five and Other, or 39 rows and the line for the rest");
     let (_, html, _) = outcome(&["snippet", &file, "--company", "A", "--other-below", "0,5 %"]);
     assert!(html.contains("data-other-below=\"0,5 %\""), "{html}");
     let (code, _, err) = outcome(&["render", &file, "--svg", "-", "--other-below", "lots"]);

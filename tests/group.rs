@@ -286,3 +286,28 @@ fn nothing_folds_with_a_zero_threshold_or_no_groups() {
     assert_eq!(fold(groups.clone(), 0.0, &[], &LIGHT), groups);
     assert!(fold(Vec::new(), 0.02, &[], &LIGHT).is_empty());
 }
+
+#[test]
+fn where_almost_every_group_is_under_the_threshold_the_largest_stay_so_the_chart_is_not_one_grey_ring() {
+    // 200 platforms, each under 2 %: the five largest stay (the first of equal ones), the rest fold.
+    let spread: Vec<(String, usize)> =
+        (0..200).map(|i| (format!("p{i:03}"), if i == 150 { 3 } else { 1 + usize::from(i % 7 == 0) })).collect();
+    let spread: Vec<(&str, usize)> = spread.iter().map(|(p, n)| (p.as_str(), *n)).collect();
+    let groups = by_platform(&spread);
+    let all = total(&groups);
+    let folded = fold(groups, 0.02, &[], &LIGHT);
+    assert_eq!(folded.len(), channel_sprawl::group::LEAST_SHOWN + 1);
+    let kept: Vec<(&str, usize)> = folded.iter().take(5).map(|g| (g.key.as_str(), g.count)).collect();
+    // Grouped by platform, groups go largest first: p150 (3), then the first platforms of 2.
+    assert_eq!(kept, [("p150", 3), ("p000", 2), ("p007", 2), ("p014", 2), ("p021", 2)]);
+    assert_eq!(folded[5].key, OTHER);
+    assert_eq!(total(&folded), all, "the total is kept");
+    // Two large groups and many small ones: three of the small stay beside them.
+    let mut spread = vec![("big", 500), ("large", 300)];
+    spread.extend([("a", 5), ("b", 4), ("c", 3), ("d", 2), ("e", 1), ("f", 1)]);
+    let folded = fold(by_platform(&spread), 0.02, &[], &LIGHT);
+    assert_eq!(counts(&folded), expect(&[("big", 500), ("large", 300), ("a", 5), ("b", 4), ("c", 3), (OTHER, 4)]));
+    // Few groups: as before, those under the threshold fold.
+    let folded = fold(by_platform(&[("linkedin", 96), ("blog", 2), ("wiki", 1), ("flickr", 1)]), 0.02, &[], &LIGHT);
+    assert_eq!(counts(&folded), expect(&[("linkedin", 96), ("blog", 2), (OTHER, 2)]));
+}
