@@ -535,7 +535,8 @@ test("the enlarged chart is named and keeps its live region and keys' help; Esca
   await page.keyboard.press("Escape"); // clears the selection
   await page.keyboard.press("Escape"); // closes
   await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
-  assert.equal(await page.evaluate(() => !!document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector(".cs > .cs-live")), true, "back in place");
+  // Back in place once the dialog's close event has run.
+  await page.waitForFunction(() => !!document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector(".cs > .cs-live"));
   // The pointer's tooltip: Escape hides it, the pointer still on the segment.
   const box = await page.locator("#dell canvas").boundingBox();
   await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.3);
