@@ -306,7 +306,13 @@ test("a comparison enlarges as a whole: every company's chart, larger, with the 
   // Escape closes it: the charts go back to their size in the post, the focus to Enlarge.
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
-  await page.waitForTimeout(100);
+  // Once the dialog's close event has put everything back, the focus on Enlarge.
+  await page.waitForFunction(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a?.textContent === "Agrandir";
+  });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   assert.deepEqual(await sizes(), before);
   assert.equal(await page.locator("#comparaison .cs-shared .cs-entry").first().isVisible(), true);
   const back = await page.evaluate(() => {
