@@ -237,7 +237,10 @@ fn bar_rows(counts: &[usize], width: f64, height: f64, pad: f64, gap: f64, fill:
         .enumerate()
         .map(|(i, &c)| {
             let y0 = pad + i as f64 * row + (row - bar) / 2.0;
-            Segment::Rect { x0: pad, y0, x1: pad + usable * c as f64 / max, y1: y0 + bar }
+            // A count's bar is never a hairline: at least a quarter of the padding (3 CSS pixels),
+            // where 1 of 45 in a comparison would be one pixel.
+            let len = if c == 0 { 0.0 } else { (usable * c as f64 / max).max(pad / 4.0) };
+            Segment::Rect { x0: pad, y0, x1: pad + len, y1: y0 + bar }
         })
         .collect()
 }

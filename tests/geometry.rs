@@ -207,6 +207,16 @@ fn bars_are_rows_scaled_to_the_longest() {
 }
 
 #[test]
+fn a_small_count_is_a_bar_of_three_css_pixels_at_least_and_none_is_none() {
+    // 1 of 400 over 176 px would be 0.44 px; at twice the pixels (padding 24), 6 device pixels.
+    let bars = Layout::new(Shape::Bar, &[400, 1, 0], 200.0, 124.0, 1.0, 12.0, 2.0);
+    let ends: Vec<f64> = bars.segments.iter().map(|s| if let Segment::Rect { x0, x1, .. } = s { x1 - x0 } else { f64::NAN }).collect();
+    assert_eq!(ends, [176.0, 3.0, 0.0]);
+    let sharp = Layout::new(Shape::Bar, &[400, 1], 400.0, 248.0, 1.0, 24.0, 4.0);
+    assert!(matches!(sharp.segments[1], Segment::Rect { x0, x1, .. } if x1 - x0 == 6.0));
+}
+
+#[test]
 fn a_comparisons_bars_share_one_scale_through_fill() {
     // This company's largest group is half the largest of all: its longest bar spans half.
     let bars = Layout::new(Shape::Bar, &[4, 2], 200.0, 124.0, 0.5, 12.0, 2.0);
