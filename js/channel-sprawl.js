@@ -794,7 +794,7 @@ class Chart {
     this.each(call);
     const view = this.w.view();
     // In a comparison, the groups of every company, and each company's count.
-    const views = this.peers ? this.peers.parts.map((c) => c.view) : [view];
+    const views = this.peers ? this.companies().map((c) => c.view) : [view];
     if (announce === "group") {
       const n = new Set(views.flatMap((v) => v.groups.map((g) => g.key))).size;
       this.say(fill(this.t.announceGroup, { phrase: this.t.byPhrase[view.groupBy], n: this.formats.num.format(n) }, n));
@@ -804,9 +804,14 @@ class Chart {
     }
   }
 
+  /** This chart, or in a comparison every company's: those with a widget. */
+  companies() {
+    return (this.peers?.parts ?? [this]).filter((c) => c.widget);
+  }
+
   /** Runs `fn` on this chart and, in a comparison, on the others too. */
   each(fn) {
-    for (const chart of this.peers?.parts || [this]) if (chart.widget) fn(chart);
+    this.companies().forEach(fn);
   }
 
   say(text) {

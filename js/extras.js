@@ -215,7 +215,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
      */
     async exported() {
       const glue = await loadRuntime("pkg-export");
-      return [glue, [(this.peers?.parts ?? [this]).filter((c) => c.widget).map((c) => c.exportPart()), this.lang]];
+      return [glue, [this.companies().map((c) => c.exportPart()), this.lang]];
     },
 
     /** This chart's part of an export (`Part` in src/web.rs). */
@@ -273,7 +273,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
     exportCsv() {
       // Quoted per RFC 4180; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
       const cell = (v) => `"${String(v).replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
-      const charts = (this.peers?.parts ?? [this]).filter((c) => c.widget);
+      const charts = this.companies();
       const company = this.peers ? [this.t.company] : [];
       const rows = [[...company, this.t.group, "key", this.t.count, this.t.shareCol]];
       for (const chart of charts) {
