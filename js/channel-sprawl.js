@@ -252,6 +252,8 @@ function readFragment(key) {
 const joinKeys = (keys) => keys.map((k) => k.replace(/%/g, "%25").replace(/,/g, "%2C")).join(",");
 const splitKeys = (text) => text.split(",").map((k) => k.replace(/%2C/g, ",").replace(/%25/g, "%"));
 
+let unkept = false;
+
 function writeFragment(key, state) {
   if (routed()) return;
   const parts = location.hash.slice(1).split("&").filter((p) => p && decode(p.split("=")[0]) !== key);
@@ -263,7 +265,14 @@ function writeFragment(key, state) {
   if (value) parts.push(`${encodeURIComponent(key)}=${value}`);
   const hash = parts.length ? "#" + parts.join("&") : "";
   if (hash !== location.hash && !(hash === "" && location.hash === "#")) {
-    history.replaceState(history.state, "", hash || location.pathname + location.search);
+    // The whole address: a relative one resolves against a page's <base href>, elsewhere.
+    try {
+      history.replaceState(history.state, "", location.href.replace(/#.*$/s, "") + hash);
+    } catch (e) {
+      // An address that cannot change (an opaque origin): the view is not kept, nothing else.
+      if (!unkept) console.warn("channel-sprawl: the view cannot be kept in the address:", e.message);
+      unkept = true;
+    }
   }
 }
 

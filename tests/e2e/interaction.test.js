@@ -366,6 +366,20 @@ test("a page that routes with its fragment (#/…) keeps its route: the charts w
   assert.deepEqual(page.problems, []);
 });
 
+test("a page with a <base href> keeps its own address: the view goes into its fragment, and events still come", async () => {
+  for (const base of ["/", "https://example.com/blog/"]) {
+    const page = await open(env, "/posts/dell.html");
+    await ready(page, "#dell");
+    // Added once the page has loaded, so that its own files still load from it.
+    await page.evaluate((href) => document.head.prepend(Object.assign(document.createElement("base"), { href })), base);
+    const selected = await nextSelect(page, "#dell");
+    await page.locator('#dell .cs-entry[data-key="support"]').click();
+    assert.equal((await selected()).key, "support", base);
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, "/posts/dell.html#dell=s.support", base);
+    assert.deepEqual(page.problems, [], base);
+  }
+});
+
 test("a page opened from a shared link keeps the link's settings in the URL as the reader goes on", async () => {
   // The figure's own settings: by theme, a donut, copies merged (data-dedupe).
   const page = await open(env, "/posts/dell.html#dell=g.platform~c.bar~d.0");
