@@ -385,6 +385,9 @@ class Chart {
     // The widget's language, which may not be the page's: a screen reader speaks it with the
     // right voice.
     this.host.lang = this.lang;
+    // Both are written left to right: on a right-to-left page too (`all: initial` leaves the
+    // direction inherited), or its sentences come out of order.
+    this.host.dir = "ltr";
     this.root = this.host.attachShadow({ mode: "open" });
     this.root.adoptedStyleSheets = [styleSheet()];
     if (container) container.append(this.host);

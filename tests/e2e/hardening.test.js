@@ -83,6 +83,17 @@ test("a hostile blog theme: same look, hit-testing still lands on the right segm
   await page.locator("#dell").screenshot({ path: SHOTS + "hostile-theme.png" });
 });
 
+test("on a right-to-left page the widget's English or French reads left to right", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await page.evaluate(() => (document.documentElement.dir = "rtl"));
+  await ready(page, "#dell");
+  const directions = await page.evaluate(() => {
+    const root = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot;
+    return [".cs-summary", ".cs-legend", "canvas"].map((s) => getComputedStyle(root.querySelector(s)).direction);
+  });
+  assert.deepEqual(directions, ["ltr", "ltr", "ltr"]);
+});
+
 test("lifecycle: 1,000 mounts and destroys, 1,000 resizes leave no listener, observer or memory behind", async () => {
   const context = await env.browser.newContext();
   await context.addInitScript(() => {
