@@ -50,7 +50,9 @@ function loadRuntime(pkg = "pkg") {
       if (!response.ok) throw { url: wasmUrl, status: `HTTP ${response.status}`, code: 1 };
       try {
         return await WebAssembly.compileStreaming(response.clone()).catch(async () => WebAssembly.compile(await response.arrayBuffer()));
-      } catch {
+      } catch (e) {
+        // Not the file's fault: the page's Content-Security-Policy forbids compiling WebAssembly.
+        if (/Content.Security.Policy/i.test(e?.message)) throw { url: wasmUrl, status: "CSP", code: 2 };
         throw { url: wasmUrl, status: response.headers.get("content-type") || "not WebAssembly", code: 1 };
       }
     });
@@ -1287,7 +1289,7 @@ export async function mount(element, data, options = {}) {
     } catch (e) {
       if (replaced()) return;
       if (Array.isArray(e)) e.length && chart.fail(e);
-      else if (e && e.url) chart.fail([], fill(e.code ? chart.t.codeFailed : chart.t.loadFailed, { url: e.url, status: e.status }));
+      else if (e && e.url) chart.fail([], fill([chart.t.loadFailed, chart.t.codeFailed, chart.t.codeBlocked][e.code || 0], { url: e.url, status: e.status }));
       else chart.fail([{ path: "", message: String((e && e.message) || e) }]);
       element.setAttribute(FAILED, "");
     }

@@ -70,6 +70,7 @@ export default {
   loadFailed: "The data at {url} could not be loaded ({status}).",
   where: { row: "row", line: "line", column: "column", sep: ": " },
   codeFailed: "The chart could not load its code from {url} ({status}).",
+  codeBlocked: "The page's Content-Security-Policy does not let the chart run its code: its script-src needs 'wasm-unsafe-eval'.",
   loading: "Loading the chart…",
   crashed: "This chart stopped because of an internal error; the other charts on the page are not affected. Reload the page to try again.",
   profile: {

@@ -70,6 +70,7 @@ export default {
   loadFailed: "Les données de {url} n’ont pas pu être chargées ({status}).",
   where: { row: "ligne", line: "ligne", column: "colonne", sep: " : " },
   codeFailed: "Le graphique n’a pas pu charger son code depuis {url} ({status}).",
+  codeBlocked: "La Content-Security-Policy de la page empêche le graphique d’exécuter son code : son script-src doit autoriser 'wasm-unsafe-eval'.",
   loading: "Chargement du graphique…",
   crashed: "Ce graphique s’est arrêté à cause d’une erreur interne ; les autres graphiques de la page ne sont pas touchés. Rechargez la page pour réessayer.",
   profile: {

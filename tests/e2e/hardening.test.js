@@ -37,6 +37,24 @@ test("strict CSP: the widget works with zero securitypolicyviolation events", as
   await context.close();
 });
 
+test("a CSP that forbids WebAssembly: each chart says what its script-src lacks, not that a file is broken", async () => {
+  const page = await env.browser.newPage();
+  await page.route("**/csp-strict.html", async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers(), "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'" };
+    await route.fulfill({ response, headers });
+  });
+  await page.goto(env.base + "/csp-strict.html");
+  const alert = page.locator("#bt [role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Content-Security-Policy de la page .*'wasm-unsafe-eval'/);
+  // The guide gives bloggers the very policy the strict page is served with.
+  const policy = (await page.request.get(env.base + "/csp-strict.html")).headers()["content-security-policy"];
+  const guide = await (await page.request.get(env.base + "/guide.html")).text();
+  assert.ok(guide.includes(policy), policy);
+  await page.close();
+});
+
 test("a hostile blog theme: same look, hit-testing still lands on the right segment", async () => {
   const page = await open(env, "/hostile-theme.html");
   await ready(page, "#dell");
