@@ -209,6 +209,8 @@ impl Chart {
 
     /// Recomputes groups and layout from the dataset and options.
     fn refresh(&mut self) {
+        // A segment shown (tapped: no pointer leaves it) would be another group's after this.
+        self.hovered = None;
         let o = &self.options;
         self.all_groups = group::group(&self.dataset, o.group_by, o.dedupe, self.scheme);
         if !o.key_order.is_empty() {
@@ -248,7 +250,6 @@ impl Chart {
             self.selected = None;
         }
         self.labels = self.groups.iter().map(|g| group_digits(g.count, &self.options.thousands)).collect();
-        self.hovered = self.hovered.filter(|&i| i < self.groups.len());
         self.focused = self.focused.filter(|&i| i < self.groups.len());
         self.relayout();
     }
@@ -380,6 +381,7 @@ impl Chart {
             }
             Action::Shape(shape) if shape != self.options.shape => {
                 self.options.shape = shape;
+                self.hovered = None;
                 self.relayout();
                 change = Change::all();
             }

@@ -164,6 +164,31 @@ fn a_tap_selects_a_segment_and_shows_it_and_again_clears_both() {
     assert_eq!(c.hovered, None);
 }
 
+#[test]
+fn a_segment_shown_is_no_longer_shown_once_the_groups_or_the_shape_change() {
+    // A tapped segment (no pointer leaves it) or a hovered one: its index would name another
+    // group, or another place, after the change.
+    for action in [
+        Action::ToggleHidden("a".into()),
+        Action::ToggleHidden("c".into()),
+        Action::GroupBy(GroupBy::Platform),
+        Action::Dedupe(!Options::default().dedupe),
+        Action::Shape(Shape::Bar),
+        Action::ExpandOther(true),
+        Action::KeyOrder(vec!["c".into(), "b".into(), "a".into()]),
+    ] {
+        let mut c = chart();
+        c.apply(Action::Tap(IN_A.0, IN_A.1));
+        let change = c.apply(action.clone());
+        assert_eq!(c.hovered, None, "{action:?}");
+        assert!(change.pointer && change.redraw, "{action:?}");
+        let mut c = chart();
+        c.apply(Action::Hover(Some(IN_B)));
+        c.apply(action.clone());
+        assert_eq!(c.hovered, None, "{action:?}");
+    }
+}
+
 // ---------------------------------------------------------------- keyboard
 
 #[test]

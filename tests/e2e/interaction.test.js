@@ -44,6 +44,12 @@ test("touch: a tap selects a segment and shows its figures; a second tap clears 
   await page.touchscreen.tap(q.x, q.y);
   assert.equal((await selected()).key, null);
   await page.locator("#dell .cs-tooltip").waitFor({ state: "hidden" });
+  // Tapped, then the groups change: the segment shown goes with them, not onto the group that
+  // takes its place (no pointer leaves it on a touch screen).
+  await page.touchscreen.tap(q.x, q.y);
+  await page.locator("#dell .cs-tooltip").waitFor();
+  await page.locator('#dell .cs-tool[data-act="hide"][data-key="expertise"]').tap();
+  await page.locator("#dell .cs-tooltip").waitFor({ state: "hidden" });
 });
 
 test("a tap or a click focuses the chart without the keyboard's focus ring", async () => {
