@@ -232,7 +232,7 @@ const decode = (text) => {
  */
 const routed = () => /^#[!/]/.test(location.hash);
 
-/** Fragment format: `#<key>=g.platform~s.twitter~h.a,b~d.1~c.bar` (values URI-encoded), `&` between charts. */
+/** Fragment format: `#<key>=g.platform~s.twitter~h.a,b~d.1~c.bar~o.1` (values URI-encoded), `&` between charts. */
 function readFragment(key) {
   if (routed()) return null;
   const hash = location.hash.slice(1);
@@ -642,6 +642,7 @@ class Chart {
       this.setVisible(true);
     }
     // The hidden groups before the first render: each widget call then renders nothing.
+    if (fragment.o === "1") this.w.expand_other(true);
     if (fragment.h || fragment.v) this.hideAsIn(fragment);
     this.ready = true;
     this.render();
@@ -672,6 +673,7 @@ class Chart {
     if (dedupe !== this.view.dedupe) this.act((c) => c.w.set_dedupe(dedupe), "dedupe");
     this.each((c) => {
       c.w.show_all();
+      c.w.expand_other(f.o === "1");
       c.hideAsIn(f);
     });
     this.peers?.unblank();
@@ -1142,6 +1144,8 @@ class Chart {
       h: fewer ? "" : joinKeys(hiddenKeys),
       v: fewer ? joinKeys(shown) : "",
       s: (this.peers ? this.peers.parts.find((c) => c.selectedKey != null)?.selectedKey : view.selected) || "",
+      // "Other" expanded: a group selected in it is there again when the link is opened.
+      o: view.otherExpanded && view.canFold ? "1" : "",
     });
   }
 

@@ -372,6 +372,23 @@ test("a page that routes with its fragment (#/…) keeps its route: the charts w
   assert.deepEqual(page.problems, []);
 });
 
+test("a group selected in an expanded Other is selected again from the link, Other still expanded", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  await page.locator("#dell select").first().selectOption("platform");
+  await page.locator('#dell .cs-tool[data-act="expand"]').click();
+  await page.locator('#dell .cs-entry[data-key="podcast"]').click();
+  assert.match(page.url(), /#dell=g\.platform~s\.podcast~o\.1$/);
+  await page.reload();
+  await ready(page, "#dell");
+  assert.equal((await legend(page, "#dell")).find((e) => e.key === "podcast").pressed, true);
+  assert.match(await page.locator("#dell .cs-drill-title").textContent(), /^Podcast/);
+  assert.match(page.url(), /#dell=g\.platform~s\.podcast~o\.1$/);
+  // Back to the page's own view: Other folded again.
+  await page.evaluate(() => (location.hash = "#dell="));
+  await page.locator('#dell .cs-entry[data-key="podcast"]').waitFor({ state: "detached" });
+});
+
 test("a page with a <base href> keeps its own address: the view goes into its fragment, and events still come", async () => {
   for (const base of ["/", "https://example.com/blog/"]) {
     const page = await open(env, "/posts/dell.html");
