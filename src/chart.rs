@@ -374,6 +374,8 @@ impl Chart {
                 self.hidden.clear();
                 self.other_expanded = false;
                 change = self.regroup();
+                // A key the new grouping has too stays selected: another group, said anew.
+                change.selection |= self.selected.is_some();
             }
             Action::Dedupe(on) if on != self.options.dedupe => {
                 self.options.dedupe = on;
@@ -466,9 +468,12 @@ impl Chart {
 
     /// Recomputes after an option change; the selection event fires if the selection was lost.
     fn regroup(&mut self) -> Change {
-        let before = self.selected.clone();
+        // The selection changed if its group did, or what it holds (copies merged, a group
+        // folded into its Other): the event says the new count.
+        let held = |c: &Chart| c.selected_group().map(|g| (g.key.clone(), g.count, g.spaces.clone()));
+        let before = held(self);
         self.refresh();
-        Change { selection: before != self.selected, ..Change::all() }
+        Change { selection: before != held(self), ..Change::all() }
     }
 
     /// Selects `key`; an unknown key changes nothing (the current selection stays).

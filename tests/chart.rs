@@ -301,7 +301,8 @@ fn group_by_keeps_a_selection_whose_key_still_exists() {
     c.apply(Action::GroupBy(GroupBy::Department));
     assert_eq!(counts(&c.groups), expect(&[("hr", 2), ("comms", 1), (NOT_SET, 1)]));
     c.apply(Action::Select(Some(NOT_SET.into())));
-    check(&mut c, Action::GroupBy(GroupBy::Country), VIEW);
+    // Another group (the spaces with no country, not those with no department): said anew.
+    check(&mut c, Action::GroupBy(GroupBy::Country), VIEW_AND_SELECTION);
     assert_eq!(counts(&c.groups), expect(&[("FR", 1), ("DE", 1), (NOT_SET, 2)]));
     assert_eq!((c.selected.as_deref(), c.selected_index()), (Some(NOT_SET), Some(2)));
 }
@@ -318,6 +319,13 @@ fn dedupe_recounts_and_relays_out() {
     check(&mut c, Action::Dedupe(true), NOTHING);
     check(&mut c, Action::Dedupe(false), VIEW);
     assert_eq!(c.units, 4);
+    // A selected group whose count changes: the selection is said anew; one that keeps its
+    // count is not.
+    c.apply(Action::Select(Some("a".into())));
+    check(&mut c, Action::Dedupe(true), VIEW_AND_SELECTION);
+    assert_eq!(c.selected_group().map(|g| g.count), Some(1));
+    c.apply(Action::Select(Some("b".into())));
+    check(&mut c, Action::Dedupe(false), VIEW);
 }
 
 #[test]

@@ -372,6 +372,26 @@ test("a page that routes with its fragment (#/…) keeps its route: the charts w
   assert.deepEqual(page.problems, []);
 });
 
+test("a selection that regrouping or merging copies changes is said anew: the event has its new grouping and count", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  let selected = await nextSelect(page, "#dell");
+  await page.locator('#dell .cs-entry[data-key="communication"]').click();
+  const theme = await selected();
+  // The department "Communication": other spaces under the same key.
+  selected = await nextSelect(page, "#dell");
+  await page.locator("#dell select").first().selectOption("department");
+  const department = await selected();
+  assert.deepEqual([theme.groupBy, department.groupBy, department.key], ["theme", "department", "communication"]);
+  assert.notDeepEqual(department.spaces, theme.spaces);
+  // Every copy counted: more spaces in the same group.
+  selected = await nextSelect(page, "#dell");
+  await page.locator("#dell .cs-toggle").click();
+  const copies = await selected();
+  assert.ok(copies.count > department.count, `${copies.count} > ${department.count}`);
+  assert.match(await page.locator("#dell .cs-drill-title").textContent(), new RegExp(`^Communication : ${copies.count} espaces`));
+});
+
 test("a group selected in an expanded Other is selected again from the link, Other still expanded", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
