@@ -121,6 +121,9 @@ pub struct Chart {
     pub dataset: Dataset,
     pub options: Options,
     pub hidden: Vec<String>,
+    /// The group last isolated while this chart lacks it (every group hidden): in a comparison,
+    /// isolating it again restores every group here as in the company that has it.
+    isolated_elsewhere: Option<String>,
     pub other_expanded: bool,
     /// Folding would make an "Other" of the groups shown (what the legend's "fold" link does).
     pub can_fold: bool,
@@ -177,6 +180,7 @@ impl Chart {
             dataset,
             options,
             hidden: Vec::new(),
+            isolated_elsewhere: None,
             other_expanded: false,
             can_fold: false,
             selected: None,
@@ -372,6 +376,7 @@ impl Chart {
             Action::GroupBy(by) if by != self.options.group_by => {
                 self.options.group_by = by;
                 self.hidden.clear();
+                self.isolated_elsewhere = None;
                 self.other_expanded = false;
                 change = self.regroup();
                 // A key the new grouping has too stays selected: another group, said anew.
@@ -400,24 +405,29 @@ impl Chart {
                     }
                     None => return change,
                 }
+                self.isolated_elsewhere = None;
                 change = self.regroup();
             }
             Action::Isolate(key) => {
                 // A group this chart lacks (in a comparison, another company's): every group is
                 // hidden, as every company shows that group alone; the chart shows none.
                 let others: Vec<String> = self.all_groups.iter().filter(|g| g.key != key).map(|g| g.key.clone()).collect();
-                if others.is_empty() && self.hidden.is_empty() && !self.all_groups.iter().any(|g| g.key == key) {
+                let lacks = !self.all_groups.iter().any(|g| g.key == key);
+                if others.is_empty() && self.hidden.is_empty() && lacks {
                     return change;
                 }
                 // Isolating shows the group even if it was folded; isolating it again restores
-                // every group and the folded view.
-                let restore = self.hidden == others;
+                // every group and the folded view. Lacking it, every group is hidden whatever
+                // was isolated before: only the same group again restores them.
+                let restore = self.hidden == others && (!lacks || self.isolated_elsewhere.as_ref() == Some(&key));
                 self.hidden = if restore { Vec::new() } else { others };
+                self.isolated_elsewhere = Some(key).filter(|_| lacks && !restore);
                 self.other_expanded = !restore;
                 change = self.regroup();
             }
             Action::ShowAll if !self.hidden.is_empty() => {
                 self.hidden.clear();
+                self.isolated_elsewhere = None;
                 change = self.regroup();
             }
             Action::ExpandOther(expanded) if expanded != self.other_expanded => {

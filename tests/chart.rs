@@ -423,6 +423,20 @@ fn isolating_a_group_the_chart_lacks_hides_every_group_and_again_shows_all() {
     assert_eq!(hit(&c, IN_A), None);
     check(&mut c, Action::Isolate("nope".into()), VIEW);
     assert_eq!(keys(&c), ["a", "b", "c"]);
+    // Another group it lacks next: still none shown (the other company shows that one alone
+    // now), until that one is isolated again.
+    c.apply(Action::Isolate("nope".into()));
+    c.apply(Action::Isolate("neither".into()));
+    assert!(keys(&c).is_empty());
+    c.apply(Action::Isolate("nope".into()));
+    assert!(keys(&c).is_empty());
+    c.apply(Action::Isolate("nope".into()));
+    assert_eq!(keys(&c), ["a", "b", "c"]);
+    // Showing every group forgets it: isolating it afterwards hides them again.
+    c.apply(Action::Isolate("nope".into()));
+    c.apply(Action::ShowAll);
+    c.apply(Action::Isolate("nope".into()));
+    assert!(keys(&c).is_empty());
     // A chart of no spaces has nothing to hide.
     let mut empty = Chart::new(dataset(json!({ "company": "E", "spaces": [] })), Options::default());
     check(&mut empty, Action::Isolate("nope".into()), NOTHING);

@@ -474,6 +474,16 @@ test("hiding and isolating act on every company alike: a group one company lacks
   assert.deepEqual(all.hidden, []);
   assert.ok(all.drawn[1].includes("twitter") && all.drawn[1].includes("forum"));
   assert.equal(all.hash, "#comparaison=g.platform");
+  // Facebook alone, then Blog (Dell's too) alone: BT still shows none, and the address says so.
+  await page.locator("#comparaison").getByRole("button", { name: "Afficher seulement Facebook" }).click();
+  await page.locator("#comparaison").getByRole("button", { name: "Afficher Blog" }).click();
+  await page.locator("#comparaison").getByRole("button", { name: "Afficher seulement Blog" }).click();
+  const blog = await state();
+  assert.deepEqual(blog.drawn, [["blog"], []]);
+  assert.equal(blog.hash, "#comparaison=g.platform~v.blog");
+  await page.reload();
+  await ready(page, "#comparaison");
+  assert.deepEqual((await state()).drawn, [["blog"], []]);
   assert.deepEqual(page.problems, []);
 });
 
