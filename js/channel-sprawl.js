@@ -627,11 +627,15 @@ class Chart {
     watchRatio();
     this.cleanups.push(() => this.stopRatio());
     this.cleanups.push(() => resize.disconnect());
-    // Escape clears the selection first (the widget then handled it), and closes the enlarged
-    // view only when nothing was selected.
+    // Escape clears the selection first (the widget then handled it), in a comparison another
+    // company's too, and closes the enlarged view only when nothing was selected.
     this.on(this.canvas, "keydown", (e) => {
+      if (e.key !== "Escape" || e.defaultPrevented) return;
       const dialog = this.peers?.dialog ?? this.dialog;
-      if (e.key === "Escape" && !e.defaultPrevented && dialog?.open) dialog.close();
+      if (this.peers?.parts.some((c) => c.selectedKey != null)) {
+        e.preventDefault();
+        this.peers.selectAll(null);
+      } else if (dialog?.open) dialog.close();
     });
     // Draw only near the viewport (and at once when it scrolls near).
     if (typeof IntersectionObserver === "function") {

@@ -303,6 +303,12 @@ test("a comparison enlarges as a whole: every company's chart, larger, with the 
     return { tag: a.tagName, inDialog: !!a.closest("dialog"), key: a.dataset.sharedKey };
   });
   assert.deepEqual(focused, { tag: "BUTTON", inDialog: true, key: "expertise" });
+  // A group only Dell has, selected; Escape on BT's chart clears it first, and keeps the dialog.
+  await dialog.locator('.cs-shared .cs-entry[data-shared-key="education"]').click();
+  await dialog.locator("canvas").nth(1).focus();
+  await page.keyboard.press("Escape");
+  assert.equal(await dialog.locator('.cs-shared .cs-entry[aria-pressed="true"]').count(), 0);
+  assert.equal(await dialog.isVisible(), true);
   // Escape closes it: the charts go back to their size in the post, the focus to Enlarge.
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
