@@ -547,7 +547,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         const tools =
           key === OTHER
             ? [first.tool("+", t.expandOther, "expand")]
-            : [first.tool("◐", fill(t.isolate, { label }), "isolate", key, label), first.tool("×", fill(t.hide, { label }), "hide", key, label)];
+            : // The last group shown stays, as in a single chart: no company's core would hide it.
+              [first.tool("◐", fill(t.isolate, { label }), "isolate", key, label), Object.assign(first.tool("×", fill(t.hide, { label }), "hide", key, label), { disabled: keys.length === 1 })];
         return el("li", { class: "cs-item" + (selected === key ? " is-selected" : "") }, entry, ...tools);
       });
       const listed = new Set(keys);

@@ -470,6 +470,8 @@ test("hiding and isolating act on every company alike: a group one company lacks
   assert.ok(alone.hidden.includes("Twitter") && alone.hidden.includes("Forum"), alone.hidden.join());
   assert.equal(new Set(alone.hidden).size, alone.hidden.length, "each hidden group listed once");
   assert.equal(alone.hash, "#comparaison=g.platform~v.facebook");
+  // The last group shown cannot be hidden (no company's chart would hide it), as in one chart.
+  assert.equal(await page.locator("#comparaison").getByRole("button", { name: "Masquer Facebook" }).isDisabled(), true);
   // The link restores it for both companies.
   await page.reload();
   await ready(page, "#comparaison");
