@@ -34,12 +34,12 @@ export const STYLES = `
 .cs-note { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
 /* A comparison's charts after the first, on the first one's line: the controls' band kept empty (Comparison.follow). */
 .cs-controls.cs-spacer { visibility: hidden; }
-.cs-dialog { width: min(96vw, 1100px); max-width: 96vw; max-height: 96vh; border: 0; border-radius: 12px; padding: 16px; background: var(--bg); color: var(--fg); }
+.cs-dialog { width: min(96vw, 1100px); max-width: 96vw; max-height: 96vh; border: 0; border-radius: 12px; padding: 16px; background: var(--bg); color: var(--fg); overscroll-behavior: contain; }
 .cs-dialog::backdrop { background: rgb(0 0 0 / 0.55); }
 .cs-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; }
-.cs-dialog .cs-plot { flex: 0 1 min(72vh, 62vw); max-width: none; }
+.cs-dialog .cs-plot { flex: 0 1 max(min(72vh, 62vw), min(var(--cs-post, 0px), 100%)); max-width: none; }
 /* On a phone, as wide as the dialog: never smaller than the chart in the post. */
-@media (max-width: 700px) { .cs-dialog .cs-plot { flex-basis: min(72vh, 100%); } }
+@media (max-width: 700px) { .cs-dialog .cs-plot { flex-basis: max(min(72vh, 100%), min(var(--cs-post, 0px), 100%)); } }
 .cs-dialog .cs-plot[data-chart="bar"] { flex-basis: 100%; }
 .cs-dialog .cs-center strong:not(.cs-long) { font-size: 44px; }
 /* A comparison enlarged: each company's chart in its column of the dialog, as large as it allows. */

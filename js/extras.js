@@ -6,6 +6,17 @@
 import { STYLES } from "./extras-styles.js";
 
 /** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
+/**
+ * Where the page is scrolled, to go back to when the enlarged view closes: the post behind a
+ * modal dialog still scrolls (a swipe that overshoots it), and the figure, its chart taken into
+ * the dialog, is shorter meanwhile. Read before the chart leaves the figure: the browser's
+ * scroll anchoring moves the page as it does.
+ */
+function keepPlace() {
+  const [x, y] = [scrollX, scrollY];
+  return () => scrollTo(x, y);
+}
+
 export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
@@ -300,6 +311,9 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       // The dialog names itself, and takes the keys' help and the live region along: what is
       // outside a modal dialog is inert, so a screen reader would hear nothing while it is open.
       const title = el("p", { class: "cs-title", id: "dialog-title", text: this.title.textContent });
+      // Never smaller than in the post (a phone held sideways has little height).
+      this.dialog.style.setProperty("--cs-post", `${this.plot.getBoundingClientRect().width}px`);
+      this.scrolled = keepPlace();
       this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, title, close), this.main, this.help, this.live);
       this.container.classList.add("is-enlarged");
       this.dialog.showModal();
@@ -310,7 +324,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.dialog.before(this.main, this.help, this.live);
       this.dialog.replaceChildren();
       this.container.classList.remove("is-enlarged");
-      (this.returnFocus || this.enlargeButton).focus();
+      (this.returnFocus || this.enlargeButton).focus({ preventScroll: true });
+      this.scrolled();
     },
   });
 
@@ -583,6 +598,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const first = this.parts[0];
       const title = el("p", { class: "cs-title", id: "title", text: this.parts.map((c) => c.view?.company ?? "").join(" · ") });
       const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: first.t.close, onclick: () => this.dialog.close() });
+      this.scrolled = keepPlace();
       this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, title, close), this.row, this.shared);
       for (const chart of this.parts) {
         adopt(chart.root);
@@ -600,7 +616,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         chart.host.toggleAttribute("data-enlarged", false);
         chart.enlargeButton.hidden = false;
       }
-      (this.returnFocus || this.parts[0].enlargeButton).focus();
+      (this.returnFocus || this.parts[0].enlargeButton).focus({ preventScroll: true });
+      this.scrolled();
     }
 
     /** The companies' sprawl profiles in one table, a column each. */

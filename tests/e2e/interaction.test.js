@@ -328,6 +328,24 @@ test("enlarge opens a modal dialog; Escape closes it and focus returns", async (
   assert.ok(enlarged.width >= inPost.width, `enlarged ${enlarged.width} vs ${inPost.width} in the post`);
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(overflow <= 390, `page ${overflow} px wide`);
+  // Held sideways too (little height), and closing it puts the reader back where they were,
+  // though the post behind scrolled meanwhile.
+  const sideways = await open(env, "/posts/dell.html", { viewport: { width: 740, height: 360 }, hasTouch: true, isMobile: true });
+  await ready(sideways, "#dell");
+  const before = await sideways.locator("#dell canvas").boundingBox();
+  const enlarge = sideways.getByRole("button", { name: "Agrandir" });
+  await enlarge.scrollIntoViewIfNeeded();
+  const place = await sideways.evaluate(() => scrollY);
+  assert.ok(place > 0);
+  await enlarge.tap();
+  await sideways.locator("#dell dialog[open] canvas").waitFor();
+  const wide = await sideways.locator("#dell dialog canvas").boundingBox();
+  assert.ok(wide.width >= before.width, `enlarged ${wide.width} vs ${before.width} in the post`);
+  await sideways.evaluate(() => scrollBy(0, 900));
+  await sideways.getByRole("button", { name: "Fermer" }).tap();
+  // Once the dialog's close event has put the chart back.
+  await sideways.waitForFunction(() => !document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("dialog canvas"));
+  assert.equal(await sideways.evaluate(() => scrollY), place);
 });
 
 test("the state is written to the URL fragment and restored on load", async () => {
