@@ -683,7 +683,9 @@ class Chart {
     this.peers?.unblank();
     if (this.peers) this.peers.selectAll(f.s || null);
     else this.w.select(f.s || null);
-    if (entry) this.figure.scrollIntoView({ block: "nearest" });
+    // Into view from its top when it is taller than the window (a phone): its title and
+    // summary say what changed.
+    if (entry) this.figure.scrollIntoView({ block: this.figure.offsetHeight > innerHeight ? "start" : "nearest" });
   }
 
   /** The grouping, chart type and dedupe `fragment` gives; the figure's own where it is silent. */

@@ -427,6 +427,16 @@ test("a group selected in an expanded Other is selected again from the link, Oth
   await page.locator('#dell .cs-entry[data-key="podcast"]').waitFor({ state: "detached" });
 });
 
+test("on a phone, a link in the post to a view of a chart taller than the screen shows it from its top", async () => {
+  const page = await open(env, "/posts/dell.html", { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  await ready(page, "#dell");
+  const tall = await page.locator("#dell").evaluate((f) => f.offsetHeight > innerHeight);
+  assert.ok(tall);
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate(() => (location.hash = "#dell=d.0"));
+  await page.waitForFunction(() => Math.abs(document.querySelector("#dell").getBoundingClientRect().top) < 2);
+});
+
 test("a page with a <base href> keeps its own address: the view goes into its fragment, and events still come", async () => {
   for (const base of ["/", "https://example.com/blog/"]) {
     const page = await open(env, "/posts/dell.html");
