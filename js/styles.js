@@ -76,7 +76,10 @@ export const STYLES = `
 :host([data-part]) .cs-plot[data-chart="bar"] { grid-template-columns: 40% minmax(0, 1fr); }
 .cs-bars { display: none; }
 .cs-plot[data-chart="bar"] .cs-bars { display: block; list-style: none; margin: 0; padding: 12px 0; max-width: 16em; min-width: 0; }
-.cs-bars li { cursor: pointer; height: 28px; line-height: 28px; font-size: 13px; text-align: end; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.cs-bars li { cursor: pointer; height: 28px; line-height: 28px; font-size: 13px; display: flex; justify-content: flex-end; gap: 0.3em; white-space: nowrap; }
+/* A long label gives way, never its count: the bars carry no figures of their own. */
+.cs-bars li > :first-child { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+.cs-bars .cs-count { flex: none; }
 .cs-center { position: absolute; inset: 0; display: grid; place-content: center; text-align: center; pointer-events: none; color: var(--fg); }
 .cs-center strong { display: block; font-size: 30px; line-height: 1.1; font-weight: 700; }
 /* A total of six digits or more ("100,000") in a type size the hole holds at 240 px. */

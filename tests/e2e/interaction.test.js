@@ -427,6 +427,21 @@ test("a group selected in an expanded Other is selected again from the link, Oth
   await page.locator('#dell .cs-entry[data-key="podcast"]').waitFor({ state: "detached" });
 });
 
+test("as bars on a phone, a long label gives way and its count stays whole", async () => {
+  const page = await open(env, "/posts/dell.html#dell=c.bar", { viewport: { width: 360, height: 740 } });
+  await ready(page, "#dell");
+  const rows = await page.locator("#dell .cs-bars li").evaluateAll((lis) =>
+    lis.map((li) => {
+      const [label, count] = [li.firstElementChild, li.querySelector(".cs-count")];
+      const [box, c] = [li.getBoundingClientRect(), count.getBoundingClientRect()];
+      return { label: label.textContent, count: count.textContent, inside: c.left >= box.left && c.right <= box.right + 0.5, whole: count.scrollWidth <= count.clientWidth };
+    }),
+  );
+  const long = rows.find((r) => r.label.startsWith("Communication"));
+  assert.deepEqual([long.count, long.inside, long.whole], ["16", true, true]);
+  for (const r of rows) assert.ok(r.inside && r.whole, JSON.stringify(r));
+});
+
 test("on a phone, a link in the post to a view of a chart taller than the screen shows it from its top", async () => {
   const page = await open(env, "/posts/dell.html", { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
   await ready(page, "#dell");
