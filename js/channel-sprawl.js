@@ -601,7 +601,10 @@ class Chart {
       });
     }
     const resize = new ResizeObserver((entries) => {
-      const entry = entries[entries.length - 1];
+      // A widget as narrow as a phone's (a blog's sidebar) is laid out as on a phone.
+      for (const e of entries) if (e.target === this.host) this.host.toggleAttribute("data-narrow", e.contentRect.width < 480);
+      const entry = entries.findLast((e) => e.target === this.canvas);
+      if (!entry) return;
       const box = entry.contentRect;
       const device = entry.devicePixelContentBoxSize?.[0]?.inlineSize;
       this.deviceRatio = device && box.width ? device / box.width : 0;
@@ -613,6 +616,7 @@ class Chart {
       this.paintIfNear();
     });
     resize.observe(this.canvas);
+    resize.observe(this.host);
     // A device-pixel-ratio change without a resize (zoom, another screen): redraw crisp.
     const watchRatio = () => {
       const query = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);

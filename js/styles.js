@@ -43,8 +43,9 @@ export const STYLES = `
 .cs-profile summary { color: var(--accent); min-height: 24px; width: fit-content; }
 .cs-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 0 0 12px; font-size: 13px; }
 .cs-field { display: inline-flex; gap: 6px; align-items: center; color: var(--muted); }
-/* On a phone, each menu's name above it: the two menus on one line. */
+/* On a phone or in a narrow column, each menu's name above it: the two menus on one line. */
 @media (max-width: 480px) { .cs-field { flex-direction: column; align-items: flex-start; gap: 2px; } }
+:host([data-narrow]) .cs-field { flex-direction: column; align-items: flex-start; gap: 2px; }
 .cs-select, .cs-button, .cs-tool, .cs-link, .cs-entry {
   font: inherit; color: var(--fg); background: var(--bg); margin: 0; line-height: 1.3;
 }
@@ -112,8 +113,10 @@ export const STYLES = `
 .cs-swatch[data-twin] { background-image: radial-gradient(circle, var(--bg) 1.2px, #0000 1.7px); background-size: 4px 100%; }
 .cs-swatch[data-twin="2"] { background-size: 4px 50%; }
 .cs-label { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
-/* On a phone (or at 400 % zoom, or with a reader's text spacing), group names whole. */
+/* On a phone or in a narrow column (or at 400 % zoom, or with a reader's text spacing), group
+   names whole. */
 @media (max-width: 480px) { .cs-label { display: block; -webkit-line-clamp: none; line-clamp: none; } }
+:host([data-narrow]) .cs-label { display: block; -webkit-line-clamp: none; line-clamp: none; }
 .cs-count { flex: none; font-variant-numeric: tabular-nums; color: var(--muted); }
 .cs-tool {
   flex: none; width: 32px; height: 32px; border: 1px solid transparent; border-radius: 6px;

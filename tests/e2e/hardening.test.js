@@ -101,6 +101,25 @@ test("a hostile blog theme: same look, hit-testing still lands on the right segm
   await page.locator("#dell").screenshot({ path: SHOTS + "hostile-theme.png" });
 });
 
+test("in a blog's narrow sidebar the widget is laid out as on a phone: group names whole, menus' names above them", async () => {
+  const page = await open(env, "/test/blank.html", { viewport: { width: 1200, height: 900 } });
+  const layout = await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const data = await (await fetch("/data/dell.json")).text();
+    const look = async (width) => {
+      const fig = document.createElement("figure");
+      fig.style.cssText = `width: ${width}px; margin: 0`;
+      document.querySelector("#main").append(fig);
+      await mount(fig, data, { lang: "fr" });
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const root = fig.querySelector("[data-channel-sprawl-host]").shadowRoot;
+      return [getComputedStyle(root.querySelector(".cs-label")).webkitLineClamp, getComputedStyle(root.querySelector(".cs-field")).flexDirection];
+    };
+    return [await look(260), await look(900)];
+  });
+  assert.deepEqual(layout, [["none", "column"], ["2", "row"]]);
+});
+
 test("on a right-to-left page the widget's English or French reads left to right", async () => {
   const page = await open(env, "/posts/dell.html");
   await page.evaluate(() => (document.documentElement.dir = "rtl"));
