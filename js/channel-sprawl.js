@@ -1096,9 +1096,12 @@ class Chart {
       this.tipContent = null;
       return;
     }
-    // Reads first, while the layout is clean: a hover then forces no layout.
-    const box = this.plot.getBoundingClientRect();
-    const at = !p.focus && this.pointerAt ? this.pointerAt : { x: p.x + this.canvas.offsetLeft, y: p.y + this.canvas.offsetTop };
+    // Reads first, while the layout is clean: a hover then forces no layout. In the plot's own
+    // CSS pixels: a page's `zoom` on an ancestor scales what the client rectangles say.
+    const z = this.plot.currentCSSZoom || 1;
+    const rect = this.plot.getBoundingClientRect();
+    const box = { width: rect.width / z, height: rect.height / z };
+    const at = !p.focus && this.pointerAt ? { x: this.pointerAt.x / z, y: this.pointerAt.y / z } : { x: p.x + this.canvas.offsetLeft, y: p.y + this.canvas.offsetTop };
     const label = this.labelOf(p, this.view.groupBy);
     const content = `${p.key}\n${p.focus}`;
     if (this.tipContent !== content) {

@@ -17,6 +17,14 @@ function keepPlace() {
   return () => scrollTo(x, y);
 }
 
+/**
+ * The dialog at the window's scale: a page's `zoom` on an ancestor would make it larger than the
+ * window, its Close button out of reach.
+ */
+function unzoom(dialog, host) {
+  dialog.style.zoom = String(1 / (host.currentCSSZoom || 1));
+}
+
 export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
@@ -314,6 +322,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       // Never smaller than in the post (a phone held sideways has little height).
       this.dialog.style.setProperty("--cs-post", `${this.plot.getBoundingClientRect().width}px`);
       this.scrolled = keepPlace();
+      unzoom(this.dialog, this.host);
       this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, title, close), this.main, this.help, this.live);
       this.container.classList.add("is-enlarged");
       this.dialog.showModal();
@@ -599,6 +608,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const title = el("p", { class: "cs-title", id: "title", text: this.parts.map((c) => c.view?.company ?? "").join(" · ") });
       const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: first.t.close, onclick: () => this.dialog.close() });
       this.scrolled = keepPlace();
+      unzoom(this.dialog, this.host);
       this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, title, close), this.row, this.shared);
       for (const chart of this.parts) {
         adopt(chart.root);

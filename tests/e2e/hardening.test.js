@@ -2,7 +2,7 @@
 // neither breaks the look nor the hit-testing, and lifecycles that leave nothing behind.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, ready, SHOTS, clickAtAngle, nextSelect, legend, download } from "./browser.mjs";
+import { launch, open, ready, SHOTS, clickAtAngle, pointAtAngle, nextSelect, legend, download } from "./browser.mjs";
 
 let env;
 before(async () => (env = await launch()));
@@ -118,6 +118,26 @@ test("in a blog's narrow sidebar the widget is laid out as on a phone: group nam
     return [await look(260), await look(900)];
   });
   assert.deepEqual(layout, [["none", "column"], ["2", "row"]]);
+});
+
+test("under a page's CSS zoom the tooltip keeps its place by the pointer, and the enlarged view fits the window", async () => {
+  const page = await open(env, "/posts/dell.html", { viewport: { width: 1000, height: 900 } });
+  await page.evaluate(() => (document.querySelector("main").style.zoom = "1.25"));
+  await ready(page, "#dell");
+  const p = await pointAtAngle(page, "#dell", 8);
+  await page.mouse.move(p.x, p.y);
+  const tip = page.locator("#dell .cs-tooltip");
+  await tip.waitFor();
+  const box = await tip.boundingBox();
+  // 14 CSS px from the pointer (across, or above or below it), 17.5 on the screen at 125 %.
+  const gap = Math.max(box.x - p.x, p.x - box.x - box.width, box.y - p.y, p.y - box.y - box.height);
+  assert.ok(gap > 12 && gap < 22, `${gap} px from the pointer`);
+  await page.getByRole("button", { name: "Agrandir" }).click();
+  const dialog = page.locator("#dell dialog[open]");
+  await dialog.waitFor();
+  const [d, close] = [await dialog.boundingBox(), await dialog.getByRole("button", { name: "Fermer" }).boundingBox()];
+  assert.ok(d.x >= 0 && d.y >= 0 && d.x + d.width <= 1000 && d.y + d.height <= 900, JSON.stringify(d));
+  assert.ok(close.x + close.width <= 1000, JSON.stringify(close));
 });
 
 test("on a right-to-left page the widget's English or French reads left to right", async () => {
