@@ -7,6 +7,8 @@ export const STYLES = `
   display: block;
   box-sizing: border-box;
   max-width: 100%;
+  /* One piece in a page set in columns (or printed): not a legend cut from its chart. */
+  break-inside: avoid;
   --bg: var(--channel-sprawl-bg, #ffffff);
   --fg: var(--channel-sprawl-fg, #1f2328);
   --muted: var(--channel-sprawl-muted, #57606a);

@@ -140,6 +140,13 @@ test("under a page's CSS zoom the tooltip keeps its place by the pointer, and th
   assert.ok(close.x + close.width <= 1000, JSON.stringify(close));
 });
 
+test("in a page set in columns the widget stays one piece, its legend not cut from its chart", async () => {
+  const page = await open(env, "/posts/dell.html", { viewport: { width: 1200, height: 1400 } });
+  await page.evaluate(() => (document.querySelector("main").style.columns = "2"));
+  await ready(page, "#dell");
+  assert.equal(await page.locator("#dell [data-channel-sprawl-host]").evaluate((h) => h.getClientRects().length), 1);
+});
+
 test("on a right-to-left page the widget's English or French reads left to right", async () => {
   const page = await open(env, "/posts/dell.html");
   await page.evaluate(() => (document.documentElement.dir = "rtl"));
