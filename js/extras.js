@@ -199,9 +199,10 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
           el("tfoot", {}, row([t.total, this.formats.num.format(total), overlap ? "" : this.share(total)])),
         ),
         more,
-        // By theme, a space in several themes counts in each: say why the total exceeds the
-        // spaces the chart's centre counts.
-        total > view.units ? el("p", { class: "cs-note", text: fill(t.overlap, { total: this.formats.num.format(total), n: this.spaces(view.units) }) }) : "",
+        // Say why the total exceeds the spaces the chart's centre counts: by theme, a space in
+        // several themes counts in each; otherwise, copies merged once are in several groups
+        // (one account's copies in several countries).
+        total > view.units ? el("p", { class: "cs-note", text: fill(view.groupBy === "theme" ? t.overlap : t.overlapCopies, { total: this.formats.num.format(total), n: this.spaces(view.units) }) }) : "",
       );
     },
 

@@ -60,6 +60,7 @@ export default {
   company: "Company",
   total: "Total",
   overlap: "A space that serves several themes counts in each of them: {total} for {n}. Shares are of the {n}.",
+  overlapCopies: "Copies of one account in several groups, counted once in all, count in each: {total} for {n}. Shares are of the {n}.",
   caption: "{title}, {phrase}",
   platform: "Platform",
   country: "Country",

@@ -60,6 +60,7 @@ export default {
   company: "Entreprise",
   total: "Total",
   overlap: "Un espace qui sert plusieurs thèmes compte dans chacun : {total} pour {n}. Les parts se rapportent aux {n}.",
+  overlapCopies: "Les copies d’un même compte dans plusieurs groupes, comptées une fois en tout, comptent dans chacun : {total} pour {n}. Les parts se rapportent aux {n}.",
   caption: "{title}, {phrase}",
   platform: "Plateforme",
   country: "Pays",

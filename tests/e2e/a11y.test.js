@@ -126,6 +126,10 @@ test("the table's total equals the chart's", async () => {
   assert.match(await page.locator("#dell canvas").getAttribute("aria-label"), /^Les espaces sociaux de Dell par plateforme : /);
   assert.equal(await note.count(), 0, "by platform, every space is in one group");
   assert.equal((await page.locator("#dell .cs-table tfoot td").nth(1).textContent()).replace(/\s/g, ""), "100%");
+  // By country, one account's copies are in several countries: counted once in the centre, in
+  // each country's group.
+  await page.locator("#dell .cs-select").first().selectOption("country");
+  assert.match(await note.textContent(), /^Les copies d’un même compte dans plusieurs groupes, comptées une fois en tout, comptent dans chacun : 97 pour 62 espaces\./);
 });
 
 test("reflows down to 320 px wide without horizontal scrolling", async () => {
