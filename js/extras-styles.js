@@ -36,7 +36,8 @@ export const STYLES = `
 .cs-controls.cs-spacer { visibility: hidden; }
 .cs-dialog { width: min(96vw, 1100px); max-width: 96vw; max-height: 96vh; border: 0; border-radius: 12px; padding: 16px; background: var(--bg); color: var(--fg); overscroll-behavior: contain; }
 .cs-dialog::backdrop { background: rgb(0 0 0 / 0.55); }
-.cs-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; }
+/* Its title and Close button stay in reach as a long drill-down scrolls under them (a phone). */
+.cs-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; position: sticky; top: -16px; z-index: 1; padding: 16px 0 4px; margin-top: -16px; background: var(--bg); }
 .cs-dialog .cs-plot { flex: 0 1 max(min(72vh, 62vw), min(var(--cs-post, 0px), 100%)); max-width: none; }
 /* On a phone, as wide as the dialog: never smaller than the chart in the post. */
 @media (max-width: 700px) { .cs-dialog .cs-plot { flex-basis: max(min(72vh, 100%), min(var(--cs-post, 0px), 100%)); } }

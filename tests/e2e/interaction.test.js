@@ -328,6 +328,11 @@ test("enlarge opens a modal dialog; Escape closes it and focus returns", async (
   assert.ok(enlarged.width >= inPost.width, `enlarged ${enlarged.width} vs ${inPost.width} in the post`);
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(overflow <= 390, `page ${overflow} px wide`);
+  // A long drill-down scrolls under the dialog's title and Close button, which stay in reach.
+  await phone.locator('#dell dialog .cs-entry[data-key="expertise"]').click();
+  await phone.locator("#dell dialog").evaluate((d) => (d.scrollTop = d.scrollHeight));
+  const closeButton = await phone.locator("#dell dialog").getByRole("button", { name: "Fermer" }).boundingBox();
+  assert.ok(closeButton.y >= 0 && closeButton.y + closeButton.height <= 844, JSON.stringify(closeButton));
   // Held sideways too (little height), and closing it puts the reader back where they were,
   // though the post behind scrolled meanwhile.
   const sideways = await open(env, "/posts/dell.html", { viewport: { width: 740, height: 360 }, hasTouch: true, isMobile: true });
