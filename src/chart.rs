@@ -476,11 +476,11 @@ impl Chart {
         change
     }
 
-    /// Recomputes after an option change; the selection event fires if the selection was lost.
+    /// Recomputes after an option change; the selection event fires if the selection was lost,
+    /// or if its count changed (copies merged, a group folded into its Other): the event says the
+    /// new one.
     fn regroup(&mut self) -> Change {
-        // The selection changed if its group did, or what it holds (copies merged, a group
-        // folded into its Other): the event says the new count.
-        let held = |c: &Chart| c.selected_group().map(|g| (g.key.clone(), g.count, g.spaces.clone()));
+        let held = |c: &Chart| c.selected_group().map(|g| (g.key.clone(), g.count));
         let before = held(self);
         self.refresh();
         Change { selection: before != held(self), ..Change::all() }
