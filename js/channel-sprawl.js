@@ -282,13 +282,15 @@ const darkQuery = matchMedia("(prefers-color-scheme: dark)");
 
 /**
  * Printing: every chart drawn, those a reader never scrolled near too, at twice the screen's
- * resolution at least (paper is sharper than a screen); back to the screen's after.
+ * resolution at least (paper is sharper than a screen), in the light scheme (paper is white, and
+ * a browser prints no backgrounds by default); back to the screen's after.
  */
 let printing = false;
 function forPrint(on) {
   printing = on;
   for (const chart of charts) {
     if (!chart.widget || !chart.canvas.clientWidth) continue;
+    chart.restyle();
     chart.fit();
     dirty.delete(chart);
     chart.w.paint();
@@ -794,7 +796,7 @@ class Chart {
 
   isDark() {
     const theme = this.figure.getAttribute("data-theme")?.trim().toLowerCase();
-    return theme === "dark" || (theme !== "light" && darkQuery.matches);
+    return !printing && (theme === "dark" || (theme !== "light" && darkQuery.matches));
   }
 
   labelOf(group, groupBy) {

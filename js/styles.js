@@ -145,6 +145,8 @@ summary { cursor: pointer; }
 }
 @media print {
   .cs-controls, .cs-tool, .cs-link, .cs-tooltip, .cs-profile:not([open]) { display: none; }
+  /* A browser prints no backgrounds by default: the swatches would be empty boxes. */
+  .cs-swatch { print-color-adjust: exact; }
 }
 @media (forced-colors: active) {
   /* Dashed: the focus ring is solid. */

@@ -271,6 +271,19 @@ test("printed: the chart, its legend and an open drill-down, without the control
   await page.emulateMedia({ media: "print" });
   assert.deepEqual(await shown(), { ".cs-title": true, canvas: true, ".cs-legend .cs-label": true, ".cs-drill li": true, ".cs-controls": false, ".cs-tool": false, ".cs-profile": false });
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-print.png" });
+  // On paper, which is white, a reader in the dark scheme gets the light one; the legend's
+  // swatches print though the browser prints no backgrounds by default.
+  // (Media query listeners run at the next frame.)
+  const scheme = (wanted) => page.waitForFunction((w) => document.querySelector("#dell [data-channel-sprawl-host]").dataset.scheme === w, wanted);
+  await page.emulateMedia({ media: "screen", colorScheme: "dark" });
+  await scheme("dark");
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  await scheme("light");
+  const [corner] = await page.locator("#dell canvas").evaluate((c) => [...c.getContext("2d").getImageData(1, 1, 1, 1).data]);
+  assert.ok(corner > 200 || corner === 0, `the canvas's corner ${corner}: white or transparent, not the dark scheme's`);
+  assert.equal(await page.locator("#dell .cs-swatch").first().evaluate((s) => getComputedStyle(s).printColorAdjust), "exact");
+  await page.emulateMedia({ media: "screen", colorScheme: "dark" });
+  await scheme("dark");
 });
 
 test("printed, a chart the reader never scrolled to is drawn too, at twice the screen's resolution", async () => {
