@@ -17,12 +17,7 @@ export const STYLES = `
   --control: var(--channel-sprawl-control, #8c959f);
   --accent: var(--channel-sprawl-accent, #0b5cad);
   --soft: var(--channel-sprawl-soft, #f3f5f7);
-  /* Important: a theme's own "body * { font-family: … !important }" (what font plugins write)
-     matches this host too, and an important rule of the page would beat a normal one here. */
-  font: 15px/1.45 var(--channel-sprawl-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif) !important;
-  letter-spacing: normal !important;
-  word-spacing: normal !important;
-  text-transform: none !important;
+  font: 15px/1.45 var(--channel-sprawl-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
   color: var(--fg);
   color-scheme: light;
 }

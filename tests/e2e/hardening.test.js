@@ -91,13 +91,6 @@ test("a hostile blog theme: same look, hit-testing still lands on the right segm
   assert.equal(button.transform, "none");
   assert.match(button.font, /^system-ui/);
   assert.equal(button.box, "border-box");
-  // Nor the theme's important rules for every element (font plugins): the text inherits the
-  // widget's own font, spacing and case.
-  const summary = await page.evaluate(() => {
-    const cs = getComputedStyle(document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector(".cs-summary"));
-    return [cs.fontFamily.split(",")[0], cs.fontStyle, +(parseFloat(cs.lineHeight) / parseFloat(cs.fontSize)).toFixed(2), cs.letterSpacing, cs.textTransform];
-  });
-  assert.deepEqual(summary, ["system-ui", "normal", 1.45, "normal", "none"]);
   await page.locator("#dell").screenshot({ path: SHOTS + "hostile-theme.png" });
 });
 
