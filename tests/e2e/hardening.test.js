@@ -97,6 +97,9 @@ test("a hostile blog theme: same look, hit-testing still lands on the right segm
 test("in a blog's narrow sidebar the widget is laid out as on a phone: group names whole, menus' names above them", async () => {
   const page = await open(env, "/test/blank.html", { viewport: { width: 1200, height: 900 } });
   const layout = await page.evaluate(async () => {
+    // (A ResizeObserver loop with undelivered notifications is an error event on the window.)
+    window.__errors = [];
+    addEventListener("error", (e) => __errors.push(e.message));
     const { mount } = await import("/channel-sprawl.js");
     const data = await (await fetch("/data/dell.json")).text();
     const look = async (width) => {
@@ -108,9 +111,17 @@ test("in a blog's narrow sidebar the widget is laid out as on a phone: group nam
       const root = fig.querySelector("[data-channel-sprawl-host]").shadowRoot;
       return [getComputedStyle(root.querySelector(".cs-label")).webkitLineClamp, getComputedStyle(root.querySelector(".cs-field")).flexDirection];
     };
-    return [await look(260), await look(900)];
+    const looks = [await look(260), await look(900)];
+    // The sidebar made wider and narrower again, across the threshold.
+    const sidebar = document.querySelector("figure");
+    for (const width of [600, 300, 600]) {
+      sidebar.style.width = `${width}px`;
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }
+    return looks;
   });
   assert.deepEqual(layout, [["none", "column"], ["2", "row"]]);
+  assert.deepEqual(await page.evaluate(() => __errors), []);
 });
 
 test("under a page's CSS zoom the tooltip keeps its place by the pointer, and the enlarged view fits the window", async () => {
