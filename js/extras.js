@@ -291,17 +291,23 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
      * share of the spaces counted; in a comparison, a row per company and group, the company first.
      */
     exportCsv() {
-      // Quoted per RFC 4180; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
-      const cell = (v) => `"${String(v).replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
+      // Quoted per RFC 4180; a leading = + - @ is defused so a spreadsheet never runs it as a
+      // formula (not a lone "-", the key of "Not set").
+      const cell = (v) => `"${String(v).replace(/^(?:[=+@\t\r]|-(?=.))/s, "'$&").replace(/"/g, '""')}"`;
+      // As a spreadsheet of the interface's language reads one: where the decimal point is a
+      // comma (French), fields between semicolons; a byte-order mark, or Excel reads the accents
+      // as Windows-1252.
+      const point = this.t.number.decimal;
       const charts = this.companies();
       const company = this.peers ? [this.t.company] : [];
       const rows = [[...company, this.t.group, "key", this.t.count, this.t.shareCol]];
       for (const chart of charts) {
         const view = chart.w.view();
         const named = this.peers ? [view.company] : [];
-        for (const g of view.groups) rows.push([...named, chart.labelOf(g, view.groupBy), g.key, g.count, view.units ? (g.count / view.units).toFixed(4) : 0]);
+        for (const g of view.groups) rows.push([...named, chart.labelOf(g, view.groupBy), g.key, g.count, (view.units ? g.count / view.units : 0).toFixed(4).replace(".", point)]);
       }
-      this.download(new Blob([rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n"], { type: "text/csv" }), "csv");
+      const text = rows.map((r) => r.map(cell).join(point === "," ? ";" : ",")).join("\r\n");
+      this.download(new Blob(["\ufeff" + text + "\r\n"], { type: "text/csv" }), "csv");
     },
 
     enlarge() {

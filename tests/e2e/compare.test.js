@@ -436,7 +436,7 @@ test("a comparison's exports hold every company: the pictures side by side on on
   assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], picture.size.map((n) => n * 2), "the SVG's picture at 2×");
 
   const csv = (await download(page, button("Télécharger les chiffres en CSV"))).bytes.toString();
-  const rows = csv.trim().split("\r\n").map((r) => r.split(",").map((c) => c.slice(1, -1)));
+  const rows = csv.replace(/^\ufeff/, "").trim().split("\r\n").map((r) => r.split(";").map((c) => c.slice(1, -1)));
   assert.deepEqual(rows[0], ["Entreprise", "Groupe", "key", "Espaces", "Part"]);
   const shared = await page.locator("#comparaison .cs-shared .cs-entry[data-shared-key]").evaluateAll((bs) =>
     bs.map((b) => [b.dataset.sharedKey, b.querySelector(".cs-count").textContent.split(" · ")]),

@@ -627,11 +627,15 @@ test("export: a PNG at twice the resolution, an SVG from the core renderer and a
   assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [size[0] * 2, size[1] * 2], "the SVG's picture at 2×");
   assert.ok(size[0] * 2 > css.width * 2, "wider than the canvas alone");
 
+  // As a French spreadsheet reads one: a byte-order mark (accents), `;` between fields, `,` as
+  // the decimal point.
   const text = (await download(page, page.getByRole("button", { name: "Télécharger les chiffres en CSV" }))).bytes.toString();
-  const rows = text.trim().split("\r\n").map((r) => r.split(",").map((c) => c.slice(1, -1)));
+  assert.ok(text.startsWith("\ufeff"), "a byte-order mark");
+  const rows = text.slice(1).trim().split("\r\n").map((r) => r.split(";").map((c) => c.slice(1, -1)));
   assert.deepEqual(rows[0], ["Groupe", "key", "Espaces", "Part"]);
   const entries = await legend(page, "#dell");
   assert.deepEqual(rows.slice(1).map((r) => [r[1], Number(r[2])]), entries.map((e) => [e.key, e.count]));
+  assert.ok(rows.slice(1).every((r) => /^0,\d{4}$/.test(r[3])), rows.map((r) => r[3]).join());
   assert.ok(!rows.some((r) => r[1] === "blog"), "hidden groups are not exported");
 
   // By country, the SVG's legend names the countries as the widget's does, not by their codes.
