@@ -17,6 +17,11 @@ function keepPlace() {
   return () => scrollTo(x, y);
 }
 
+function keepInSight(dialog, head) {
+  // What the keyboard focuses scrolls into view below the sticky head, not under it.
+  dialog.style.scrollPaddingTop = `${head.offsetHeight}px`;
+}
+
 /**
  * The dialog at the window's scale: a page's `zoom` on an ancestor would make it larger than the
  * window, its Close button out of reach.
@@ -330,9 +335,11 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.dialog.style.setProperty("--cs-post", `${this.plot.getBoundingClientRect().width}px`);
       this.scrolled = keepPlace();
       unzoom(this.dialog, this.host);
-      this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, title, close), this.main, this.help, this.live);
+      const head = el("div", { class: "cs-dialog-head" }, title, close);
+      this.dialog.replaceChildren(head, this.main, this.help, this.live);
       this.container.classList.add("is-enlarged");
       this.dialog.showModal();
+      keepInSight(this.dialog, head);
       this.canvas.focus();
     },
 
@@ -616,13 +623,15 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: first.t.close, onclick: () => this.dialog.close() });
       this.scrolled = keepPlace();
       unzoom(this.dialog, this.host);
-      this.dialog.replaceChildren(el("div", { class: "cs-dialog-head" }, title, close), this.row, this.shared);
+      const head = el("div", { class: "cs-dialog-head" }, title, close);
+      this.dialog.replaceChildren(head, this.row, this.shared);
       for (const chart of this.parts) {
         adopt(chart.root);
         chart.host.toggleAttribute("data-enlarged", true);
       }
       from.enlargeButton.hidden = true;
       this.dialog.showModal();
+      keepInSight(this.dialog, head);
       first.canvas.focus();
     }
 
