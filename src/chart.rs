@@ -378,9 +378,11 @@ impl Chart {
                 self.hidden.clear();
                 self.isolated_elsewhere = None;
                 self.other_expanded = false;
+                // A key the new grouping has too would be another group (the spaces with no
+                // country, not those with no department): the selection is cleared.
+                let had = self.selected.take().is_some();
                 change = self.regroup();
-                // A key the new grouping has too stays selected: another group, said anew.
-                change.selection |= self.selected.is_some();
+                change.selection |= had;
             }
             Action::Dedupe(on) if on != self.options.dedupe => {
                 self.options.dedupe = on;

@@ -413,24 +413,31 @@ test("a page that routes with its fragment (#/…) keeps its route: the charts w
   assert.deepEqual(page.problems, []);
 });
 
-test("a selection that regrouping or merging copies changes is said anew: the event has its new grouping and count", async () => {
+test("regrouping clears the selection, with one event, and merging copies says the selection anew with its count", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
-  let selected = await nextSelect(page, "#dell");
+  await page.evaluate(() => {
+    window.events = [];
+    document.querySelector("#dell").addEventListener("channel-sprawl:select", (e) => window.events.push(e.detail));
+  });
+  const events = () => page.evaluate(() => window.events.splice(0).map((d) => `${d.groupBy}:${d.key}:${d.count}`));
   await page.locator('#dell .cs-entry[data-key="communication"]').click();
-  const theme = await selected();
-  // The department "Communication": other spaces under the same key.
-  selected = await nextSelect(page, "#dell");
+  assert.deepEqual(await events(), ["theme:communication:16"]);
+  // The department "Communication" would be other spaces under the same key: not the reader's.
   await page.locator("#dell select").first().selectOption("department");
-  const department = await selected();
-  assert.deepEqual([theme.groupBy, department.groupBy, department.key], ["theme", "department", "communication"]);
-  assert.notDeepEqual(department.spaces, theme.spaces);
-  // Every copy counted: more spaces in the same group.
-  selected = await nextSelect(page, "#dell");
+  assert.deepEqual(await events(), ["department:null:0"]);
+  // So from a link in the post, or Back: one event.
+  await page.locator('#dell .cs-entry[data-key="communication"]').click();
+  await page.evaluate(() => (location.hash = "#dell=g.platform"));
+  await page.waitForFunction(() => window.events.length > 1);
+  assert.deepEqual(await events(), ["department:communication:11", "platform:null:0"]);
+  // Every copy counted: more spaces in the same group, said anew.
+  await page.locator('#dell .cs-entry[data-key="twitter"]').click();
   await page.locator("#dell .cs-toggle").click();
-  const copies = await selected();
-  assert.ok(copies.count > department.count, `${copies.count} > ${department.count}`);
-  assert.match(await page.locator("#dell .cs-drill-title").textContent(), new RegExp(`^Communication : ${copies.count} espaces`));
+  const [twitter, copies] = await events();
+  assert.equal(twitter, "platform:twitter:20");
+  assert.equal(copies, "platform:twitter:45");
+  assert.match(await page.locator("#dell .cs-drill-title").textContent(), /^Twitter : 45 espaces/);
 });
 
 test("a group selected in an expanded Other is selected again from the link, Other still expanded", async () => {
