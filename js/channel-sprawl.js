@@ -1162,8 +1162,9 @@ class Chart {
       h: fewer ? "" : joinKeys(hiddenKeys),
       v: fewer ? joinKeys(shown) : "",
       s: (this.peers ? this.peers.parts.find((c) => c.selectedKey != null)?.selectedKey : view.selected) || "",
-      // "Other" expanded: a group selected in it is there again when the link is opened.
-      o: view.otherExpanded && view.canFold ? "1" : "",
+      // "Other" expanded: a group selected in it is there again when the link is opened (in a
+      // comparison, if any company has something to fold).
+      o: view.otherExpanded && (this.peers ? this.peers.parts : [this]).some((c) => c.view?.canFold) ? "1" : "",
     });
   }
 

@@ -495,6 +495,20 @@ test("hiding and isolating act on every company alike: a group one company lacks
   assert.deepEqual(page.problems, []);
 });
 
+test("a comparison keeps its expanded Other in the address: a group selected in it is there again from the link", async () => {
+  const page = await open(env, "/posts/comparaison.html#comparaison=g.platform", { viewport: { width: 1100, height: 1000 } });
+  await ready(page, "#comparaison");
+  await page.locator("#comparaison").getByRole("button", { name: "Détailler le groupe Autres" }).click();
+  assert.match(page.url(), /#comparaison=g\.platform~o\.1$/);
+  await page.locator('#comparaison .cs-shared .cs-entry[data-shared-key="flickr"]').click();
+  await page.locator("#comparaison").getByRole("button", { name: "Masquer LinkedIn" }).click();
+  assert.match(page.url(), /~o\.1$/);
+  await page.reload();
+  await ready(page, "#comparaison");
+  assert.equal(await page.locator('#comparaison .cs-shared .cs-entry[data-shared-key="flickr"]').getAttribute("aria-pressed"), "true");
+  assert.deepEqual(page.problems, []);
+});
+
 test("a group only the second company has is hidden and shown again from the shared legend", async () => {
   const page = await open(env, "/test/blank.html", { viewport: { width: 1000, height: 900 } });
   const p = { company: "P", spaces: [{ name: "p", platform: "blog", themes: ["news"] }] };
