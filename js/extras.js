@@ -359,7 +359,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
    */
   class Comparison {
     constructor(figure) {
-      this.host = el("channel-sprawl-compare", { "data-channel-sprawl-compare": "" });
+      // Left to right as its charts, on a right-to-left page too (see Chart's host).
+      this.host = el("channel-sprawl-compare", { "data-channel-sprawl-compare": "", dir: "ltr" });
       const root = this.host.attachShadow({ mode: "open" });
       const own = new CSSStyleSheet();
       own.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}.cs-legend.cs-shared{grid-template-columns:repeat(auto-fill,minmax(260px,1fr));max-width:none}");

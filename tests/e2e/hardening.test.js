@@ -160,6 +160,11 @@ test("on a right-to-left page the widget's English or French reads left to right
     return [".cs-summary", ".cs-legend", "canvas"].map((s) => getComputedStyle(root.querySelector(s)).direction);
   });
   assert.deepEqual(directions, ["ltr", "ltr", "ltr"]);
+  // A comparison's shared legend too: its columns of counts in the companies' order.
+  const compare = await open(env, "/posts/comparaison.html");
+  await compare.evaluate(() => (document.documentElement.dir = "rtl"));
+  await ready(compare, "#comparaison");
+  assert.equal(await compare.locator("#comparaison .cs-shared").evaluate((l) => getComputedStyle(l).direction), "ltr");
 });
 
 test("lifecycle: 1,000 mounts and destroys, 1,000 resizes leave no listener, observer or memory behind", async () => {
