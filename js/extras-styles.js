@@ -34,16 +34,17 @@ export const STYLES = `
 .cs-note { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
 /* A comparison's charts after the first, on the first one's line: the controls' band kept empty (Comparison.follow). */
 .cs-controls.cs-spacer { visibility: hidden; }
-.cs-dialog { width: min(96vw, 1100px); max-width: 96vw; max-height: 96vh; border: 0; border-radius: 12px; padding: 16px; background: var(--bg); color: var(--fg); overscroll-behavior: contain; }
+/* The window's units under a page's CSS zoom (--cs-z, set when it opens), which scales them too. */
+.cs-dialog { --vw: calc(1vw / var(--cs-z, 1)); --vh: calc(1vh / var(--cs-z, 1)); width: min(calc(96 * var(--vw)), 1100px); max-width: calc(96 * var(--vw)); max-height: calc(96 * var(--vh)); border: 0; border-radius: 12px; padding: 16px; background: var(--bg); color: var(--fg); overscroll-behavior: contain; }
 .cs-dialog::backdrop { background: rgb(0 0 0 / 0.55); }
 /* Its title and Close button stay in reach as a long drill-down scrolls under them (a phone). */
 .cs-dialog-head { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-bottom: 8px; position: sticky; top: -16px; z-index: 1; padding: 16px 0 4px; margin-top: -16px; background: var(--bg); }
-.cs-dialog .cs-plot { flex: 0 1 max(min(72vh, 62vw), min(var(--cs-post, 0px), 100%)); max-width: none; }
+.cs-dialog .cs-plot { flex: 0 1 max(min(calc(72 * var(--vh)), calc(62 * var(--vw))), min(var(--cs-post, 0px), 100%)); max-width: none; }
 /* On a phone, as wide as the dialog: never smaller than the chart in the post. */
-@media (max-width: 700px) { .cs-dialog .cs-plot { flex-basis: max(min(72vh, 100%), min(var(--cs-post, 0px), 100%)); } }
+@media (max-width: 700px) { .cs-dialog .cs-plot { flex-basis: max(min(calc(72 * var(--vh)), 100%), min(var(--cs-post, 0px), 100%)); } }
 .cs-dialog .cs-plot[data-chart="bar"] { flex-basis: 100%; }
 .cs-dialog .cs-center strong:not(.cs-long) { font-size: 44px; }
 /* A comparison enlarged: each company's chart in its column of the dialog, as large as it allows. */
-:host([data-enlarged]) .cs-plot { flex: 1 1 100%; max-width: min(56vh, 100%); }
+:host([data-enlarged]) .cs-plot { flex: 1 1 100%; max-width: min(calc(56 * var(--vh, 1vh)), 100%); }
 :host([data-enlarged]) .cs-plot[data-chart="bar"] { max-width: none; }
 `;

@@ -23,11 +23,14 @@ function keepInSight(dialog, head) {
 }
 
 /**
- * The dialog at the window's scale: a page's `zoom` on an ancestor would make it larger than the
- * window, its Close button out of reach.
+ * The dialog within the window under a page's `zoom` on an ancestor (which scales the window's
+ * units too: 96vw would be wider than the window, its Close button out of reach). The text keeps
+ * the page's zoom: a site's "larger text" may be one. Returns the zoom.
  */
-function unzoom(dialog, host) {
-  dialog.style.zoom = String(1 / (host.currentCSSZoom || 1));
+function fitZoom(dialog, host) {
+  const z = host.currentCSSZoom || 1;
+  dialog.style.setProperty("--cs-z", String(z));
+  return z;
 }
 
 export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
@@ -332,9 +335,9 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       // outside a modal dialog is inert, so a screen reader would hear nothing while it is open.
       const title = el("p", { class: "cs-title", id: "dialog-title", text: this.title.textContent });
       // Never smaller than in the post (a phone held sideways has little height).
-      this.dialog.style.setProperty("--cs-post", `${this.plot.getBoundingClientRect().width}px`);
+      const z = fitZoom(this.dialog, this.host);
+      this.dialog.style.setProperty("--cs-post", `${this.plot.getBoundingClientRect().width / z}px`);
       this.scrolled = keepPlace();
-      unzoom(this.dialog, this.host);
       const head = el("div", { class: "cs-dialog-head" }, title, close);
       this.dialog.replaceChildren(head, this.main, this.help, this.live);
       this.container.classList.add("is-enlarged");
@@ -347,8 +350,10 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.dialog.before(this.main, this.help, this.live);
       this.dialog.replaceChildren();
       this.container.classList.remove("is-enlarged");
-      (this.returnFocus || this.enlargeButton).focus({ preventScroll: true });
+      // Back where the reader was, and the focus there too (in view if the window changed
+      // meanwhile: a phone turned).
       this.scrolled();
+      (this.returnFocus || this.enlargeButton).focus();
     },
   });
 
@@ -623,7 +628,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const title = el("p", { class: "cs-title", id: "title", text: this.parts.map((c) => c.view?.company ?? "").join(" · ") });
       const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: first.t.close, onclick: () => this.dialog.close() });
       this.scrolled = keepPlace();
-      unzoom(this.dialog, this.host);
+      fitZoom(this.dialog, this.host);
       const head = el("div", { class: "cs-dialog-head" }, title, close);
       this.dialog.replaceChildren(head, this.row, this.shared);
       for (const chart of this.parts) {
@@ -643,8 +648,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         chart.host.toggleAttribute("data-enlarged", false);
         chart.enlargeButton.hidden = false;
       }
-      (this.returnFocus || this.parts[0].enlargeButton).focus({ preventScroll: true });
       this.scrolled();
+      (this.returnFocus || this.parts[0].enlargeButton).focus();
     }
 
     /** The companies' sprawl profiles in one table, a column each. */

@@ -142,6 +142,8 @@ test("under a page's CSS zoom the tooltip keeps its place by the pointer, and th
   const [d, close] = [await dialog.boundingBox(), await dialog.getByRole("button", { name: "Fermer" }).boundingBox()];
   assert.ok(d.x >= 0 && d.y >= 0 && d.x + d.width <= 1000 && d.y + d.height <= 900, JSON.stringify(d));
   assert.ok(close.x + close.width <= 1000, JSON.stringify(close));
+  // Its text keeps the page's zoom (a site's "larger text" may be one).
+  assert.equal(await dialog.evaluate((d) => d.currentCSSZoom), 1.25);
 });
 
 test("in a page set in columns the widget stays one piece, its legend not cut from its chart", async () => {
