@@ -253,7 +253,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const v = this.source;
       const labels = view.legend.map((g) => [g.key, this.labelOf(g, view.groupBy)]);
       const p = this.peers;
-      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: p?.keys || [], keyColors: p?.colors || [], keep: this.keep || [], labels, fill: p ? this.fill : null };
+      const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: p?.keys || [], keyColors: p?.colors || [], keep: this.keep || [], labels, fill: p ? this.scale : null };
       return { text: v.text(), csv: v.csv, company: v.company, title: this.titleOf(view), options, shown };
     },
 
@@ -517,7 +517,9 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const longestAll = Math.max(...views.map(longest), 1);
       for (const chart of this.parts) {
         const r = least / (room(chart) || least);
-        const fill = bar ? (longest(chart.view) / longestAll) * r : (chart.view.units / most) * r * r;
+        // The exports draw every company at one size: the scale without the screen's room.
+        chart.scale = bar ? longest(chart.view) / longestAll : chart.view.units / most;
+        const fill = chart.scale * (bar ? r : r * r);
         if (fill === chart.fill) continue;
         chart.fill = fill;
         chart.w.set_fill(fill);

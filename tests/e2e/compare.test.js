@@ -446,6 +446,25 @@ test("a comparison's exports hold every company: the pictures side by side on on
   assert.deepEqual(page.problems, []);
 });
 
+test("a comparison's picture has one scale whatever the screen's: three equal companies, one of them wrapped onto a wider line, are drawn alike", async () => {
+  const page = await open(env, "/test/blank.html", { viewport: { width: 700, height: 900 }, acceptDownloads: true });
+  const spaces = Array.from({ length: 10 }, (_, i) => ({ name: `s${i}`, platform: "blog", themes: [`t${i % 3}`] }));
+  await compareOnBlank(page, "abc", ["A", "B", "C"].map((company) => ({ company, spaces })), "width: 620px; margin: 0");
+  await page.locator("#abc canvas").first().waitFor();
+  const widths = await page.locator("#abc canvas").evaluateAll((cs) => cs.map((c) => Math.round(c.getBoundingClientRect().width)));
+  assert.ok(widths[2] > widths[0], `the third on a wider line: ${widths}`);
+  const svg = (await download(page, page.locator("#abc").getByRole("button", { name: "Download the chart as an SVG image" }))).bytes.toString();
+  const rings = await page.evaluate((text) => {
+    const root = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+    // Each column's segments, relative to its own column.
+    return [...root.querySelectorAll(":scope > svg")].map((col) => [...col.querySelectorAll("path, polygon, polyline, circle")].map((p) => p.getAttribute("d") ?? p.getAttribute("points") ?? p.getAttribute("r")).join(" "));
+  }, svg);
+  assert.equal(rings.length, 3);
+  assert.ok(rings[0].length > 100, rings[0]);
+  assert.equal(rings[2], rings[0]);
+  assert.equal(rings[1], rings[0]);
+});
+
 test("hiding and isolating act on every company alike: a group one company lacks, shown alone, leaves that company's chart empty, and the address says so", async () => {
   const page = await open(env, "/posts/comparaison.html#comparaison=g.platform", { viewport: { width: 1100, height: 1000 } });
   await ready(page, "#comparaison");
