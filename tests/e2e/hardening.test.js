@@ -153,6 +153,30 @@ test("in a page set in columns the widget stays one piece, its legend not cut fr
   assert.equal(await page.locator("#dell [data-channel-sprawl-host]").evaluate((h) => h.getClientRects().length), 1);
 });
 
+test("the CSV export defuses what a spreadsheet would run as a formula, and leaves the key of Not set as it is", async () => {
+  const page = await open(env, "/test/blank.html", { acceptDownloads: true });
+  await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const fig = document.createElement("figure");
+    fig.id = "f";
+    document.querySelector("#main").append(fig);
+    const spaces = [
+      { name: "a", platform: "=HYPERLINK(\"https://evil.example\")", themes: ["t"], department: "@SUM(1)" },
+      { name: "b", platform: "+blog", themes: ["t"] },
+      { name: "c", platform: "-1+2", themes: ["t"], department: "HR" },
+    ];
+    await mount(fig, { company: "C", spaces }, { lang: "en", groupBy: "department" });
+  });
+  await page.locator("#f canvas").waitFor();
+  const department = (await download(page, page.locator("#f").getByRole("button", { name: "Download the figures as CSV" }))).bytes.toString();
+  const rows = department.replace(/^\ufeff/, "").trim().split("\r\n").map((r) => r.split(",").map((c) => c.slice(1, -1)));
+  assert.deepEqual(rows.map((r) => r.slice(0, 2)), [["Group", "key"], ["'@SUM(1)", "'@sum(1)"], ["HR", "hr"], ["Not set", "-"]]);
+  await page.locator("#f select").first().selectOption("platform");
+  const platform = (await download(page, page.locator("#f").getByRole("button", { name: "Download the figures as CSV" }))).bytes.toString();
+  const labels = platform.replace(/^\ufeff/, "").trim().split("\r\n").slice(1).map((r) => r.split(",")[0].slice(1, -1));
+  assert.deepEqual(labels.sort(), ["'+blog", "'-1+2", "'=HYPERLINK(\"\"https://evil.example\"\")"].sort());
+});
+
 test("on a right-to-left page the widget's English or French reads left to right", async () => {
   const page = await open(env, "/posts/dell.html");
   await page.evaluate(() => (document.documentElement.dir = "rtl"));
