@@ -38,7 +38,8 @@ const ROW: i32 = 24;
 const SWATCH: i32 = 14;
 /// The widest legend: counts stay near their labels.
 const MAX_LEGEND: i32 = 320;
-/// Average advance of a character as a share of the font size: a sans-serif estimate.
+/// Average advance of a character as a share of the font size (digits, most lower-case
+/// letters): a sans-serif estimate; `em` has the others.
 pub const CHAR_WIDTH: f64 = 0.55;
 /// plotters-svg writes `font-size` as the style's size divided by 1.24; sizes here are in pixels.
 const SVG_FONT_SCALE: f64 = 1.24;
@@ -483,7 +484,22 @@ pub fn escape(text: &str) -> String {
 
 /// The estimated width of `text` at `px` pixels.
 fn width_of(text: &str, px: f64) -> i32 {
-    (text.chars().count() as f64 * CHAR_WIDTH * px).ceil() as i32
+    (text.chars().map(em).sum::<f64>() * px).ceil() as i32
+}
+
+/// A character's width in ems, at least `CHAR_WIDTH` (which suits digits and lower-case letters,
+/// narrow ones included: an estimate that errs wide does not overflow): wide letters and capitals
+/// more, a CJK character a whole em.
+fn em(c: char) -> f64 {
+    match c {
+        'm' | 'w' => 0.86,
+        'M' | 'W' | '…' => 1.0,
+        'A'..='Z' | 'À'..='Þ' => 0.72,
+        '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FF60}' => {
+            1.0
+        }
+        _ => CHAR_WIDTH,
+    }
 }
 
 /// `text` broken at spaces into lines that fit `room` pixels, at most `max` lines (the last one
@@ -527,15 +543,23 @@ fn fit(text: &str, room: i32, px: f64) -> String {
     if width_of(text, px) <= room {
         return text.to_owned();
     }
-    let keep = ((room as f64 / (CHAR_WIDTH * px)).floor() as usize).saturating_sub(1);
-    let mut out: String = text.chars().take(keep).collect::<String>().trim_end().to_owned();
+    // As many characters as fit with the ellipsis after them.
+    let mut used = em('…') * px;
+    let kept: String = text
+        .chars()
+        .take_while(|&c| {
+            used += em(c) * px;
+            used <= room as f64
+        })
+        .collect();
+    let mut out = kept.trim_end().to_owned();
     out.push('…');
     out
 }
 
 /// A text style for plotters' backends: size in pixels, colour, weight and anchor. SVG draws
-/// text natively, so `draw` paints nothing; `layout_box` estimates the width
-/// (`CHAR_WIDTH` × size per character).
+/// text natively, so `draw` paints nothing; `layout_box` estimates the width (`em` per
+/// character × size).
 #[derive(Clone, Copy)]
 pub struct Text {
     pub px: f64,

@@ -553,3 +553,20 @@ fn a_comparison_is_one_picture_of_every_companys_chart_on_one_scale() {
     assert_eq!(legend(&row), [("News", "40"), ("News", "1"), ("HR", "1")]);
     assert!(row.trim_end().ends_with("</svg>\n</svg>"));
 }
+
+#[test]
+fn wide_letters_are_measured_wide_a_label_of_them_is_cut_before_its_count() {
+    // Thirty W's are some 400 px at 14 px, not the 230 an average letter would make them.
+    let wide = "W".repeat(30);
+    let d = dataset(json!({
+        "company": "Acme",
+        "themes": [{ "id": "w", "label": wide }, { "id": "i", "label": "i".repeat(30) }],
+        "spaces": [space("a", "blog", &["w"]), space("b", "blog", &["i"])]
+    }));
+    let out = render(&d, &Options::default(), "en", 640);
+    let labels = texts(&out);
+    let w = labels.iter().find(|t| t.starts_with("WWW")).expect("the W label");
+    assert!(w.ends_with('…') && w.chars().count() < 25, "{w}");
+    // Letters of the average width are not cut for nothing.
+    assert!(labels.contains(&"i".repeat(30).as_str()), "{labels:?}");
+}
