@@ -254,7 +254,10 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const labels = view.legend.map((g) => [g.key, this.labelOf(g, view.groupBy)]);
       const p = this.peers;
       const shown = { hidden: view.hidden, otherExpanded: view.otherExpanded, keyOrder: p?.keys || [], keyColors: p?.colors || [], keep: this.keep || [], labels, fill: p ? this.scale : null };
-      return { text: v.text(), csv: v.csv, company: v.company, title: this.titleOf(view), options, shown };
+      // A ring at least as large as on the screen (the bars' length is the picture's own); in a
+      // comparison, the largest company's chart's, every company at one size.
+      const side = view.chart === "bar" ? null : Math.max(...(p ? p.parts : [this]).map((c) => c.canvas.clientWidth));
+      return { text: v.text(), csv: v.csv, company: v.company, title: this.titleOf(view), options, shown, side };
     },
 
     async exportSvg() {

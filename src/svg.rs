@@ -26,6 +26,14 @@ pub const MIN_WIDTH: u32 = 240;
 pub const MAX_WIDTH: u32 = 4096;
 /// Width of the picture when the caller has no preference (the CLI's default).
 pub const DEFAULT_WIDTH: u32 = 640;
+
+/// The width of a picture whose chart is at least `side` pixels wide (the chart beside its
+/// legend), `DEFAULT_WIDTH` at least.
+pub fn width_for(side: Option<f64>) -> u32 {
+    let side = side.unwrap_or(0.0).clamp(0.0, MAX_CHART);
+    ((2.0 * side).ceil() as u32 + 3 * MARGIN as u32).max(DEFAULT_WIDTH)
+}
+
 /// Below this width the legend goes under the chart instead of beside it.
 const SIDE_BY_SIDE: u32 = 520;
 /// The largest chart side, in pixels.

@@ -157,12 +157,15 @@ struct Part {
     options: OptionFields,
     #[serde(default)]
     shown: ShownFields,
+    /// The ring's width on the screen, in CSS pixels: the picture's is no smaller (a segment
+    /// whose count the screen shows has it in the picture too).
+    side: Option<f64>,
 }
 
 #[cfg(feature = "svg-export")]
 impl Part {
     fn figure(self, lang: &str, scale: f64) -> Result<crate::svg::Figure, JsValue> {
-        let Part { text, csv, company, title, options, shown } = self;
+        let Part { text, csv, company, title, options, shown, side } = self;
         let dataset = if csv { csv::parse(&text, company.as_deref(), title.as_deref()) } else { dataset::parse_json(&text) };
         let mut dataset = dataset.map_err(|p| thrown(&p))?;
         // The heading the widget shows (it names the reader's grouping when the title named another).
@@ -173,7 +176,7 @@ impl Part {
         let options = Options { key_order: shown.key_order, key_colors, keep: shown.keep, ..options.options() };
         let view =
             crate::svg::Shown { hidden: &shown.hidden, other_expanded: shown.other_expanded, labels: &shown.labels, fill: shown.fill };
-        Ok(crate::svg::Figure::new(&dataset, &options, view, lang, crate::svg::DEFAULT_WIDTH, scale))
+        Ok(crate::svg::Figure::new(&dataset, &options, view, lang, crate::svg::width_for(side), scale))
     }
 }
 

@@ -570,3 +570,13 @@ fn wide_letters_are_measured_wide_a_label_of_them_is_cut_before_its_count() {
     // Letters of the average width are not cut for nothing.
     assert!(labels.contains(&"i".repeat(30).as_str()), "{labels:?}");
 }
+
+#[test]
+fn a_picture_is_wide_enough_for_its_ring_to_be_as_large_as_on_the_screen() {
+    assert_eq!(svg::width_for(None), svg::DEFAULT_WIDTH);
+    assert_eq!(svg::width_for(Some(296.0)), svg::DEFAULT_WIDTH);
+    // 340 px on the screen: two of them and three margins of 16.
+    assert_eq!(svg::width_for(Some(340.0)), 728);
+    assert_eq!(svg::width_for(Some(5000.0)), svg::width_for(Some(400.0)));
+    assert_eq!(svg::width_for(Some(f64::NAN)), svg::DEFAULT_WIDTH);
+}

@@ -673,6 +673,17 @@ test("export: a PNG at twice the resolution, an SVG from the core renderer and a
   assert.ok(!written.includes("GB"));
 });
 
+test("the picture's ring is as large as the screen's: every count the screen writes on a segment, the picture writes too", async () => {
+  const page = await open(env, "/posts/dell.html", { viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+  await ready(page, "#dell");
+  assert.equal(Math.round((await page.locator("#dell canvas").boundingBox()).width), 340);
+  const svg = (await download(page, page.getByRole("button", { name: "Télécharger le graphique en image SVG" }))).bytes.toString();
+  // The segments' own labels: centred on them.
+  const onSegments = [...svg.matchAll(/<text(?=[^>]*text-anchor="middle")(?=[^>]*dy="0.5ex")[^>]*>\s*([^<]*?)\s*<\/text>/g)].map((m) => m[1]);
+  // Support client's 3, the smallest, has room on the screen's ring.
+  assert.deepEqual(onSegments.sort(), (await legend(page, "#dell")).map((e) => String(e.count)).sort());
+});
+
 test("the last group shown cannot be hidden: its hide button is disabled", async () => {
   const page = await open(env, "/posts/bt.html");
   await ready(page, "#bt");
