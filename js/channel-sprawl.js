@@ -254,6 +254,20 @@ function readFragment(key) {
 const joinKeys = (keys) => keys.map((k) => k.replace(/%/g, "%25").replace(/,/g, "%2C")).join(",");
 const splitKeys = (text) => text.split(",").map((k) => k.replace(/%2C/g, ",").replace(/%25/g, "%"));
 
+/**
+ * Escape anywhere in a widget (the chart, a legend entry, the drill-down, the enlarged view):
+ * clears the selection first (in a comparison, whichever company holds it; on the chart, the
+ * core has done so already), and closes the enlarged view only when nothing is selected.
+ */
+function escaped(e, charts, dialog) {
+  if (e.key !== "Escape" || e.defaultPrevented) return;
+  const holder = charts.find((c) => c.selectedKey != null);
+  if (holder) holder.peers ? holder.peers.selectAll(null) : holder.w.select(null);
+  else if (dialog?.open) dialog.close();
+  else return;
+  e.preventDefault();
+}
+
 let unkept = false;
 
 function writeFragment(key, state) {
@@ -636,16 +650,7 @@ class Chart {
     watchRatio();
     this.cleanups.push(() => this.stopRatio());
     this.cleanups.push(() => resize.disconnect());
-    // Escape clears the selection first (the widget then handled it), in a comparison another
-    // company's too, and closes the enlarged view only when nothing was selected.
-    this.on(this.canvas, "keydown", (e) => {
-      if (e.key !== "Escape" || e.defaultPrevented) return;
-      const dialog = this.peers?.dialog ?? this.dialog;
-      if (this.peers?.parts.some((c) => c.selectedKey != null)) {
-        e.preventDefault();
-        this.peers.selectAll(null);
-      } else if (dialog?.open) dialog.close();
-    });
+    this.on(this.host, "keydown", (e) => escaped(e, this.peers ? this.peers.parts : [this], this.peers?.dialog ?? this.dialog));
     // Draw only near the viewport (and at once when it scrolls near).
     if (typeof IntersectionObserver === "function") {
       const io = new IntersectionObserver((entries) => this.setVisible(entries[entries.length - 1].isIntersecting), { rootMargin: `${NEAR}px` });
@@ -1225,7 +1230,7 @@ function loadExtras() {
     // A module that failed to load stays failed under its URL for the page: a retry asks anew.
     if (extrasTries++) url.search = "retry=" + extrasTries;
     extras = import(url.href).then(
-      (m) => m.install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }),
+      (m) => m.install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, escaped, OTHER, PAGE }),
       (e) => {
         extras = null;
         console.warn("channel-sprawl: the drill-down, table and export module could not be loaded; the next use tries again.", e);

@@ -33,7 +33,7 @@ function fitZoom(dialog, host) {
   return z;
 }
 
-export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, OTHER, PAGE }) {
+export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, escaped, OTHER, PAGE }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
   /** The extras' styles in `root`, before it shows what they style. */
@@ -379,6 +379,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.legendHead = el("p", { class: "cs-summary" });
       this.shared = el("div", { class: "cs" }, this.legendHead, this.legend);
       root.append(this.row, this.shared, this.profiles);
+      // Escape on the shared legend or in the enlarged view, as on a chart.
+      this.host.addEventListener("keydown", (e) => escaped(e, this.parts, this.dialog));
       figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));
       this.parts = [];
       this.syncing = false;

@@ -314,6 +314,13 @@ test("enlarge opens a modal dialog; Escape closes it and focus returns", async (
   await page.keyboard.press("Escape"); // clears the selection first, and only that
   assert.equal((await cleared()).key, null);
   assert.equal(await dialog.count(), 1, "the first Escape leaves the dialog open");
+  // From a legend entry too: Escape clears the selection first, and only that.
+  await dialog.locator('.cs-entry[data-key="education"]').click();
+  await dialog.locator('.cs-entry[data-key="education"]').focus();
+  const fromLegend = await nextSelect(page, "#dell");
+  await page.keyboard.press("Escape");
+  assert.equal((await fromLegend()).key, null);
+  assert.equal(await dialog.count(), 1, "the dialog stays open");
   await page.keyboard.press("Escape"); // then closes
   await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
   assert.equal(await page.evaluate(() => document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.textContent), "Agrandir");
