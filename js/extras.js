@@ -598,8 +598,9 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         const tools =
           key === OTHER
             ? [first.tool("+", t.expandOther, "expand")]
-            : // The last group shown stays, as in a single chart: no company's core would hide it.
-              [first.tool("◐", fill(t.isolate, { label }), "isolate", key, label), Object.assign(first.tool("×", fill(t.hide, { label }), "hide", key, label), { disabled: keys.length === 1 })];
+            : // Disabled where no company's chart would hide it (the last group each shows), as
+              // the last group shown in one chart.
+              [first.tool("◐", fill(t.isolate, { label }), "isolate", key, label), Object.assign(first.tool("×", fill(t.hide, { label }), "hide", key, label), { disabled: !byKey.some((groups) => groups.has(key) && groups.size > 1) })];
         return el("li", { class: "cs-item" + (selected === key ? " is-selected" : "") }, entry, ...tools);
       });
       const listed = new Set(keys);

@@ -528,6 +528,26 @@ test("a comparison keeps its expanded Other in the address: a group selected in 
   assert.deepEqual(page.problems, []);
 });
 
+test("the shared legend's × is disabled where no company's chart would hide its group, and Escape on it clears a selection", async () => {
+  const page = await open(env, "/test/blank.html", { viewport: { width: 1000, height: 900 } });
+  const p = { company: "P", spaces: [{ name: "p1", platform: "blog", themes: ["a"] }, { name: "p2", platform: "blog", themes: ["b"] }] };
+  const q = { company: "Q", spaces: [{ name: "q1", platform: "blog", themes: ["b"] }, { name: "q2", platform: "blog", themes: ["c"] }] };
+  await compareOnBlank(page, "pq", [p, q]);
+  await page.locator("#pq").getByRole("button", { name: "Hide B" }).click();
+  // P shows A alone, Q shows C alone: neither can go.
+  assert.equal(await page.locator("#pq").getByRole("button", { name: "Hide A" }).isDisabled(), true);
+  assert.equal(await page.locator("#pq").getByRole("button", { name: "Hide C" }).isDisabled(), true);
+  await page.locator("#pq").getByRole("button", { name: "Show B" }).click();
+  assert.equal(await page.locator("#pq").getByRole("button", { name: "Hide A" }).isDisabled(), false);
+  // Escape on a shared legend entry clears the selection made there.
+  const entry = page.locator('#pq .cs-shared .cs-entry[data-shared-key="b"]');
+  await entry.click();
+  assert.equal(await entry.getAttribute("aria-pressed"), "true");
+  await page.keyboard.press("Escape");
+  assert.equal(await entry.getAttribute("aria-pressed"), "false");
+  assert.deepEqual(page.problems, []);
+});
+
 test("a group only the second company has is hidden and shown again from the shared legend", async () => {
   const page = await open(env, "/test/blank.html", { viewport: { width: 1000, height: 900 } });
   const p = { company: "P", spaces: [{ name: "p", platform: "blog", themes: ["news"] }] };
