@@ -1073,6 +1073,11 @@ class Chart {
     // In a comparison, selecting a group selects it in every company's chart.
     if (this.peers && !this.peers.syncing) this.peers.selectAll(this.selectedKey, this);
     this.peers?.renderLegend();
+    // Once per change: a comparison's charts, regrouped one after the other, see the same
+    // clearing twice (as their own and as the other's).
+    const said = sel ? `${sel.groupBy}\n${sel.key}\n${sel.count}` : "";
+    if (said === this.said) return;
+    this.said = said;
     const label = sel ? this.labelOf(sel, sel.groupBy) : null;
     this.figure.dispatchEvent(
       new CustomEvent(EVENT, {

@@ -528,6 +528,19 @@ test("a comparison keeps its expanded Other in the address: a group selected in 
   assert.deepEqual(page.problems, []);
 });
 
+test("regrouping a comparison clears its selection with one event per company", async () => {
+  const page = await open(env, "/posts/comparaison.html");
+  await ready(page, "#comparaison");
+  await page.evaluate(() => {
+    window.events = [];
+    document.querySelector("#comparaison").addEventListener("channel-sprawl:select", (e) => window.events.push(`${e.detail.company}:${e.detail.key}`));
+  });
+  await page.locator('#comparaison .cs-shared .cs-entry[data-shared-key="expertise"]').click();
+  assert.deepEqual((await page.evaluate(() => window.events.splice(0))).sort(), ["BT:expertise", "Dell:expertise"]);
+  await page.locator("#comparaison select").first().selectOption("platform");
+  assert.deepEqual((await page.evaluate(() => window.events.splice(0))).sort(), ["BT:null", "Dell:null"]);
+});
+
 test("the shared legend's × is disabled where no company's chart would hide its group, and Escape on it clears a selection", async () => {
   const page = await open(env, "/test/blank.html", { viewport: { width: 1000, height: 900 } });
   const p = { company: "P", spaces: [{ name: "p1", platform: "blog", themes: ["a"] }, { name: "p2", platform: "blog", themes: ["b"] }] };
