@@ -618,9 +618,10 @@ class Chart {
     }
     const resize = new ResizeObserver((entries) => {
       // A widget as narrow as a phone's (a blog's sidebar) is laid out as on a phone. Told by its
-      // title's width, not its host's: the layout this changes leaves the title's size as it is,
-      // so the observer's loop has no notification it cannot deliver.
-      for (const e of entries) if (e.target === this.title && e.contentRect.width) this.host.toggleAttribute("data-narrow", e.contentRect.width < 480);
+      // summary's width (always there, unlike a title), not its host's: the layout this changes
+      // leaves the summary's size as it is, so the observer's loop has no notification it
+      // cannot deliver.
+      for (const e of entries) if (e.target === this.summary && e.contentRect.width) this.host.toggleAttribute("data-narrow", e.contentRect.width < 480);
       const entry = entries.findLast((e) => e.target === this.canvas);
       if (!entry) return;
       const box = entry.contentRect;
@@ -635,7 +636,7 @@ class Chart {
     });
     resize.observe(this.canvas);
     // (A comparison's charts, side by side, keep its controls on one line.)
-    if (!this.host.hasAttribute("data-part")) resize.observe(this.title);
+    if (!this.host.hasAttribute("data-part")) resize.observe(this.summary);
     // A device-pixel-ratio change without a resize (zoom, another screen): redraw crisp.
     const watchRatio = () => {
       const query = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);

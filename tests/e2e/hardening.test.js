@@ -112,6 +112,15 @@ test("in a blog's narrow sidebar the widget is laid out as on a phone: group nam
       return [getComputedStyle(root.querySelector(".cs-label")).webkitLineClamp, getComputedStyle(root.querySelector(".cs-field")).flexDirection];
     };
     const looks = [await look(260), await look(900)];
+    // A chart with no title (a CSV without data-company has none) too.
+    const untitled = document.createElement("figure");
+    untitled.style.cssText = "width: 260px; margin: 0";
+    untitled.append(Object.assign(document.createElement("script"), { type: "text/csv", textContent: "name,platform,themes\nA,blog,support\nB,forum,expertise\n" }));
+    document.querySelector("#main").append(untitled);
+    await mount(untitled, undefined, { lang: "fr" });
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    if (untitled.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector(".cs-title:not([hidden])")) throw new Error("a title");
+    looks.push(untitled.querySelector("[data-channel-sprawl-host]").hasAttribute("data-narrow"));
     // The sidebar made wider and narrower again, across the threshold.
     const sidebar = document.querySelector("figure");
     for (const width of [600, 300, 600]) {
@@ -120,7 +129,7 @@ test("in a blog's narrow sidebar the widget is laid out as on a phone: group nam
     }
     return looks;
   });
-  assert.deepEqual(layout, [["none", "column"], ["2", "row"]]);
+  assert.deepEqual(layout, [["none", "column"], ["2", "row"], true]);
   assert.deepEqual(await page.evaluate(() => __errors), []);
 });
 
