@@ -45,6 +45,9 @@ export const STYLES = `
 :host([data-narrow]) .cs-field { flex-direction: column; align-items: flex-start; gap: 2px; }
 .cs-select, .cs-button, .cs-tool, .cs-link, .cs-entry {
   font: inherit; color: var(--fg); background: var(--bg); margin: 0; line-height: 1.3;
+  /* A reader's text spacing (WCAG 1.4.12) reaches the controls too: the browser's own styles
+     for buttons and menus reset it. */
+  letter-spacing: inherit; word-spacing: inherit;
 }
 .cs-select { border: 1px solid var(--control); border-radius: 6px; padding: 4px 6px; min-height: 32px; }
 .cs-button { border: 1px solid var(--control); border-radius: 6px; padding: 4px 10px; min-height: 32px; cursor: pointer; }

@@ -155,6 +155,17 @@ test("under a page's CSS zoom the tooltip keeps its place by the pointer, and th
   assert.equal(await dialog.evaluate((d) => d.currentCSSZoom), 1.25);
 });
 
+test("a reader's text spacing (WCAG 1.4.12, a page rule with !important) reaches the widget's text, its buttons and menus too", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await page.addStyleTag({ content: "* { letter-spacing: 0.12em !important; word-spacing: 0.16em !important; line-height: 1.5 !important; }" });
+  await ready(page, "#dell");
+  const spacing = await page.evaluate(() => {
+    const root = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot;
+    return [".cs-summary", ".cs-entry .cs-label", ".cs-button", ".cs-select"].map((s) => getComputedStyle(root.querySelector(s)).letterSpacing);
+  });
+  for (const [i, value] of spacing.entries()) assert.ok(parseFloat(value) > 1, `${i}: ${value}`);
+});
+
 test("in a page set in columns the widget stays one piece, its legend not cut from its chart", async () => {
   const page = await open(env, "/posts/dell.html", { viewport: { width: 1200, height: 1400 } });
   await page.evaluate(() => (document.querySelector("main").style.columns = "2"));
