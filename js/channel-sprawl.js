@@ -303,6 +303,12 @@ let printing = false;
 function forPrint(on) {
   printing = on;
   for (const chart of charts) {
+    // The enlarged view closes: on paper the chart is in its post, with its legend and list.
+    const dialog = chart.peers?.dialog ?? chart.dialog;
+    if (on && dialog?.open) {
+      dialog.close();
+      (chart.peers ?? chart).shrink();
+    }
     if (!chart.widget || !chart.canvas.clientWidth) continue;
     chart.restyle();
     chart.fit();

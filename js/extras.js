@@ -350,6 +350,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
     },
 
     shrink() {
+      if (!this.dialog.hasChildNodes()) return; // put back already (printing)
       this.dialog.before(this.main, this.help, this.live);
       this.dialog.replaceChildren();
       this.container.classList.remove("is-enlarged");
@@ -650,6 +651,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
     }
 
     shrink() {
+      if (!this.dialog.hasChildNodes()) return; // put back already (printing)
       this.profiles.before(this.row, this.shared);
       this.dialog.replaceChildren();
       for (const chart of this.parts) {

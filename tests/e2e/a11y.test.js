@@ -284,6 +284,13 @@ test("printed: the chart, its legend and an open drill-down, without the control
   assert.equal(await page.locator("#dell .cs-swatch").first().evaluate((s) => getComputedStyle(s).printColorAdjust), "exact");
   await page.emulateMedia({ media: "screen", colorScheme: "dark" });
   await scheme("dark");
+  // Printed with the enlarged view open: the chart is printed in its post, the dialog closed.
+  await page.getByRole("button", { name: "Agrandir" }).click();
+  await page.locator("#dell dialog[open]").waitFor();
+  await page.emulateMedia({ media: "print" });
+  await page.locator("#dell dialog").waitFor({ state: "hidden" });
+  assert.deepEqual(await shown(), { ".cs-title": true, canvas: true, ".cs-legend .cs-label": true, ".cs-drill li": true, ".cs-controls": false, ".cs-tool": false, ".cs-profile": false });
+  assert.equal(await page.locator("#dell dialog canvas").count(), 0);
 });
 
 test("printed, a chart the reader never scrolled to is drawn too, at twice the screen's resolution", async () => {
