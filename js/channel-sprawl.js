@@ -834,7 +834,14 @@ class Chart {
 
   /** Runs a widget call that changes the view (on every chart of a comparison), then announces it. */
   act(call, announce) {
-    this.each(call);
+    // In a comparison every company's chart does it: a selection one of them loses is not
+    // cleared in the others meanwhile (each says its own, in its new grouping).
+    if (this.peers) this.peers.syncing = true;
+    try {
+      this.each(call);
+    } finally {
+      if (this.peers) this.peers.syncing = false;
+    }
     const view = this.w.view();
     // In a comparison, the groups of every company, and each company's count.
     const views = this.peers ? this.companies().map((c) => c.view) : [view];

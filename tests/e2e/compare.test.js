@@ -533,12 +533,13 @@ test("regrouping a comparison clears its selection with one event per company", 
   await ready(page, "#comparaison");
   await page.evaluate(() => {
     window.events = [];
-    document.querySelector("#comparaison").addEventListener("channel-sprawl:select", (e) => window.events.push(`${e.detail.company}:${e.detail.key}`));
+    document.querySelector("#comparaison").addEventListener("channel-sprawl:select", (e) => window.events.push(`${e.detail.company}:${e.detail.groupBy}:${e.detail.key}`));
   });
   await page.locator('#comparaison .cs-shared .cs-entry[data-shared-key="expertise"]').click();
-  assert.deepEqual((await page.evaluate(() => window.events.splice(0))).sort(), ["BT:expertise", "Dell:expertise"]);
+  assert.deepEqual((await page.evaluate(() => window.events.splice(0))).sort(), ["BT:theme:expertise", "Dell:theme:expertise"]);
+  // Each in the new grouping.
   await page.locator("#comparaison select").first().selectOption("platform");
-  assert.deepEqual((await page.evaluate(() => window.events.splice(0))).sort(), ["BT:null", "Dell:null"]);
+  assert.deepEqual((await page.evaluate(() => window.events.splice(0))).sort(), ["BT:platform:null", "Dell:platform:null"]);
 });
 
 test("the shared legend's × is disabled where no company's chart would hide its group, and Escape on it clears a selection", async () => {
