@@ -17,26 +17,44 @@ function keepPlace() {
   return () => scrollTo(x, y);
 }
 
-function keepInSight(dialog, head) {
-  // What the keyboard focuses scrolls into view below the sticky head, not under it.
-  dialog.style.scrollPaddingTop = `${head.offsetHeight}px`;
-}
-
-/**
- * The dialog within the window under a page's `zoom` on an ancestor (which scales the window's
- * units too: 96vw would be wider than the window, its Close button out of reach). The text keeps
- * the page's zoom: a site's "larger text" may be one. Returns the zoom.
- */
-function fitZoom(dialog, host) {
-  const z = host.currentCSSZoom || 1;
-  dialog.style.setProperty("--cs-z", String(z));
-  return z;
-}
-
 export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, escaped, OTHER, PAGE }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
   /** The extras' styles in `root`, before it shows what they style. */
+  /**
+   * The enlarged view of `owner` (a chart, or a comparison): its modal `dialog`, made on first
+   * use in `parent` (closing it calls `owner.shrink()`, which puts everything back), shown with a
+   * head (a title of `text`, `id`, and a Close button) over `content`, moved into it. `post`: the
+   * chart's width in the post, which the enlarged one is not smaller than. Returns what scrolls
+   * the page back where it was (`keepPlace`).
+   */
+  const showEnlarged = (owner, parent, { id, text, close, lang, post }, content) => {
+    if (!owner.dialog) {
+      owner.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": id, lang });
+      parent.append(owner.dialog);
+      owner.dialog.addEventListener("close", () => owner.shrink());
+    }
+    const dialog = owner.dialog;
+    // Within the window under a page's `zoom` on an ancestor, which scales the window's units too
+    // (96vw would be wider than the window, its Close button out of reach); the text keeps the
+    // page's zoom: a site's "larger text" may be one.
+    const z = owner.host.currentCSSZoom || 1;
+    dialog.style.setProperty("--cs-z", String(z));
+    if (post) dialog.style.setProperty("--cs-post", `${post / z}px`);
+    const scrolled = keepPlace();
+    const head = el(
+      "div",
+      { class: "cs-dialog-head" },
+      el("p", { class: "cs-title", id, text }),
+      el("button", { type: "button", class: "cs-button cs-dialog-close", text: close, onclick: () => dialog.close() }),
+    );
+    dialog.replaceChildren(head, ...content);
+    dialog.showModal();
+    // What the keyboard focuses scrolls into view below the sticky head, not under it.
+    dialog.style.scrollPaddingTop = `${head.offsetHeight}px`;
+    return scrolled;
+  };
+
   const adopt = (root) => {
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   };
@@ -325,27 +343,14 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       // A comparison enlarges as a whole: every company's chart and the shared legend.
       if (this.peers) return this.peers.enlarge(this);
       // The dialog is made on the first enlarge: most readers never open it.
-      if (!this.dialog) {
-        this.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": "dialog-title" });
-        this.container.append(this.dialog);
-        this.on(this.dialog, "close", () => this.shrink());
-      }
-      if (this.dialog.open) return;
+      if (this.dialog?.open) return;
       adopt(this.root);
       this.returnFocus = this.root.activeElement || this.enlargeButton;
-      const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: this.t.close, onclick: () => this.dialog.close() });
       // The dialog names itself, and takes the keys' help and the live region along: what is
       // outside a modal dialog is inert, so a screen reader would hear nothing while it is open.
-      const title = el("p", { class: "cs-title", id: "dialog-title", text: this.title.textContent });
-      // Never smaller than in the post (a phone held sideways has little height).
-      const z = fitZoom(this.dialog, this.host);
-      this.dialog.style.setProperty("--cs-post", `${this.plot.getBoundingClientRect().width / z}px`);
-      this.scrolled = keepPlace();
-      const head = el("div", { class: "cs-dialog-head" }, title, close);
-      this.dialog.replaceChildren(head, this.main, this.help, this.live);
+      const head = { id: "dialog-title", text: this.title.textContent, close: this.t.close, post: this.plot.getBoundingClientRect().width };
+      this.scrolled = showEnlarged(this, this.container, head, [this.main, this.help, this.live]);
       this.container.classList.add("is-enlarged");
-      this.dialog.showModal();
-      keepInSight(this.dialog, head);
       this.canvas.focus();
     },
 
@@ -625,28 +630,16 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
      * along) and the shared legend, each chart's plot as large as the dialog allows.
      */
     enlarge(from) {
-      const root = this.host.shadowRoot;
-      if (!this.dialog) {
-        this.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": "title", lang: this.parts[0].lang });
-        root.append(this.dialog);
-        this.dialog.addEventListener("close", () => this.shrink());
-      }
-      if (this.dialog.open) return;
+      if (this.dialog?.open) return;
       this.returnFocus = from.root.activeElement || from.enlargeButton;
       const first = this.parts[0];
-      const title = el("p", { class: "cs-title", id: "title", text: this.parts.map((c) => c.view?.company ?? "").join(" · ") });
-      const close = el("button", { type: "button", class: "cs-button cs-dialog-close", text: first.t.close, onclick: () => this.dialog.close() });
-      this.scrolled = keepPlace();
-      fitZoom(this.dialog, this.host);
-      const head = el("div", { class: "cs-dialog-head" }, title, close);
-      this.dialog.replaceChildren(head, this.row, this.shared);
+      const head = { id: "title", text: this.parts.map((c) => c.view?.company ?? "").join(" · "), close: first.t.close, lang: first.lang };
+      this.scrolled = showEnlarged(this, this.host.shadowRoot, head, [this.row, this.shared]);
       for (const chart of this.parts) {
         adopt(chart.root);
         chart.host.toggleAttribute("data-enlarged", true);
       }
       from.enlargeButton.hidden = true;
-      this.dialog.showModal();
-      keepInSight(this.dialog, head);
       first.canvas.focus();
     }
 
