@@ -1087,8 +1087,8 @@ class Chart {
     // In a comparison, selecting a group selects it in every company's chart.
     if (this.peers && !this.peers.syncing) this.peers.selectAll(this.selectedKey, this);
     this.peers?.renderLegend();
-    // Once per change: a comparison's charts, regrouped one after the other, see the same
-    // clearing twice (as their own and as the other's).
+    // Once per change: what was said last is not said again (in a comparison, a chart's change
+    // re-renders it through the shared refresh before its own report of the selection arrives).
     const said = sel ? `${sel.groupBy}\n${sel.key}\n${sel.count}` : "";
     if (said === this.said) return;
     this.said = said;
