@@ -290,7 +290,12 @@ pub fn group(dataset: &Dataset, by: GroupBy, dedupe: bool, scheme: &Scheme) -> V
 
 /// Whether `fold` folds anything: at least two groups (a group is never alone in "Other").
 pub fn folds(groups: &[Group], below: f64, keep: &[String]) -> bool {
-    folded(groups, below, keep).iter().filter(|&&f| f).count() >= 2
+    enough(&folded(groups, below, keep))
+}
+
+/// Whether `folded` puts at least two groups in "Other".
+fn enough(folded: &[bool]) -> bool {
+    folded.iter().filter(|&&f| f).count() >= 2
 }
 
 /// The fewest groups a fold leaves beside "Other" when there are more: where every group is under
@@ -320,7 +325,7 @@ fn folded(groups: &[Group], below: f64, keep: &[String]) -> Vec<bool> {
 /// chart shows).
 pub fn fold(groups: Vec<Group>, below: f64, keep: &[String], scheme: &Scheme) -> Vec<Group> {
     let folded = folded(&groups, below, keep);
-    if folded.iter().filter(|&&f| f).count() < 2 {
+    if !enough(&folded) {
         return groups;
     }
     let (mut small_groups, mut kept) = (Vec::new(), Vec::new());
