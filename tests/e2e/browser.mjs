@@ -92,6 +92,23 @@ export async function clickAtAngle(page, figure, degrees, radius) {
 }
 
 /**
+ * Records every `channel-sprawl:select` the figure dispatches from now on; resolves to
+ * `take(atLeast)`, which waits until that many are recorded (if given) and returns the details
+ * recorded since the last `take`.
+ */
+export async function recordSelects(page, figure) {
+  await page.evaluate((sel) => {
+    const fig = document.querySelector(sel);
+    fig.__recorded = [];
+    fig.addEventListener("channel-sprawl:select", (e) => fig.__recorded.push(e.detail));
+  }, figure);
+  return async (atLeast = 0) => {
+    if (atLeast) await page.waitForFunction(([sel, n]) => document.querySelector(sel).__recorded.length >= n, [figure, atLeast]);
+    return page.evaluate((sel) => document.querySelector(sel).__recorded.splice(0), figure);
+  };
+}
+
+/**
  * Starts recording `channel-sprawl:select` events on the figure; resolves to a function that
  * waits for the next one and returns its detail. (Installing the listener first, then acting,
  * avoids racing the page.)

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, open, ready, SHOTS, legend, nextSelect, download } from "./browser.mjs";
+import { launch, open, ready, SHOTS, legend, nextSelect, recordSelects, download } from "./browser.mjs";
 
 const count = (name) => JSON.parse(readFileSync(new URL(`../../www/data/${name}.json`, import.meta.url))).spaces.length;
 let env;
@@ -531,15 +531,13 @@ test("a comparison keeps its expanded Other in the address: a group selected in 
 test("regrouping a comparison clears its selection with one event per company", async () => {
   const page = await open(env, "/posts/comparaison.html");
   await ready(page, "#comparaison");
-  await page.evaluate(() => {
-    window.events = [];
-    document.querySelector("#comparaison").addEventListener("channel-sprawl:select", (e) => window.events.push(`${e.detail.company}:${e.detail.groupBy}:${e.detail.key}`));
-  });
+  const take = await recordSelects(page, "#comparaison");
+  const events = async () => (await take()).map((d) => `${d.company}:${d.groupBy}:${d.key}`).sort();
   await page.locator('#comparaison .cs-shared .cs-entry[data-shared-key="expertise"]').click();
-  assert.deepEqual((await page.evaluate(() => window.events.splice(0))).sort(), ["BT:theme:expertise", "Dell:theme:expertise"]);
+  assert.deepEqual(await events(), ["BT:theme:expertise", "Dell:theme:expertise"]);
   // Each in the new grouping.
   await page.locator("#comparaison select").first().selectOption("platform");
-  assert.deepEqual((await page.evaluate(() => window.events.splice(0))).sort(), ["BT:platform:null", "Dell:platform:null"]);
+  assert.deepEqual(await events(), ["BT:platform:null", "Dell:platform:null"]);
 });
 
 test("the shared legend's × is disabled where no company's chart would hide its group, and Escape on it clears a selection", async () => {

@@ -3,7 +3,7 @@
 // chart enlarges into a dialog, and the state survives a reload through the URL fragment.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, ready, SHOTS, legend, pointAtAngle, clickAtAngle, nextSelect, canvasColors, download } from "./browser.mjs";
+import { launch, open, ready, SHOTS, legend, pointAtAngle, clickAtAngle, nextSelect, recordSelects, canvasColors, download } from "./browser.mjs";
 
 let env;
 before(async () => (env = await launch()));
@@ -423,11 +423,8 @@ test("a page that routes with its fragment (#/…) keeps its route: the charts w
 test("regrouping clears the selection, with one event, and merging copies says the selection anew with its count", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
-  await page.evaluate(() => {
-    window.events = [];
-    document.querySelector("#dell").addEventListener("channel-sprawl:select", (e) => window.events.push(e.detail));
-  });
-  const events = () => page.evaluate(() => window.events.splice(0).map((d) => `${d.groupBy}:${d.key}:${d.count}`));
+  const take = await recordSelects(page, "#dell");
+  const events = async (atLeast) => (await take(atLeast)).map((d) => `${d.groupBy}:${d.key}:${d.count}`);
   await page.locator('#dell .cs-entry[data-key="communication"]').click();
   assert.deepEqual(await events(), ["theme:communication:16"]);
   // The department "Communication" would be other spaces under the same key: not the reader's.
@@ -436,8 +433,7 @@ test("regrouping clears the selection, with one event, and merging copies says t
   // So from a link in the post, or Back: one event.
   await page.locator('#dell .cs-entry[data-key="communication"]').click();
   await page.evaluate(() => (location.hash = "#dell=g.platform"));
-  await page.waitForFunction(() => window.events.length > 1);
-  assert.deepEqual(await events(), ["department:communication:11", "platform:null:0"]);
+  assert.deepEqual(await events(2), ["department:communication:11", "platform:null:0"]);
   // Every copy counted: more spaces in the same group, said anew.
   await page.locator('#dell .cs-entry[data-key="twitter"]').click();
   await page.locator("#dell .cs-toggle").click();
