@@ -595,7 +595,7 @@ class Chart {
     this.on(this.bars, "click", (e) => {
       const g = this.view.groups[[...this.bars.children].indexOf(e.target.closest("li"))];
       if (!g) return;
-      this.w.toggle_select(g.key);
+      this.byReader(() => this.w.toggle_select(g.key));
       this.canvas.focus({ preventScroll: true }); // as a click on the bar does: the keys go on from there
     });
     pointsAt(this.legend, (key) => this.w.point_legend(key), this.on.bind(this));
@@ -619,7 +619,7 @@ class Chart {
         // A click or a tap focuses the canvas too: the focused segment's ring (and its
         // announcement) is for a focus from the keyboard; arrow keys bring it back anyway.
         if (type === "focus" && !this.canvas.matches(":focus-visible")) return;
-        if (this.w.event(type, e.clientX ?? 0, e.clientY ?? 0, e.pointerType ?? "", e.key ?? "", e.altKey || e.ctrlKey || e.metaKey)) e.preventDefault();
+        this.byReader(() => this.w.event(type, e.clientX ?? 0, e.clientY ?? 0, e.pointerType ?? "", e.key ?? "", e.altKey || e.ctrlKey || e.metaKey) && e.preventDefault());
       });
     }
     const resize = new ResizeObserver((entries) => {
@@ -1045,7 +1045,7 @@ class Chart {
       page.shown += PAGE;
       this.renderLegend(this.view);
       legend.children[first]?.querySelector("button")?.focus();
-    } else if (!act) this.w.toggle_select(key);
+    } else if (!act) this.byReader(() => this.w.toggle_select(key));
     else if (act === "hide") this.setHidden(key, label, !b.closest(".is-hidden"));
     else this.legendAct(act, key, label);
   }
@@ -1065,6 +1065,20 @@ class Chart {
     this.say(fill(hide ? this.t.announceHidden : this.t.announceShown, { label }));
   }
 
+  /**
+   * Runs `act`, a reader's click, tap or key on the chart: a drill-down it opens out of sight
+   * (under a phone's legend) comes into view by its heading and first space. Not a selection
+   * from the page's script, the address or another company of a comparison.
+   */
+  byReader(act) {
+    this.reveal = true;
+    try {
+      act();
+    } finally {
+      this.reveal = false;
+    }
+  }
+
   selectionChanged(quiet) {
     const t = this.t;
     const sel = this.w.selection();
@@ -1080,7 +1094,7 @@ class Chart {
       this.drill.hidden = true;
       this.drill.replaceChildren();
     } else {
-      this.renderDrill(sel, view);
+      this.renderDrill(sel, view, this.reveal);
     }
     this.persist();
     if (quiet && previous === this.selectedKey) return;
@@ -1268,8 +1282,8 @@ for (const name of ["toggleTable", "renderTable", "renderProfile", "exportPng", 
 // The drill-down too: a selection shows it once the module is there (it is fetched when a reader
 // first points at or focuses the chart, so usually before the click), unless the selection or the
 // view changed meanwhile.
-Chart.prototype.renderDrill = function (sel, view) {
-  loadExtras().then(() => this.selectedKey === sel.key && this.view === view && this.renderDrill(sel, view), ignore);
+Chart.prototype.renderDrill = function (sel, view, reveal) {
+  loadExtras().then(() => this.selectedKey === sel.key && this.view === view && this.renderDrill(sel, view, reveal), ignore);
 };
 
 /**

@@ -85,8 +85,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       return more;
     },
 
-    /** The drill-down: the spaces of the selected group, a page at a time. */
-    renderDrill(sel, view) {
+    /** The drill-down: the spaces of the selected group, a page at a time; `reveal`: see `byReader`. */
+    renderDrill(sel, view, reveal) {
       adopt(this.root);
       const t = this.t;
       const label = this.labelOf(sel, sel.groupBy);
@@ -147,6 +147,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         : "";
       this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, heading, close), folded, list, more);
       this.drill.hidden = false;
+      // The least scroll that shows the heading and the first space (none when they are in view).
+      if (reveal) list.firstChild?.scrollIntoView({ block: "nearest", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
     },
 
     /** The sprawl profile: figures of the whole dataset, then what they mean. */

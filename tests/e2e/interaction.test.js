@@ -52,6 +52,35 @@ test("touch: a tap selects a segment and shows its figures; a second tap clears 
   await page.locator("#dell .cs-tooltip").waitFor({ state: "hidden" });
 });
 
+test("a tap whose drill-down opens below the screen brings its heading and first space into view", async () => {
+  // On a phone the legend sits between the ring and the drill-down: the list the tap opened
+  // would start below the screen, and the tap would seem to show only a tooltip.
+  const page = await open(env, "/posts/dell.html", { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  await ready(page, "#dell");
+  const p = await pointAtAngle(page, "#dell", 90);
+  const rows = page.locator("#dell .cs-drill li");
+  const top = async (selector) => (await page.locator(selector).first().boundingBox()).y;
+  const before = await page.evaluate(() => scrollY);
+  await page.touchscreen.tap(p.x, p.y);
+  await rows.first().waitFor();
+  // Scrolled (smoothly) until the first space's row is on screen, and no further: the ring stays.
+  await page.waitForFunction(() => {
+    const row = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector(".cs-drill li");
+    return row.getBoundingClientRect().bottom <= innerHeight;
+  }, null, { timeout: 5000 });
+  assert.ok((await page.evaluate(() => scrollY)) > before, "the page scrolled");
+  assert.match(await page.locator("#dell .cs-drill-title").textContent(), /^Éducation/);
+  assert.ok((await top("#dell canvas")) >= 0, "the ring is still on screen");
+  // A selection from the page's script (or a shared link) does not move the reader's page.
+  await page.evaluate((y) => scrollTo(0, y), before);
+  const still = await page.evaluate(() => scrollY);
+  await page.evaluate(() => document.querySelector("#dell").channelSprawl.select("promotions"));
+  await page.locator("#dell .cs-drill-title", { hasText: "Promotions" }).waitFor();
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 400)));
+  assert.equal(await page.evaluate(() => scrollY), still, "select() leaves the scroll alone");
+  assert.ok((await top("#dell .cs-drill li")) > (await page.evaluate(() => innerHeight)), "its list is still below the screen");
+});
+
 test("a tap or a click focuses the chart without the keyboard's focus ring", async () => {
   // A tap on Éducation selects it and shows it as a click does, with no ring on another segment.
   const viewport = { width: 390, height: 844 };
