@@ -159,7 +159,7 @@ function loadLanguage(lang) {
 }
 
 /** Reads the dataset of a figure: inline JSON, inline CSV, then `data-src`. */
-async function readData(figure, waiting) {
+async function readData(figure, waiting, waited) {
   // Inline text is read from the page whenever it is needed, not kept.
   const json = [...figure.querySelectorAll(':scope > script[type="application/json"]')];
   const csv = [...figure.querySelectorAll(':scope > script[type="text/csv"]')];
@@ -171,9 +171,14 @@ async function readData(figure, waiting) {
   // are compared, each named by its own data-company (else the figure's).
   if (csv.length) return csv.map((script) => ({ kind: "csv", read: () => script.textContent.replace(/^\r?\n/, ""), script }));
   const src = figure.getAttribute("data-src");
-  // Said after the next frame: a page script that mounts the figure itself (`mount()` once it
-  // has added it, as a framework does after rendering) replaces this run first, quietly.
-  if (!src) throw await new Promise((done) => requestAnimationFrame(() => setTimeout(() => done([{ path: "", code: "no-data" }]))));
+  // Looked for again after the next frame: a page script may add the figure before its data (a
+  // framework rendering), or mount it itself (`mount()`), which replaces this run quietly. Data
+  // that comes later still mounts the figure (the page's observer, below).
+  if (!src) {
+    if (waited) throw [{ path: "", code: "no-data" }];
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+    return readData(figure, waiting, true);
+  }
   const url = new URL(src, document.baseURI).href;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
@@ -1293,6 +1298,11 @@ Chart.prototype.renderDrill = function (sel, view, reveal) {
  */
 export async function mount(element, data, options = {}) {
   if (element.channelSprawl) element.channelSprawl.destroy();
+  // A copy of a figure mounted before (a page cache such as Turbo's restores a clone of the page)
+  // holds that chart's element without its shadow root, and its ready attribute: not this chart.
+  for (const stale of element.querySelectorAll(":scope > [data-channel-sprawl-host], :scope > [data-channel-sprawl-compare]")) stale.remove();
+  element.removeAttribute(READY);
+  element.removeAttribute(FAILED);
   let mounted = null; // a Chart or a Comparison
   const teardown = () => {
     mounted?.destroy();
@@ -1359,10 +1369,13 @@ export async function mount(element, data, options = {}) {
   return handle;
 }
 
-function mountAll(root) {
+/** Mounts every figure in `root` not mounted yet, adding each to `mounted`. */
+function mountAll(root, mounted = new Set()) {
   const found = root.matches?.(`[${ATTR}]`) ? [root] : [];
   for (const figure of [...found, ...(root.querySelectorAll?.(`[${ATTR}]`) || [])]) {
-    if (!figure.channelSprawl) mount(figure);
+    if (figure.channelSprawl) continue;
+    mount(figure);
+    mounted.add(figure);
   }
 }
 
@@ -1378,16 +1391,25 @@ if (typeof document !== "undefined") {
     for (const el of [document.documentElement, document.body]) el && themes.observe(el, { attributes: true, attributeFilter: ["class", "style"] });
     new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"], subtree: true });
     new MutationObserver((records) => {
+      // Figures whose data came or changed (a data script added, a data-src set), mounted anew
+      // unless this same change mounted them.
+      const fed = new Set();
+      const mounted = new Set();
       for (const r of records) {
         // An element that gets the attribute later is mounted as one added with it.
-        if (r.type === "attributes") mountAll(r.target);
-        for (const node of r.addedNodes) if (node.nodeType === 1) mountAll(node);
+        if (r.attributeName === ATTR) mountAll(r.target, mounted);
+        else if (r.type === "attributes") fed.add(r.target);
+        for (const node of r.addedNodes) {
+          if (node.nodeName === "SCRIPT" && r.target.hasAttribute?.(ATTR)) fed.add(r.target);
+          else if (node.nodeType === 1) mountAll(node, mounted);
+        }
         for (const node of r.removedNodes) {
           if (node.nodeType !== 1) continue;
           for (const f of [node, ...node.querySelectorAll(`[${ATTR}]`)]) if (f.channelSprawl && !f.isConnected) f.channelSprawl.destroy();
         }
       }
-    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: [ATTR] });
+      for (const figure of fed) if (!mounted.has(figure) && figure.isConnected && figure.hasAttribute(ATTR)) mount(figure);
+    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: [ATTR, "data-src"] });
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
   else start();

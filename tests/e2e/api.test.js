@@ -205,6 +205,60 @@ test("a figure added later mounts by itself", async () => {
   assert.deepEqual((await legend(page, "#late")).map((e) => [e.key, e.count]), [["support", 2], ["promo", 2]]);
 });
 
+test("a figure whose data comes after it (a script child, a data-src) mounts once the data is there", async () => {
+  // As a page that renders the figure, then its data: a framework, a theme that builds posts.
+  const page = await open(env, "/test/blank.html");
+  await page.evaluate(async (data) => {
+    await import("/channel-sprawl.js");
+    const figure = (id) => {
+      const fig = document.createElement("figure");
+      fig.id = id;
+      fig.setAttribute("data-channel-sprawl", "");
+      document.querySelector("#main").append(fig);
+      return fig;
+    };
+    const [soon, later, src] = [figure("soon"), figure("later"), figure("src")];
+    const script = () => Object.assign(document.createElement("script"), { type: "application/json", textContent: JSON.stringify(data) });
+    queueMicrotask(() => soon.append(script()));
+    // Long after the figure said it had no data.
+    await new Promise((done) => setTimeout(done, 300));
+    later.append(script());
+    src.setAttribute("data-src", "/data/bt.json");
+  }, DATA);
+  for (const id of ["#soon", "#later"]) {
+    await ready(page, id);
+    assert.deepEqual((await legend(page, id)).map((e) => [e.key, e.count]), [["support", 2], ["promo", 2]]);
+    assert.equal(await page.locator(`${id} [role="alert"]`).count(), 0);
+  }
+  await ready(page, "#src");
+  assert.equal(await page.locator("#src .cs-title").textContent(), await page.evaluate(async () => (await (await fetch("/data/bt.json")).json()).title));
+});
+
+test("a copy of a mounted figure (a page cache restoring a clone) mounts as a chart of its own, once", async () => {
+  const page = await open(env, "/test/blank.html");
+  await page.evaluate(async (data) => {
+    await import("/channel-sprawl.js");
+    const main = document.querySelector("#main");
+    main.innerHTML = `<figure id="cached" data-channel-sprawl><script type="application/json">${JSON.stringify(data)}</script></figure>`;
+  }, DATA);
+  await ready(page, "#cached");
+  const hosts = await page.evaluate(async () => {
+    const main = document.querySelector("#main");
+    const snapshot = main.cloneNode(true);
+    // The clone carries the chart's element (without its shadow root) and the ready attribute.
+    const copy = snapshot.querySelector("#cached");
+    const stale = [copy.hasAttribute("data-channel-sprawl-ready"), copy.querySelectorAll("[data-channel-sprawl-host]").length];
+    for (let i = 0; i < 3; i++) main.replaceChildren(...snapshot.cloneNode(true).childNodes);
+    // Once the page's observer has seen the change (a microtask queued after its own).
+    await new Promise((done) => queueMicrotask(done));
+    return { stale, readyAtOnce: document.querySelector("#cached").hasAttribute("data-channel-sprawl-ready") };
+  });
+  assert.deepEqual(hosts, { stale: [true, 1], readyAtOnce: false });
+  await ready(page, "#cached");
+  assert.equal(await page.locator("#cached > [data-channel-sprawl-host]").count(), 1);
+  assert.deepEqual((await legend(page, "#cached")).map((e) => [e.key, e.count]), [["support", 2], ["promo", 2]]);
+});
+
 /** Mounts DATA on a new `<div id>` of the blank page, and waits until it is drawn. */
 async function mountDiv(page, id) {
   await page.evaluate(
