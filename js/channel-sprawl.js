@@ -678,10 +678,14 @@ class Chart {
     this.render();
     if (fragment.s) this.w.select(fragment.s);
     // A link to a view of this chart (a shared one) shows it, as a link to an anchor would: the
-    // page scrolls to the first such chart, unless the reader has scrolled already.
+    // page scrolls to the first such chart, unless the reader has scrolled already. A link to an
+    // anchor of the page that carries the charts' views after it (`#notes&dell=s.support`, the
+    // address once a reader chose a view after following `#notes`) goes to that anchor, which the
+    // browser could not find in the whole fragment.
     if (entry && !scrolledTo && scrollY === 0) {
       scrolledTo = true;
-      this.figure.scrollIntoView({ block: "start" });
+      const anchor = location.hash.slice(1).split("&").map((p) => !p.includes("=") && document.getElementById(decode(p)));
+      (anchor.find(Boolean) || this.figure).scrollIntoView({ block: "start" });
     }
   }
 

@@ -623,6 +623,21 @@ test("a link to a view of the chart brings the chart into view, as a link to an 
   assert.equal(await page.locator("#dell select").nth(1).inputValue(), "bar");
 });
 
+test("a link to an anchor of the page that carries a chart's view goes to the anchor, the view restored", async () => {
+  // A reader followed `#notes` (a table of contents), then chose a view: the address they share is
+  // `#notes&acme=…`, which names no element for the browser.
+  const page = await open(env, "/test/blank.html#notes&acme=g.platform~s.twitter", { viewport: { width: 900, height: 700 } });
+  const data = { company: "Acme", spaces: [{ name: "@Acme", platform: "Twitter", themes: ["support"] }, { name: "Acme page", platform: "Facebook", themes: ["promo"] }] };
+  await page.evaluate((data) => {
+    document.querySelector("#main").innerHTML = `<figure id="acme" data-channel-sprawl><script type="application/json">${JSON.stringify(data)}</script></figure>
+      <div style="height: 2000px"></div><h2 id="notes">Notes</h2><div style="height: 2000px"></div>`;
+  }, data);
+  await page.waitForSelector("#acme[data-channel-sprawl-ready]", { state: "attached" });
+  await page.waitForFunction(() => Math.abs(document.querySelector("#notes").getBoundingClientRect().top) < 2, null, { timeout: 5000 });
+  assert.equal(await page.locator("#acme select").first().inputValue(), "platform");
+  assert.deepEqual((await legend(page, "#acme")).filter((e) => e.pressed).map((e) => e.key), ["twitter"]);
+});
+
 test("a link cut short in the middle of an escape (%E0%A4%A) costs its own field only, not the chart", async () => {
   // Another figure's malformed entry, then this one's: its valid grouping holds, its selection
   // (malformed) is dropped; the chart is drawn, with no problem reported.
