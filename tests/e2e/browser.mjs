@@ -43,9 +43,10 @@ export async function ready(page, selector = "figure[data-channel-sprawl]") {
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 }
 
-/** The set of `#rrggbb` colours painted on the figure's canvas. */
+/** The set of `#rrggbb` colours painted on the figure's canvas, once a change is painted (the next frame). */
 export function canvasColors(page, figure) {
-  return page.evaluate((sel) => {
+  return page.evaluate(async (sel) => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     const canvas = document.querySelector(sel).querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
     const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
     const seen = new Set();
