@@ -619,11 +619,16 @@ class Chart {
       this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
     };
     for (const type of ["pointermove", "pointerdown"]) this.on(this.canvas, type, track, { passive: true });
+    this.on(this.container, "focusout", (e) => this.container.contains(e.relatedTarget) || this.container.classList.remove("is-keys"));
     for (const type of CANVAS_EVENTS) {
       this.on(this.canvas, type, (e) => {
         // A click or a tap focuses the canvas too: the focused segment's ring (and its
         // announcement) is for a focus from the keyboard; arrow keys bring it back anyway.
         if (type === "focus" && !this.canvas.matches(":focus-visible")) return;
+        // The keys' help line, under the widget, from a focus from the keyboard or an arrow key
+        // (not an Escape after a click) until the focus leaves the widget: its place stays while
+        // the focus moves inside, so a click on a legend button never lands on a moved layout.
+        if (type === "focus" || /^(Arrow|Home|End)/.test(e.key)) this.container.classList.add("is-keys");
         this.byReader(() => this.w.event(type, e.clientX ?? 0, e.clientY ?? 0, e.pointerType ?? "", e.key ?? "", e.altKey || e.ctrlKey || e.metaKey) && e.preventDefault());
       });
     }

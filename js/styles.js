@@ -129,9 +129,11 @@ export const STYLES = `
 :is(.cs-button, .cs-tool, .cs-link, .cs-entry, .cs-select, a, summary, .cs-table):focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 summary { cursor: pointer; }
 .cs-help { margin: 8px 0 0; font-size: 13px; color: var(--muted); }
-.cs:not(:has(canvas:focus-visible)) .cs-help, .cs-live {
+.cs:not(.is-keys) .cs-help, .cs-live {
   position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
 }
+/* Shown on the canvas, its place kept while the focus is elsewhere in the widget. */
+.cs:not(:has(canvas:focus)) .cs-help { visibility: hidden; }
 .cs-empty { margin: 12px 0; color: var(--muted); }
 .cs-loading { margin: 0; color: var(--muted); }
 .cs-error { border: 2px solid #b42318; background: #fff5f4; color: #5c1410; }

@@ -537,6 +537,38 @@ test("the controls' edges stand out 3:1, the legend's counts line up, and on a p
   }
 });
 
+test("the keys' help shows for the keyboard, not after a click and Escape, and keeps its place while the focus moves in the widget", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  const help = async () =>
+    page.evaluate(() => {
+      const root = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot;
+      const p = root.querySelector(".cs-help");
+      return { height: Math.round(p.getBoundingClientRect().height), shown: getComputedStyle(p).visibility === "visible" && p.getBoundingClientRect().height > 1, widget: Math.round(root.querySelector(".cs").getBoundingClientRect().height) };
+    });
+  const hidden = await help();
+  assert.equal(hidden.shown, false);
+  // A click on a segment, then Escape (a key): still no help, and the widget keeps its height.
+  const p = await pointAtAngle(page, "#dell", 45);
+  await page.mouse.click(p.x, p.y);
+  await page.locator("#dell .cs-drill-title").waitFor();
+  await page.keyboard.press("Escape");
+  await page.locator("#dell .cs-drill-title").waitFor({ state: "detached" });
+  assert.deepEqual(await help(), hidden);
+  // From the keyboard: Tab from the last control to the chart.
+  await page.locator("#dell .cs-button", { hasText: "CSV" }).focus();
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.activeElement?.tagName), "CANVAS");
+  const shown = await help();
+  assert.ok(shown.shown && shown.height > 10, JSON.stringify(shown));
+  // On to the legend: the text goes, its place stays (a click there lands where the reader aimed).
+  await page.keyboard.press("Tab");
+  assert.deepEqual(await help(), { ...shown, shown: false });
+  // Out of the widget: the place goes too.
+  await page.locator("#dell .cs-entry").first().evaluate((b) => b.blur());
+  assert.deepEqual(await help(), hidden);
+});
+
 test("the enlarged chart is named and keeps its live region and keys' help; Escape dismisses a tooltip; the widget says its language", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
