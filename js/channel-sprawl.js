@@ -31,6 +31,8 @@ const problemsOf = (e) => (typeof e === "string" ? JSON.parse(e) : e);
 // CSV: fetched for a CSV figure instead) and `pkg-export` (also writes SVG: fetched for an export).
 const compiled = {};
 const runtimes = {};
+// Loads of a build that failed (a network error): the next one asks again, at a new address.
+const retries = {};
 let generation = 0;
 const charts = new Set();
 
@@ -46,30 +48,47 @@ function loadRuntime(pkg = "pkg") {
     // A file missing or not served as uploaded is said with its address, as a data-src is: the
     // site owner's to fix. One download: a .wasm without its MIME type compiles from a copy.
     const wasmUrl = new URL(`./${pkg}/channel_sprawl_bg.wasm`, import.meta.url).href;
-    compiled[pkg] ??= fetch(wasmUrl).then(async (response) => {
-      if (!response.ok) throw { url: wasmUrl, status: `HTTP ${response.status}`, code: 1 };
-      try {
-        return await WebAssembly.compileStreaming(response.clone()).catch(async () => WebAssembly.compile(await response.arrayBuffer()));
-      } catch (e) {
-        // Not the file's fault: the page's Content-Security-Policy forbids compiling WebAssembly.
-        if (/Content.Security.Policy/i.test(e?.message)) throw { url: wasmUrl, status: "CSP", code: 2 };
-        throw { url: wasmUrl, status: response.headers.get("content-type") || "not WebAssembly", code: 1 };
-      }
-    });
-    compiled[pkg].catch(() => {}); // awaited below, unless the glue fails first
-    // A new generation imports its own copy of the glue (the glue keeps one instance per copy).
+    const module = (compiled[pkg] ??= fetch(wasmUrl)
+      .then(async (response) => {
+        if (!response.ok) throw { url: wasmUrl, status: `HTTP ${response.status}`, code: 1 };
+        const type = response.headers.get("content-type") || "";
+        try {
+          return await WebAssembly.compileStreaming(response.clone()).catch(async () => WebAssembly.compile(await response.arrayBuffer()));
+        } catch (e) {
+          // Not the file's fault: the page's Content-Security-Policy forbids compiling WebAssembly.
+          if (/Content.Security.Policy/i.test(e?.message)) throw { url: wasmUrl, status: "CSP", code: 2 };
+          // Served as something else (a web page), or a wasm file cut short.
+          throw { url: wasmUrl, status: (type.includes("wasm") && e?.message) || type || "not WebAssembly", code: 1 };
+        }
+      }, (e) => {
+        // No answer at all: offline, a connection cut.
+        throw { url: wasmUrl, status: String(e?.message || e), code: 1 };
+      })
+      .catch((e) => {
+        compiled[pkg] = null;
+        throw e;
+      }));
+    module.catch(() => {}); // awaited below, unless the glue fails first
+    // A new generation imports its own copy of the glue (the glue keeps one instance per copy);
+    // so does a load after one that failed (a failed module stays failed at its address).
     const glueUrl = new URL(`./${pkg}/channel_sprawl.js`, import.meta.url);
-    if (generation) glueUrl.search = `instance=${generation}`;
-    const glue = await import(glueUrl.href).catch(async () => {
-      // Why, as for the wasm: missing (its HTTP status), or not served as JavaScript.
-      const response = await fetch(glueUrl, { method: "HEAD" }).catch(() => null);
-      throw { url: glueUrl.href, status: response && !response.ok ? `HTTP ${response.status}` : "not a JavaScript module", code: 1 };
-    });
-    glue.initSync({ module: await compiled[pkg] });
+    if (generation || retries[pkg]) glueUrl.search = `instance=${generation}.${retries[pkg] || 0}`;
+    const glue = await import(glueUrl.href).catch(() => whyNot(glueUrl));
+    glue.initSync({ module: await module });
     if (pkg === "pkg") memoryBytes = glue.memory_bytes;
     return glue;
-  })();
+  })().catch((e) => {
+    runtimes[pkg] = null;
+    retries[pkg] = (retries[pkg] || 0) + 1;
+    throw e;
+  });
   return runtimes[pkg];
+}
+
+/** Why a module did not load, said with its address: missing (its HTTP status), not JavaScript, or no answer. */
+async function whyNot(url) {
+  const response = await fetch(url, { method: "HEAD" }).catch(() => null);
+  throw { url: String(url), status: !response ? "no response" : response.ok ? "not a JavaScript module" : `HTTP ${response.status}`, code: 1 };
 }
 
 async function recover(culprit, error) {
@@ -1080,6 +1099,45 @@ class Chart {
   }
 
   /**
+   * Runs `run` once the extras module is loaded, the pointer busy over the widget meanwhile. A
+   * second call of the method `name` meanwhile (a second click on a slow network) is dropped,
+   * not a table opened and at once closed or a file downloaded twice. If the module cannot be
+   * loaded, the widget says so (after `failed`); the next use tries again.
+   */
+  later(name, run, failed) {
+    const pending = (this.pending ??= new Set());
+    if (pending.has(name)) return;
+    if (name) pending.add(name);
+    this.waits = (this.waits || 0) + 1;
+    this.container.classList.add("is-waiting");
+    const done = () => {
+      pending.delete(name);
+      if (!--this.waits) this.container.classList.remove("is-waiting");
+    };
+    return loadExtras().then(
+      () => {
+        done();
+        this.notice?.remove();
+        return run();
+      },
+      () => {
+        done();
+        failed?.();
+        this.unavailable();
+      },
+    );
+  }
+
+  /** A part that could not be loaded (the extras module, the export build): said in the widget and to screen readers. */
+  unavailable() {
+    const text = this.t.unavailable;
+    this.notice ??= el("p", { class: "cs-notice" });
+    this.notice.textContent = text;
+    this.controls.after(this.notice);
+    this.say(text);
+  }
+
+  /**
    * Runs `act`, a reader's click, tap or key on the chart: a drill-down it opens out of sight
    * (under a phone's legend) comes into view by its heading and first space. Not a selection
    * from the page's script, the address or another company of a comparison.
@@ -1281,7 +1339,7 @@ function loadExtras() {
       (e) => {
         extras = null;
         console.warn("channel-sprawl: the drill-down, table and export module could not be loaded; the next use tries again.", e);
-        throw e;
+        return whyNot(url);
       },
     );
   }
@@ -1290,14 +1348,24 @@ function loadExtras() {
 const ignore = () => {};
 for (const name of ["toggleTable", "renderTable", "renderProfile", "exportPng", "exportSvg", "exportCsv", "enlarge", "shrink"]) {
   Chart.prototype[name] = function (...args) {
-    return loadExtras().then(() => this[name](...args), ignore);
+    // Opened late, the dialog would take the focus from wherever the reader went meanwhile.
+    const focus = this.root.activeElement;
+    return this.later(name, () => (name !== "enlarge" || this.root.activeElement === focus) && this[name](...args));
   };
 }
 // The drill-down too: a selection shows it once the module is there (it is fetched when a reader
 // first points at or focuses the chart, so usually before the click), unless the selection or the
-// view changed meanwhile.
+// view changed meanwhile; its heading at once. Brought into view only if the reader has not
+// scrolled meanwhile.
 Chart.prototype.renderDrill = function (sel, view, reveal) {
-  loadExtras().then(() => this.selectedKey === sel.key && this.view === view && this.renderDrill(sel, view, reveal), ignore);
+  const y = scrollY;
+  this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, el("h3", { class: "cs-drill-title", text: fill(this.t.drillHeading, { label: this.labelOf(sel, sel.groupBy), count: this.spaces(sel.count) }) })));
+  this.drill.hidden = false;
+  this.later(
+    null,
+    () => this.selectedKey === sel.key && this.view === view && this.renderDrill(sel, view, reveal && scrollY === y),
+    () => (this.drill.hidden = true),
+  );
 };
 
 /**
@@ -1348,9 +1416,10 @@ export async function mount(element, data, options = {}) {
       const datasets = await datasetsOf(element, dataset, () => chart.waiting());
       if (replaced()) return;
       if (datasets.length > 1) {
-        chart.destroy();
+        // The module first: should it not load, the chart that says so is still in place.
         const { Comparison } = await loadExtras();
         if (replaced()) return;
+        chart.destroy();
         const comparison = (mounted = new Comparison(element));
         try {
           if (!(await comparison.load(datasets, (row) => new Chart(element, options, row), replaced))) return;

@@ -2,9 +2,6 @@
 // the enlarged dialog), adopted by a chart's shadow root when it first shows one of them: readers
 // who never open them do not download or match these rules.
 export const STYLES = `
-.cs-drill { margin-top: 14px; border-top: 1px solid var(--line); padding-top: 8px; }
-.cs-drill-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
-.cs-drill-title { margin: 0; font-size: 1em; font-weight: 700; min-width: 0; overflow-wrap: anywhere; }
 .cs-folded { margin: 4px 0; color: var(--muted); font-size: 13px; }
 .cs-more { margin: 4px 0 0; }
 .cs-spaces, .cs-spaces ul { list-style: none; margin: 4px 0 0; padding: 0; }

@@ -286,6 +286,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         this.download(new Blob([glue.render_export(null, ...args)], { type: "image/svg+xml" }), "svg");
       } catch (e) {
         console.error(`channel-sprawl (${this.key}): the SVG export failed`, e);
+        this.unavailable();
       }
     },
 

@@ -129,6 +129,12 @@ export const STYLES = `
 :is(.cs-button, .cs-tool, .cs-link, .cs-entry, .cs-select, a, summary, .cs-table):focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 summary { cursor: pointer; }
 .cs-help { margin: 8px 0 0; font-size: 13px; color: var(--muted); }
+.cs-notice { margin: 8px 0 0; font-size: 13px; }
+.is-waiting { cursor: progress; }
+/* The drill-down's frame and heading: shown at once, the list when the extras module is there. */
+.cs-drill { margin-top: 14px; border-top: 1px solid var(--line); padding-top: 8px; }
+.cs-drill-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.cs-drill-title { margin: 0; font-size: 1em; font-weight: 700; min-width: 0; overflow-wrap: anywhere; }
 .cs:not(.is-keys) .cs-help, .cs-live {
   position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
 }

@@ -41,6 +41,7 @@ export default {
   showRest: "Show the last {n}",
   counted: "counted once",
   clear: "Clear selection",
+  unavailable: "This part of the chart could not be loaded. Check the connection and try again.",
   help: "Arrow keys move between segments, Enter selects, Escape clears.",
   chartName: "{company}: {count}{phrase}. {top}",
   largest: "Largest: {list}.",

@@ -41,6 +41,7 @@ export default {
   showRest: "Afficher les {n} derniers",
   counted: "compté une fois",
   clear: "Effacer la sélection",
+  unavailable: "Cette partie du graphique n’a pas pu être chargée. Vérifiez la connexion et réessayez.",
   help: "Les flèches passent d’un segment à l’autre, Entrée sélectionne, Échap efface.",
   chartName: "{company} : {count}{phrase}. {top}",
   largest: "Les plus grands : {list}.",

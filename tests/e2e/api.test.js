@@ -292,7 +292,7 @@ test("the drill-down's module is fetched when a reader points at the chart, not 
   assert.deepEqual(page.problems, []);
 });
 
-test("when the drill-down's module fails to load, the next click tries again", async () => {
+test("when the drill-down's module fails to load, the widget says so and the next click tries again", async () => {
   const page = await open(env, "/test/blank.html");
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
@@ -300,15 +300,63 @@ test("when the drill-down's module fails to load, the next click tries again", a
   await mountDiv(page, "flaky");
   const at = await pointAtAngle(page, "#flaky", 60);
   await page.mouse.click(at.x, at.y);
-  await page.waitForTimeout(400);
+  const notice = page.locator("#flaky .cs-notice");
+  await notice.waitFor();
+  const said = "This part of the chart could not be loaded. Check the connection and try again.";
+  assert.equal(await notice.textContent(), said);
+  assert.equal(await page.locator("#flaky .cs-live").textContent(), said);
   assert.ok(warnings.some((w) => w.includes("could not be loaded")), warnings.join("\n"));
   assert.equal(await page.locator("#flaky .cs-drill").isHidden(), true, "no drill-down without its module");
   await page.unroute("**/pkg/channel-sprawl-extras.js*");
   await page.keyboard.press("Escape");
   await page.mouse.click(at.x, at.y);
+  await page.locator("#flaky .cs-spaces li").first().waitFor();
   assert.match(await page.locator("#flaky .cs-drill-title").textContent(), /^Support: 2 spaces$/);
+  assert.equal(await notice.count(), 0, "the notice goes once the module is there");
   // The browser's own line for each aborted request; nothing else.
   assert.deepEqual(page.problems.filter((p) => !p.startsWith("Failed to load resource")), []);
+});
+
+test("on a slow network: the drill-down's heading at once, a second click on Table does not close it, a dialog opens only if the reader waited", async () => {
+  const page = await open(env, "/test/blank.html");
+  let release;
+  const gate = new Promise((done) => (release = done));
+  await page.route("**/pkg/channel-sprawl-extras.js*", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await mountDiv(page, "slow");
+  const at = await pointAtAngle(page, "#slow", 60);
+  await page.mouse.click(at.x, at.y);
+  // The heading at once (from the loader), the list when the module arrives.
+  assert.equal(await page.locator("#slow .cs-drill-title").textContent(), "Support: 2 spaces");
+  assert.equal(await page.locator("#slow .cs.is-waiting").count(), 1, "the pointer says the widget is busy");
+  const table = page.locator("#slow .cs-button", { hasText: "Table" });
+  await table.click();
+  await table.click();
+  // Enlarge, then the reader goes on to another control: no dialog takes the focus later.
+  await page.locator("#slow .cs-button", { hasText: "Enlarge" }).click();
+  await page.locator("#slow select").first().focus();
+  release();
+  await page.locator("#slow .cs-spaces li").first().waitFor();
+  await page.locator("#slow .cs-table table").waitFor();
+  assert.equal(await table.getAttribute("aria-pressed"), "true", "opened once, not opened and closed");
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
+  assert.equal(await page.locator("#slow dialog[open]").count(), 0);
+  assert.equal(await page.locator("#slow .cs.is-waiting").count(), 0);
+});
+
+test("when the SVG export's build fails to load, the widget says so and the next click downloads", async () => {
+  const page = await open(env, "/test/blank.html");
+  let failures = 1;
+  await page.route("**/pkg-export/channel_sprawl_bg.wasm*", (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: "" }) : route.continue()));
+  await mountDiv(page, "export");
+  const svg = page.locator("#export .cs-button", { hasText: "SVG" });
+  await svg.click();
+  await page.locator("#export .cs-notice").waitFor();
+  const download = page.waitForEvent("download");
+  await svg.click();
+  assert.equal((await download).suggestedFilename(), "export-theme.svg");
 });
 
 test("a language's interface text is fetched only for a chart in that language", async () => {

@@ -91,6 +91,18 @@ test("the chart's code missing or served without its type: one download, or a me
   await glue.reload();
   await glue.locator("#bt [role=alert]").waitFor();
   assert.match(await glue.locator("#bt [role=alert]").textContent(), /depuis http:\/\/127\.0\.0\.1:\d+\/pkg\/channel_sprawl\.js \(HTTP 404\)\.$/);
+  // No answer at all (a connection cut): the file's address too, not a problem "in the data".
+  const cut = await open(env, "/posts/bt.html");
+  await cut.route("**/pkg/channel_sprawl_bg.wasm", (route) => route.abort("connectionreset"));
+  await cut.reload();
+  await cut.locator("#bt [role=alert]").waitFor();
+  assert.match(await cut.locator("#bt [role=alert]").textContent(), /^Le graphique n’a pas pu charger son code depuis http:\/\/127\.0\.0\.1:\d+\/pkg\/channel_sprawl_bg\.wasm \(/);
+  // A comparison needs the extras module too: missing, it is named in place of the figure.
+  const extras = await open(env, "/posts/comparaison.html");
+  await extras.route("**/pkg/channel-sprawl-extras.js*", (route) => route.fulfill({ status: 503, body: "" }));
+  await extras.reload();
+  await extras.locator("#comparaison [role=alert]").waitFor();
+  assert.match(await extras.locator("#comparaison [role=alert]").textContent(), /depuis http:\/\/127\.0\.0\.1:\d+\/pkg\/channel-sprawl-extras\.js \(HTTP 503\)\.$/);
 });
 
 test("an element that gets data-channel-sprawl after the page loaded is mounted", async () => {
