@@ -179,9 +179,11 @@ function loadLanguage(lang) {
 
 /** Reads the dataset of a figure: inline JSON, inline CSV, then `data-src`. */
 async function readData(figure, waiting, waited) {
-  // Inline text is read from the page whenever it is needed, not kept.
-  const json = [...figure.querySelectorAll(':scope > script[type="application/json"]')];
-  const csv = [...figure.querySelectorAll(':scope > script[type="text/csv"]')];
+  // Inline text is read from the page whenever it is needed, not kept. A script wrapped by the
+  // blog's editor (in a <p>) counts too, not one of a figure inside this one.
+  const scripts = (type) => [...figure.querySelectorAll(`script${type}`)].filter((s) => [figure, null].includes(s.parentElement.closest(`[${ATTR}]`)));
+  const json = scripts('[type="application/json"]');
+  const csv = scripts('[type="text/csv"]');
   if (json.length) {
     if (csv.length) console.warn(`channel-sprawl (${stateKey(figure)}): the figure has JSON data, so its CSV is not read (one or the other).`);
     return json.map((script) => ({ kind: "json", read: () => script.textContent }));
@@ -194,6 +196,9 @@ async function readData(figure, waiting, waited) {
   // framework rendering), or mount it itself (`mount()`), which replaces this run quietly. Data
   // that comes later still mounts the figure (the page's observer, below).
   if (!src) {
+    // A data script of another type (none: the browser runs it as JavaScript) is named as written.
+    const other = scripts("")[0];
+    if (other) throw [{ path: "", code: "script-type", detail: other.outerHTML.slice(0, other.outerHTML.indexOf(">") + 1) }];
     if (waited) throw [{ path: "", code: "no-data" }];
     await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
     return readData(figure, waiting, true);
@@ -472,9 +477,9 @@ class Chart {
   fail(problems, heading) {
     const t = this.t;
     const lines = problems.map((p) => {
-      const message = p.code ? fill(t.problems[p.code] || p.message || "", { detail: p.detail }) : p.message;
+      const message = p.code ? fill(t.problems[p.code] || p.message || "", { detail: (p.code === "syntax" && t.syntax?.[p.detail]) || p.detail }) : p.message;
       // The core's places ("row 3, column name", "line 1, column 45") in the reader's words.
-      const path = (p.path || "dataset").replace(/^(row|line) (\d+)(, column )?/, (_, kind, n, column) => `${t.where[kind]} ${n}${column ? `, ${t.where.column} ` : ""}`);
+      const path = (p.path || t.where.dataset).replace(/^(row|line) (\d+)(, column )?/, (_, kind, n, column) => `${t.where[kind]} ${n}${column ? `, ${t.where.column} ` : ""}`);
       return path + t.where.sep + message;
     });
     // The total: the listed problems, plus those the "N more" line stands for.

@@ -180,9 +180,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// What was expected here, or that the text stopped before it.
+    /// What was expected here, or that the text stopped before it, or that its quotes are a word
+    /// processor's (what an editor pasting the data may have made of `"`).
     fn expected(&self, message: &'static str) -> SyntaxError {
-        self.error(if self.i < self.b.len() { message } else { "the data ends too soon" })
+        let curly =
+            self.text.get(self.i..).is_some_and(|t| t.starts_with(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{ab}', '\u{bb}']));
+        self.error(match () {
+            _ if self.i >= self.b.len() => "the data ends too soon",
+            _ if curly => "curly quotes: JSON's are straight (\")",
+            _ => message,
+        })
     }
 
     fn ws(&mut self) {

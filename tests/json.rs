@@ -87,6 +87,9 @@ fn errors_say_where_and_what() {
     assert_eq!(error("[1,]"), "line 1, column 4: expected a value");
     assert_eq!(error("{\"a\": [1, "), "line 1, column 11: the data ends too soon");
     assert_eq!(error("{\"a\""), "line 1, column 5: the data ends too soon");
+    // Quotes as a word processor or a blog editor makes them: said as such.
+    assert_eq!(error("{\u{201c}company\u{201d}: 1}"), "line 1, column 2: curly quotes: JSON's are straight (\")");
+    assert_eq!(error("{\"a\": \u{ab}b\u{bb}}"), "line 1, column 7: curly quotes: JSON's are straight (\")");
     // Columns count characters, not bytes.
     assert_eq!(error("[\"été\" x]"), "line 1, column 8: expected , or ]");
 }

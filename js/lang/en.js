@@ -70,7 +70,7 @@ export default {
   empty: "This dataset has no spaces yet.",
   invalid: ["The chart cannot be drawn: {n} problem in the data.", "The chart cannot be drawn: {n} problems in the data."],
   loadFailed: "The data at {url} could not be loaded ({status}).",
-  where: { row: "row", line: "line", column: "column", sep: ": " },
+  where: { row: "row", line: "line", column: "column", sep: ": ", dataset: "dataset" },
   codeFailed: "The chart could not load its code from {url} ({status}).",
   codeBlocked: "The page's Content-Security-Policy does not let the chart run its code: its script-src needs 'wasm-unsafe-eval'.",
   loading: "Loading the chart…",
@@ -114,6 +114,7 @@ export default {
     more: "{detail} more problems not listed",
     syntax: "the data cannot be read: {detail}",
     cells: "{detail} cells, more than the header's columns: a value that holds the separator needs quotes",
+    "script-type": 'its data script is written {detail}: give it type="application/json" (or type="text/csv" for CSV)',
     "no-data": 'the figure has no data: give it a <script type="application/json"> or <script type="text/csv"> child, or a data-src attribute',
   },
 };

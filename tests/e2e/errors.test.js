@@ -105,6 +105,30 @@ test("the chart's code missing or served without its type: one download, or a me
   assert.match(await extras.locator("#comparaison [role=alert]").textContent(), /depuis http:\/\/127\.0\.0\.1:\d+\/pkg\/channel-sprawl-extras\.js \(HTTP 503\)\.$/);
 });
 
+test("a blogger's paste slips: a script without the JSON type is named as written, one wrapped by the editor is read, curly quotes and syntax are said in the chart's language", async () => {
+  const page = await open(env, "/test/blank.html");
+  const data = JSON.stringify({ company: "Acme", spaces: [{ name: "@Acme", platform: "Twitter", themes: ["support"] }] });
+  await page.evaluate((data) => {
+    document.querySelector("#main").innerHTML = [
+      `<figure id="untyped" data-channel-sprawl><script type="text/plain" data-was="no type">${data}</script></figure>`,
+      `<figure id="json" data-channel-sprawl><script type="text/json">${data}</script></figure>`,
+      // As an editor's automatic paragraphs leave it.
+      `<figure id="wrapped" data-channel-sprawl><p><script type="application/json">${data}</script></p></figure>`,
+      `<figure id="curly" data-channel-sprawl><script type="application/json">{\u201ccompany\u201d: "Acme", "spaces": []}</script></figure>`,
+      `<figure id="comma" data-channel-sprawl data-lang="fr"><script type="application/json">{"company": "Acme",\n "spaces": [],\n}</script></figure>`,
+    ].join("");
+  }, data);
+  const alert = async (id) => {
+    await page.locator(`#${id} [role=alert]`).waitFor();
+    return page.locator(`#${id} [role=alert] li`).textContent();
+  };
+  assert.equal(await alert("untyped"), 'dataset: its data script is written <script type="text/plain" data-was="no type">: give it type="application/json" (or type="text/csv" for CSV)');
+  assert.match(await alert("json"), /^dataset: its data script is written <script type="text\/json">: /);
+  await ready(page, "#wrapped");
+  assert.equal(await alert("curly"), "line 1, column 2: the data cannot be read: curly quotes: JSON's are straight (\")");
+  assert.equal(await alert("comma"), "ligne 3, colonne 1 : les données sont illisibles : une clé entre guillemets était attendue");
+});
+
 test("an element that gets data-channel-sprawl after the page loaded is mounted", async () => {
   const page = await open(env, "/test/blank.html");
   await page.evaluate(() => {
