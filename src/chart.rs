@@ -300,7 +300,15 @@ impl Chart {
 
     /// What to paint now; `colors` is `self.colors()` (kept by the caller for the call's length).
     pub fn picture<'a>(&'a self, colors: &'a [Rgb]) -> Picture<'a> {
-        Picture { layout: &self.layout, colors, labels: &self.labels, scheme: &self.painted, emphasis: self.emphasis(), scale: self.size.2 }
+        Picture {
+            layout: &self.layout,
+            colors,
+            labels: &self.labels,
+            scheme: &self.painted,
+            emphasis: self.emphasis(),
+            scale: self.size.2,
+            fine: 1.0,
+        }
     }
 
     pub fn emphasis(&self) -> Emphasis {

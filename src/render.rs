@@ -41,7 +41,15 @@ pub struct Picture<'a> {
     pub emphasis: Emphasis,
     /// The device-pixel ratio.
     pub scale: f64,
+    /// Backend units per device pixel: the coordinates a backend is given are whole numbers, so a
+    /// backend that draws at `1 / fine` of a unit (the canvas's, `FINE`) places the ring's edges
+    /// to a fraction of a pixel. Whole pixels, an enlarged ring's rounded vertices showed as
+    /// facets on its rims. Every size and threshold is still worked out in device pixels.
+    pub fine: f64,
 }
+
+/// The canvas's `Picture::fine`: an eighth of a device pixel.
+pub const FINE: f64 = 8.0;
 
 /// The widget's typeface (the stylesheet's default, without quotes so that it can go in an SVG
 /// attribute as it is): labels on the canvas use the same font as the text around them (unless
@@ -54,7 +62,7 @@ pub const LABEL_SIZE: f64 = 13.0;
 
 /// Paints a picture on `backend`.
 pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-    let Picture { layout, colors, scheme, emphasis, scale, .. } = *picture;
+    let Picture { layout, colors, scheme, emphasis, scale, fine, .. } = *picture;
     let (w, h) = backend.get_size();
     backend.draw_rect((0, 0), (w as i32, h as i32), &color(scheme.background), true)?;
     let lift = |i: usize| {
@@ -87,7 +95,7 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(),
             Some(h) if h != i && emphasis.selected != Some(i) => base.mix(scheme.background, DIM),
             _ => base,
         };
-        backend.fill_polygon(to_coords(&points), &color(fill))?;
+        backend.fill_polygon(to_coords(&points, fine), &color(fill))?;
         // The separator: a background-coloured stroke on the edge, half on each neighbour; no
         // wider than a third of a thin segment at the hole, which it would otherwise cover, and
         // none on a segment of under a pixel and a half there (side by side, such slivers of
@@ -97,19 +105,19 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(),
             Segment::Rect { .. } => separator,
         };
         if thin >= 1.0 {
-            ring(backend, grown.rims(i, &points), scheme.background, separator.min(thin))?;
+            ring(backend, grown.rims(i, &points), scheme.background, separator.min(thin), fine)?;
         }
         marks(backend, picture, i, lift(i))?;
         label(backend, picture, i, lift(i), fill)?;
     }
     if let Some(i) = emphasis.selected {
-        ring(backend, layout.rims(i, &layout.outline(i, lift(i))), scheme.text, 2.0 * scale)?;
+        ring(backend, layout.rims(i, &layout.outline(i, lift(i))), scheme.text, 2.0 * scale, fine)?;
     }
     if let Some(i) = emphasis.focused {
         // A light halo under a dark ring keeps ≥ 3:1 against any neighbour colour.
         let outline = layout.outline(i, lift(i));
-        ring(backend, layout.rims(i, &outline), scheme.background, 6.0 * scale)?;
-        ring(backend, layout.rims(i, &outline), scheme.text, 3.0 * scale)?;
+        ring(backend, layout.rims(i, &outline), scheme.background, 6.0 * scale, fine)?;
+        ring(backend, layout.rims(i, &outline), scheme.text, 3.0 * scale, fine)?;
     }
     backend.present()
 }
@@ -134,8 +142,9 @@ fn marks<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64) -
     if rows == 0 {
         return Ok(());
     }
-    let (layout, scale) = (p.layout, p.scale);
-    let (radius, step) = ((1.6 * scale).round().max(1.0) as u32, 7.0 * scale);
+    let (layout, scale, fine) = (p.layout, p.scale, p.fine);
+    let (radius, step) = ((1.6 * scale).round().max(1.0) * fine, 7.0 * scale);
+    let at = |x: f64, y: f64| ((x * fine).round() as i32, (y * fine).round() as i32);
     let dot = color(p.scheme.background);
     for row in 1..=rows {
         // Near the edges: a ring's count is in its middle.
@@ -148,8 +157,7 @@ fn marks<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64) -
                 let count = (((end - start) * r / step) as usize).min(400);
                 for k in 1..count {
                     let (sa, ca) = sin_cos(start + (end - start) * k as f64 / count as f64);
-                    let at = (layout.cx + r * sa + lift * ms, layout.cy - r * ca - lift * mc);
-                    backend.draw_circle((at.0.round() as i32, at.1.round() as i32), radius, &dot, true)?;
+                    backend.draw_circle(at(layout.cx + r * sa + lift * ms, layout.cy - r * ca - lift * mc), radius as u32, &dot, true)?;
                 }
             }
             Segment::Rect { x0, y0, x1, y1 } => {
@@ -157,7 +165,7 @@ fn marks<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64) -
                 let count = (((x1 - x0) / step) as usize).min(400);
                 for k in 1..count {
                     let x = x0 + (x1 - x0) * k as f64 / count as f64;
-                    backend.draw_circle((x.round() as i32, y.round() as i32), radius, &dot, true)?;
+                    backend.draw_circle(at(x, y), radius as u32, &dot, true)?;
                 }
             }
         }
@@ -193,7 +201,8 @@ fn label<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64, f
     let (s, c) = sin_cos((start + end) / 2.0);
     let at = (layout.cx + (r + lift) * s, layout.cy - (r + lift) * c);
     let ink = if fill.is_dark() { Rgb(255, 255, 255) } else { Rgb(0, 0, 0) };
-    backend.draw_text(text, &Label { size, color: ink }, (at.0.round() as i32, at.1.round() as i32))
+    let fine = p.fine;
+    backend.draw_text(text, &Label { size: size * fine, color: ink }, ((at.0 * fine).round() as i32, (at.1 * fine).round() as i32))
 }
 
 /// Bold sans-serif text centred on its anchor. Backends that draw text natively (canvas, SVG)
@@ -235,18 +244,25 @@ impl BackendTextStyle for Label {
     }
 }
 
-/// Strokes each closed line of `rims` (see `Layout::rims`).
-fn ring<B: DrawingBackend>(backend: &mut B, rims: [&[(f64, f64)]; 2], c: Rgb, width: f64) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+/// Strokes each closed line of `rims` (see `Layout::rims`), `width` device pixels wide.
+fn ring<B: DrawingBackend>(
+    backend: &mut B,
+    rims: [&[(f64, f64)]; 2],
+    c: Rgb,
+    width: f64,
+    fine: f64,
+) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     for rim in rims.into_iter().filter(|rim| !rim.is_empty()) {
-        let coords = to_coords(rim);
+        let coords = to_coords(rim, fine);
         let closed = coords.iter().copied().chain(coords.first().copied());
-        backend.draw_path(closed, &Stroke(c, width.round().max(1.0) as u32))?;
+        backend.draw_path(closed, &Stroke(c, (width.round().max(1.0) * fine) as u32))?;
     }
     Ok(())
 }
 
-fn to_coords(points: &[(f64, f64)]) -> Vec<(i32, i32)> {
-    points.iter().map(|&(x, y)| (x.round() as i32, y.round() as i32)).collect()
+/// Device pixels → the backend's units (`Picture::fine`).
+fn to_coords(points: &[(f64, f64)], fine: f64) -> Vec<(i32, i32)> {
+    points.iter().map(|&(x, y)| ((x * fine).round() as i32, (y * fine).round() as i32)).collect()
 }
 
 fn color(c: Rgb) -> BackendColor {

@@ -555,9 +555,9 @@ impl Widget {
         if self.canvas.height() != ph {
             self.canvas.set_height(ph);
         }
-        if let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()) {
+        if let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()).map(|b| b.fine(render::FINE)) {
             let colors = chart.colors();
-            let _ = render::draw(&mut backend, &chart.picture(&colors));
+            let _ = render::draw(&mut backend, &render::Picture { fine: render::FINE, ..chart.picture(&colors) });
         }
     }
 

@@ -328,3 +328,50 @@ fn an_enlarged_ring_has_larger_labels_up_to_half_again() {
     assert!(sizes(660.0, 1.0) > post * 1.4, "{} against {post}", sizes(660.0, 1.0));
     assert_eq!(sizes(1200.0, 1.0), sizes(2000.0, 1.0));
 }
+
+/// The drawing of `chart` on a backend of `fine` units per device pixel, as SVG.
+fn svg_fine(chart: &Chart, fine: f64) -> String {
+    let (w, h, dpr) = chart.size;
+    let mut out = String::new();
+    {
+        let mut backend = SVGBackend::with_string(&mut out, ((w * dpr * fine) as u32, (h * dpr * fine) as u32));
+        let colors = chart.colors();
+        draw(&mut backend, &Picture { fine, ..chart.picture(&colors) }).expect("drawing to a string cannot fail");
+    }
+    out
+}
+
+#[test]
+fn a_finer_backend_places_the_rims_on_the_circle_between_pixels() {
+    // An enlarged ring (the dialog's): its outer rim's vertices, back in device pixels, against
+    // the circle. In whole pixels they stray up to half a pixel each way, and the rim shows facets.
+    let mut chart = three_themes(Shape::Donut);
+    chart.apply(Action::Resize(700.0, 700.0, 2.0));
+    let (cx, cy, outer) = (chart.layout.cx, chart.layout.cy, chart.layout.outer);
+    let stray = |fine: f64| {
+        let svg = svg_fine(&chart, fine);
+        let points = svg
+            .lines()
+            .find(|l| l.starts_with("<polygon"))
+            .and_then(|l| l.split("points=\"").nth(1)?.split('"').next())
+            .expect("a polygon");
+        let distances: Vec<f64> = points
+            .split_whitespace()
+            .filter_map(|p| p.split_once(','))
+            .map(|(x, y)| (x.parse::<f64>().unwrap_or(0.0) / fine - cx).hypot(y.parse::<f64>().unwrap_or(0.0) / fine - cy))
+            .collect();
+        // The outer rim: the vertices out past the middle of the ring (the separator grows it by half its width).
+        let rim: Vec<f64> = distances.into_iter().filter(|d| *d > outer * 0.9).collect();
+        assert!(rim.len() > 20, "{}", rim.len());
+        let mean = rim.iter().sum::<f64>() / rim.len() as f64;
+        rim.iter().map(|d| (d - mean).abs()).fold(0.0, f64::max)
+    };
+    let (whole, eighth) = (stray(1.0), stray(8.0));
+    assert!(whole > 0.25, "whole pixels: {whole}");
+    assert!(eighth < 0.1, "eighths: {eighth}");
+    // The same picture otherwise: labels and strokes eight times the numbers, the same fills.
+    let (one, eight) = (svg_fine(&chart, 1.0), svg_fine(&chart, 8.0));
+    assert_eq!(polygon_fills(&one), polygon_fills(&eight));
+    let font = |svg: &str| svg.lines().find(|l| l.starts_with("<text")).map(|l| attribute(l, "font-size")).expect("a label");
+    assert_eq!(font(&eight), 8.0 * font(&one));
+}

@@ -148,7 +148,8 @@ test("the segments' labels are drawn in the widget's typeface, not the browser's
   await mountDiv(page, "font");
   const font = await page.evaluate(() => document.querySelector("#font [data-channel-sprawl-host]").shadowRoot.querySelector("canvas").getContext("2d").font);
   // One family for the labels and the text around them: one font lookup fewer (bench/trace.mjs).
-  assert.match(font, /^bold 13px system-ui, /);
+  // The canvas draws in eighths of a pixel (render::FINE): 13 px is written 104.
+  assert.match(font, /^bold 104px system-ui, /);
   assert.deepEqual(page.problems, []);
 });
 

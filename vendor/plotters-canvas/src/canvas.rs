@@ -16,6 +16,8 @@ pub struct CanvasBackend {
     /// channel-sprawl: the font last set: setting `font` makes the browser parse it again, for
     /// every label of every repaint.
     font: String,
+    /// channel-sprawl: units per canvas pixel (`fine`).
+    fine: f64,
 }
 
 pub struct CanvasError(String);
@@ -47,7 +49,16 @@ impl CanvasBackend {
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         // The context keeps its font between repaints (until the canvas is resized).
         let font = context.font();
-        Some(CanvasBackend { canvas, context, font })
+        Some(CanvasBackend { canvas, context, font, fine: 1.0 })
+    }
+
+    /// channel-sprawl: draws in units of `1 / fine` of a canvas pixel (the size it gives is
+    /// `fine` times the canvas's), so whole-number coordinates place edges between pixels.
+    pub fn fine(mut self, fine: f64) -> Self {
+        if self.context.set_transform(1.0 / fine, 0.0, 0.0, 1.0 / fine, 0.0, 0.0).is_ok() {
+            self.fine = fine;
+        }
+        self
     }
 
     /// Create a new drawing backend backed with an HTML5 canvas object with given Id
@@ -129,7 +140,8 @@ impl DrawingBackend for CanvasBackend {
     type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {
-        (self.canvas.width(), self.canvas.height())
+        let fine = |n: u32| (f64::from(n) * self.fine) as u32;
+        (fine(self.canvas.width()), fine(self.canvas.height()))
     }
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
