@@ -183,8 +183,9 @@ impl<'a> Reader<'a> {
     /// What was expected here, or that the text stopped before it, or that its quotes are a word
     /// processor's (what an editor pasting the data may have made of `"`).
     fn expected(&self, message: &'static str) -> SyntaxError {
-        let curly =
-            self.text.get(self.i..).is_some_and(|t| t.starts_with(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{ab}', '\u{bb}']));
+        // U+2018–U+201D (‘ ’ ‚ ‛ “ ”) and « », by their UTF-8 bytes.
+        let at = |n: usize| self.b.get(self.i + n).copied();
+        let curly = matches!((at(0), at(1), at(2)), (Some(0xE2), Some(0x80), Some(0x98..=0x9D)) | (Some(0xC2), Some(0xAB | 0xBB), _));
         self.error(match () {
             _ if self.i >= self.b.len() => "the data ends too soon",
             _ if curly => "curly quotes: JSON's are straight (\")",
