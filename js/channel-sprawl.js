@@ -12,6 +12,9 @@ import { STYLES } from "./styles.js";
 
 const ATTR = "data-channel-sprawl";
 const READY = "data-channel-sprawl-ready";
+// The types of a figure's data script.
+const DATA_TYPES = ["application/json", "text/csv"];
+const DATA_SCRIPTS = ':is([type="application/json"], [type="text/csv"])';
 const FAILED = "data-channel-sprawl-error";
 const EVENT = "channel-sprawl:select";
 const GROUP_BYS = ["theme", "platform", "department", "country"];
@@ -179,9 +182,13 @@ function loadLanguage(lang) {
 
 /** Reads the dataset of a figure: inline JSON, inline CSV, then `data-src`. */
 async function readData(figure, waiting, waited) {
-  // Inline text is read from the page whenever it is needed, not kept. A script wrapped by the
-  // blog's editor (in a <p>) counts too, not one of a figure inside this one.
-  const scripts = (type) => [...figure.querySelectorAll(`script${type}`)].filter((s) => [figure, null].includes(s.parentElement.closest(`[${ATTR}]`)));
+  // Inline text is read from the page whenever it is needed, not kept. The figure's children;
+  // without any, scripts further in (an editor's paragraph around one), not in its caption or in
+  // a figure inside this one.
+  const within = (type) =>
+    [...figure.querySelectorAll(`script${type}`)].filter((s) => !s.closest("figcaption") && [figure, null].includes(s.parentElement.closest(`[${ATTR}]`)));
+  const child = (type) => within(type).filter((s) => s.parentElement === figure);
+  const scripts = (type) => (child(DATA_SCRIPTS).length ? child(type) : within(type));
   const json = scripts('[type="application/json"]');
   const csv = scripts('[type="text/csv"]');
   if (json.length) {
@@ -643,7 +650,8 @@ class Chart {
       this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
     };
     for (const type of ["pointermove", "pointerdown"]) this.on(this.canvas, type, track, { passive: true });
-    this.on(this.container, "focusout", (e) => this.container.contains(e.relatedTarget) || this.container.classList.remove("is-keys"));
+    // In a comparison, the focus may go on to its shared legend or another company's chart.
+    this.on(this.container, "focusout", (e) => (this.peers?.host.shadowRoot ?? this.container).contains(e.relatedTarget) || this.container.classList.remove("is-keys"));
     for (const type of CANVAS_EVENTS) {
       this.on(this.canvas, type, (e) => {
         // A click or a tap focuses the canvas too: the focused segment's ring (and its
@@ -713,8 +721,11 @@ class Chart {
     // browser could not find in the whole fragment.
     if (entry && !scrolledTo && scrollY === 0) {
       scrolledTo = true;
-      const anchor = location.hash.slice(1).split("&").map((p) => !p.includes("=") && document.getElementById(decode(p)));
-      (anchor.find(Boolean) || this.figure).scrollIntoView({ block: "start" });
+      const head = location.hash.slice(1).split("&")[0];
+      const id = !head.includes("=") && decode(head);
+      const anchor = id && (document.getElementById(id) || document.getElementsByName(id)[0]);
+      if (id === "top" && !anchor) scrollTo(0, 0);
+      else (anchor || this.figure).scrollIntoView({ block: "start" });
     }
   }
 
@@ -1110,27 +1121,27 @@ class Chart {
    * loaded, the widget says so (after `failed`); the next use tries again.
    */
   later(name, run, failed) {
+    return this.busy(name, () =>
+      loadExtras().then(run, () => {
+        failed?.();
+        this.unavailable();
+      }),
+    );
+  }
+
+  /** Runs `run` (which may wait) with the pointer busy over the widget; a call of `name` meanwhile is dropped. */
+  busy(name, run) {
     const pending = (this.pending ??= new Set());
     if (pending.has(name)) return;
     if (name) pending.add(name);
     this.waits = (this.waits || 0) + 1;
     this.container.classList.add("is-waiting");
-    const done = () => {
-      pending.delete(name);
-      if (!--this.waits) this.container.classList.remove("is-waiting");
-    };
-    return loadExtras().then(
-      () => {
-        done();
-        this.notice?.remove();
-        return run();
-      },
-      () => {
-        done();
-        failed?.();
-        this.unavailable();
-      },
-    );
+    return Promise.resolve()
+      .then(run)
+      .finally(() => {
+        pending.delete(name);
+        if (!--this.waits) this.container.classList.remove("is-waiting");
+      });
   }
 
   /** A part that could not be loaded (the extras module, the export build): said in the widget and to screen readers. */
@@ -1340,7 +1351,11 @@ function loadExtras() {
     // A module that failed to load stays failed under its URL for the page: a retry asks anew.
     if (extrasTries++) url.search = "retry=" + extrasTries;
     extras = import(url.href).then(
-      (m) => m.install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, escaped, OTHER, PAGE }),
+      (m) => {
+        // What a chart said it could not load is there now.
+        charts.forEach((c) => c.notice?.remove());
+        return m.install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, escaped, OTHER, PAGE });
+      },
       (e) => {
         extras = null;
         console.warn("channel-sprawl: the drill-down, table and export module could not be loaded; the next use tries again.", e);
@@ -1410,6 +1425,8 @@ export async function mount(element, data, options = {}) {
   // A run that another (update, a new mount, destroy) replaced while it waited says nothing.
   const run = async (dataset) => {
     const me = ++runs;
+    // A figure read for its own data follows it (the page's observer, below); one given data does not.
+    ownData[dataset === undefined ? "add" : "delete"](element);
     const replaced = () => element.channelSprawl !== handle || me !== runs;
     const lang = languageOf(element, options.lang);
     if (!STRINGS[lang]) {
@@ -1452,6 +1469,9 @@ export async function mount(element, data, options = {}) {
   return handle;
 }
 
+/** Figures whose chart reads their own data (not given it by `mount()` or `update()`). */
+const ownData = new WeakSet();
+
 /** Mounts every figure in `root` not mounted yet, adding each to `mounted`. */
 function mountAll(root, mounted = new Set()) {
   const found = root.matches?.(`[${ATTR}]`) ? [root] : [];
@@ -1475,7 +1495,7 @@ if (typeof document !== "undefined") {
     new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"], subtree: true });
     new MutationObserver((records) => {
       // Figures whose data came or changed (a data script added, a data-src set), mounted anew
-      // unless this same change mounted them.
+      // unless this same change mounted them or the page gave them their data.
       const fed = new Set();
       const mounted = new Set();
       for (const r of records) {
@@ -1483,7 +1503,7 @@ if (typeof document !== "undefined") {
         if (r.attributeName === ATTR) mountAll(r.target, mounted);
         else if (r.type === "attributes") fed.add(r.target);
         for (const node of r.addedNodes) {
-          if (node.nodeName === "SCRIPT" && r.target.hasAttribute?.(ATTR)) fed.add(r.target);
+          if (node.nodeName === "SCRIPT" && DATA_TYPES.includes(node.type)) fed.add(r.target);
           else if (node.nodeType === 1) mountAll(node, mounted);
         }
         for (const node of r.removedNodes) {
@@ -1491,7 +1511,7 @@ if (typeof document !== "undefined") {
           for (const f of [node, ...node.querySelectorAll(`[${ATTR}]`)]) if (f.channelSprawl && !f.isConnected) f.channelSprawl.destroy();
         }
       }
-      for (const figure of fed) if (!mounted.has(figure) && figure.isConnected && figure.hasAttribute(ATTR)) mount(figure);
+      for (const figure of fed) if (ownData.has(figure) && !mounted.has(figure) && figure.isConnected) mount(figure);
     }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: [ATTR, "data-src"] });
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });

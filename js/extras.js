@@ -17,6 +17,27 @@ function keepPlace() {
   return () => scrollTo(x, y);
 }
 
+/**
+ * The least scroll that shows `row` (none when it is in view): of the box the reader scrolls
+ * (the page, the dialog, a scrolling column), not of a box that clips without a scroll bar (a
+ * theme's card cut at a height), which `scrollIntoView` would move out of the reader's reach; none
+ * when such a box cuts the row off.
+ */
+function bringIntoView(row) {
+  const r = row.getBoundingClientRect();
+  let box = row.parentElement;
+  for (; box && box !== document.documentElement; box = box.parentElement ?? box.getRootNode().host) {
+    const overflow = getComputedStyle(box).overflowY;
+    if (/auto|scroll/.test(overflow) && box.scrollHeight > box.clientHeight) break;
+    // Cut off by such a box: no scroll of the page would show it.
+    if (/hidden|clip/.test(overflow) && r.top >= box.getBoundingClientRect().bottom) return;
+  }
+  const scroller = box && box !== document.documentElement ? box : document.scrollingElement;
+  const view = scroller === document.scrollingElement ? { top: 0, bottom: innerHeight } : scroller.getBoundingClientRect();
+  const by = Math.min(r.bottom - view.bottom, r.top - view.top);
+  if (by > 0) scroller.scrollBy({ top: by, behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+}
+
 export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, escaped, OTHER, PAGE }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
@@ -147,8 +168,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
         : "";
       this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, heading, close), folded, list, more);
       this.drill.hidden = false;
-      // The least scroll that shows the heading and the first space (none when they are in view).
-      if (reveal) list.firstChild?.scrollIntoView({ block: "nearest", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+      // After the frame's layout (in a comparison, the other companies' drill-downs open too).
+      if (reveal) requestAnimationFrame(() => list.firstChild && bringIntoView(list.firstChild));
     },
 
     /** The sprawl profile: figures of the whole dataset, then what they mean. */
@@ -263,6 +284,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
      */
     async exported() {
       const glue = await loadRuntime("pkg-export");
+      this.notice?.remove(); // a build that failed to load before
       return [glue, [this.companies().map((c) => c.exportPart()), this.lang]];
     },
 
@@ -280,14 +302,17 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       return { text: v.text(), csv: v.csv, company: v.company, title: this.titleOf(view), options, shown, side };
     },
 
-    async exportSvg() {
-      try {
-        const [glue, args] = await this.exported();
-        this.download(new Blob([glue.render_export(null, ...args)], { type: "image/svg+xml" }), "svg");
-      } catch (e) {
-        console.error(`channel-sprawl (${this.key}): the SVG export failed`, e);
-        this.unavailable();
-      }
+    /** The SVG export; a second click while its build loads is dropped (`busy`). */
+    exportSvg() {
+      return this.busy("svg", async () => {
+        try {
+          const [glue, args] = await this.exported();
+          this.download(new Blob([glue.render_export(null, ...args)], { type: "image/svg+xml" }), "svg");
+        } catch (e) {
+          console.error(`channel-sprawl (${this.key}): the SVG export failed`, e);
+          this.unavailable();
+        }
+      });
     },
 
     /**
@@ -296,26 +321,28 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
      * an image that says what it shows wherever it is pasted. Should the export build not load,
      * the chart's canvas alone at twice its resolution.
      */
-    async exportPng() {
-      let blob = null;
-      try {
-        const [glue, args] = await this.exported();
-        const canvas = el("canvas");
-        glue.render_export(canvas, ...args);
-        blob = await new Promise((done) => canvas.toBlob(done, "image/png"));
-      } catch (e) {
-        console.warn(`channel-sprawl (${this.key}): the PNG export has the chart alone, without its title and legend`, e);
-      }
-      blob ??= await new Promise((done) => {
-        this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, Math.max(2, this.ratio()));
-        this.w.paint();
-        this.canvas.toBlob((b) => {
-          this.fit();
-          schedulePaint(this);
-          done(b);
-        }, "image/png");
+    exportPng() {
+      return this.busy("png", async () => {
+        let blob = null;
+        try {
+          const [glue, args] = await this.exported();
+          const canvas = el("canvas");
+          glue.render_export(canvas, ...args);
+          blob = await new Promise((done) => canvas.toBlob(done, "image/png"));
+        } catch (e) {
+          console.warn(`channel-sprawl (${this.key}): the PNG export has the chart alone, without its title and legend`, e);
+        }
+        blob ??= await new Promise((done) => {
+          this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, Math.max(2, this.ratio()));
+          this.w.paint();
+          this.canvas.toBlob((b) => {
+            this.fit();
+            schedulePaint(this);
+            done(b);
+          }, "image/png");
+        });
+        if (blob) this.download(blob, "png");
       });
-      if (blob) this.download(blob, "png");
     },
 
     /**

@@ -130,7 +130,7 @@ export const STYLES = `
 summary { cursor: pointer; }
 .cs-help { margin: 8px 0 0; font-size: 13px; color: var(--muted); }
 .cs-notice { margin: 8px 0 0; font-size: 13px; }
-.is-waiting { cursor: progress; }
+.is-waiting, .is-waiting * { cursor: progress !important; }
 /* The drill-down's frame and heading: shown at once, the list when the extras module is there. */
 .cs-drill { margin-top: 14px; border-top: 1px solid var(--line); padding-top: 8px; }
 .cs-drill-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }

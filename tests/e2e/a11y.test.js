@@ -569,6 +569,23 @@ test("the keys' help shows for the keyboard, not after a click and Escape, and k
   assert.deepEqual(await help(), hidden);
 });
 
+test("in a comparison, the keys' help keeps its place while the focus goes on to the shared legend", async () => {
+  const page = await open(env, "/posts/comparaison.html", { viewport: { width: 1200, height: 900 } });
+  await page.waitForSelector("#comparaison[data-channel-sprawl-ready]");
+  const canvas = page.locator("#comparaison canvas").first();
+  await canvas.scrollIntoViewIfNeeded();
+  await canvas.focus();
+  await page.keyboard.press("ArrowRight"); // the keys: the help line shows
+  const entry = page.locator("#comparaison [data-shared-key]").first();
+  await entry.scrollIntoViewIfNeeded();
+  const before = await entry.boundingBox();
+  await page.mouse.move(before.x + 20, before.y + before.height / 2);
+  await page.mouse.down();
+  assert.deepEqual(await entry.boundingBox(), before, "the legend did not move under the pointer");
+  await page.mouse.up();
+  assert.equal(await entry.getAttribute("aria-pressed"), "true");
+});
+
 test("the enlarged chart is named and keeps its live region and keys' help; Escape dismisses a tooltip; the widget says its language", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");

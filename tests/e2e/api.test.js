@@ -235,6 +235,21 @@ test("a figure whose data comes after it (a script child, a data-src) mounts onc
   assert.equal(await page.locator("#src .cs-title").textContent(), await page.evaluate(async () => (await (await fetch("/data/bt.json")).json()).title));
 });
 
+test("a chart the page mounted with its data is left alone when a script is added to its figure", async () => {
+  const page = await open(env, "/test/blank.html");
+  await mountDiv(page, "given");
+  await page.evaluate(() => {
+    const fig = document.querySelector("#given");
+    fig.setAttribute("data-channel-sprawl", "");
+    // A plugin's structured data, then a stray JSON script: neither replaces the page's data.
+    fig.append(Object.assign(document.createElement("script"), { type: "application/ld+json", textContent: '{"@type":"Dataset"}' }));
+    fig.append(Object.assign(document.createElement("script"), { type: "application/json", textContent: '{"company":"Other"}' }));
+  });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+  assert.equal(await page.locator("#given[data-channel-sprawl-ready]").count(), 1);
+  assert.deepEqual((await legend(page, "#given")).map((e) => [e.key, e.count]), [["support", 2], ["promo", 2]]);
+});
+
 test("a copy of a mounted figure (a page cache restoring a clone) mounts as a chart of its own, once", async () => {
   const page = await open(env, "/test/blank.html");
   await page.evaluate(async (data) => {
@@ -358,6 +373,28 @@ test("when the SVG export's build fails to load, the widget says so and the next
   const download = page.waitForEvent("download");
   await svg.click();
   assert.equal((await download).suggestedFilename(), "export-theme.svg");
+  assert.equal(await page.locator("#export .cs-notice").count(), 0, "the notice goes once the build is there");
+});
+
+test("a second click on an export while its build is slow to come downloads one file", async () => {
+  const page = await open(env, "/test/blank.html");
+  let release;
+  const gate = new Promise((done) => (release = done));
+  await page.route("**/pkg-export/channel_sprawl_bg.wasm*", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await mountDiv(page, "twice");
+  const downloads = [];
+  page.on("download", (d) => downloads.push(d.suggestedFilename()));
+  const svg = page.locator("#twice .cs-button", { hasText: "SVG" });
+  await svg.click();
+  await page.locator("#twice .cs.is-waiting").waitFor();
+  await svg.click();
+  release();
+  await page.locator("#twice .cs.is-waiting").waitFor({ state: "detached" });
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+  assert.deepEqual(downloads, ["twice-theme.svg"]);
 });
 
 test("a language's interface text is fetched only for a chart in that language", async () => {

@@ -116,6 +116,9 @@ test("a blogger's paste slips: a script without the JSON type is named as writte
       `<figure id="wrapped" data-channel-sprawl><p><script type="application/json">${data}</script></p></figure>`,
       `<figure id="curly" data-channel-sprawl><script type="application/json">{\u201ccompany\u201d: "Acme", "spaces": []}</script></figure>`,
       `<figure id="comma" data-channel-sprawl data-lang="fr"><script type="application/json">{"company": "Acme",\n "spaces": [],\n}</script></figure>`,
+      // A widget's JSON in the caption, another inside the figure beside its own CSV: not data.
+      `<figure id="captioned" data-channel-sprawl><script type="application/json">${data}</script><figcaption><span><script type="application/json">{"embed": 42}</script></span></figcaption></figure>`,
+      `<figure id="csv" data-channel-sprawl data-company="Acme"><script type="text/csv">name,platform,themes\n@Acme,Twitter,support</script><div><script type="application/json">{"share": true}</script></div></figure>`,
     ].join("");
   }, data);
   const alert = async (id) => {
@@ -127,6 +130,10 @@ test("a blogger's paste slips: a script without the JSON type is named as writte
   await ready(page, "#wrapped");
   assert.equal(await alert("curly"), "line 1, column 2: the data cannot be read: curly quotes: JSON's are straight (\")");
   assert.equal(await alert("comma"), "ligne 3, colonne 1 : les données sont illisibles : une clé entre guillemets était attendue");
+  await ready(page, "#captioned");
+  assert.equal(await page.locator("#captioned [data-channel-sprawl-compare]").count(), 0, "one chart, not a comparison");
+  await ready(page, "#csv");
+  assert.equal(await page.locator("#csv .cs-title").textContent(), "Acme");
 });
 
 test("an element that gets data-channel-sprawl after the page loaded is mounted", async () => {

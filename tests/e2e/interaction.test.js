@@ -79,6 +79,16 @@ test("a tap whose drill-down opens below the screen brings its heading and first
   await page.evaluate(() => new Promise((done) => setTimeout(done, 400)));
   assert.equal(await page.evaluate(() => scrollY), still, "select() leaves the scroll alone");
   assert.ok((await top("#dell .cs-drill li")) > (await page.evaluate(() => innerHeight)), "its list is still below the screen");
+  // A box that clips without a scroll bar (a theme's card cut at a height) is not scrolled: the
+  // reader could not scroll it back.
+  await page.evaluate(() => document.querySelector("#dell").channelSprawl.select(null));
+  await page.evaluate(() => Object.assign(document.querySelector("#dell").style, { maxHeight: "700px", overflow: "hidden", display: "block" }));
+  const q = await pointAtAngle(page, "#dell", 90);
+  const [card, window] = await page.evaluate(() => [document.querySelector("#dell").scrollTop, scrollY]);
+  await page.touchscreen.tap(q.x, q.y);
+  await rows.first().waitFor({ state: "attached" });
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 500)));
+  assert.deepEqual(await page.evaluate(() => [document.querySelector("#dell").scrollTop, scrollY]), [card, window]);
 });
 
 test("a tap or a click focuses the chart without the keyboard's focus ring", async () => {
@@ -636,6 +646,14 @@ test("a link to an anchor of the page that carries a chart's view goes to the an
   await page.waitForFunction(() => Math.abs(document.querySelector("#notes").getBoundingClientRect().top) < 2, null, { timeout: 5000 });
   assert.equal(await page.locator("#acme select").first().inputValue(), "platform");
   assert.deepEqual((await legend(page, "#acme")).filter((e) => e.pressed).map((e) => e.key), ["twitter"]);
+  // A footnote's old-style anchor (`<a name>`), as the browser would find it.
+  const named = await open(env, "/test/blank.html#fn1&acme=s.support", { viewport: { width: 900, height: 700 } });
+  await named.evaluate((data) => {
+    document.querySelector("#main").innerHTML = `<figure id="acme" data-channel-sprawl><script type="application/json">${JSON.stringify(data)}</script></figure>
+      <div style="height: 2000px"></div><p><a name="fn1">1.</a> A note.</p><div style="height: 2000px"></div>`;
+  }, data);
+  await named.waitForSelector("#acme[data-channel-sprawl-ready]", { state: "attached" });
+  await named.waitForFunction(() => Math.abs(document.querySelector("a[name=fn1]").getBoundingClientRect().top) < 2, null, { timeout: 5000 });
 });
 
 test("a link cut short in the middle of an escape (%E0%A4%A) costs its own field only, not the chart", async () => {
