@@ -450,6 +450,8 @@ class Chart {
     this.host.dir = "ltr";
     this.root = this.host.attachShadow({ mode: "open" });
     this.root.adoptedStyleSheets = [styleSheet()];
+    // The reader's scheme from the start: a problem in the data is said in it too.
+    this.host.dataset.scheme = this.isDark() ? "dark" : "light";
     if (container) container.append(this.host);
     // Before the caption, so the chart sits where a picture would.
     else figure.insertBefore(this.host, figure.querySelector(":scope > figcaption"));

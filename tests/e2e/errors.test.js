@@ -39,6 +39,15 @@ test("a broken dataset shows every problem with its path; the good chart still w
   await page.locator("#broken").screenshot({ path: SHOTS + "errors-broken.png" });
 });
 
+test("a problem is said in the reader's colour scheme", async () => {
+  const page = await open(env, "/test/errors.html", { colorScheme: "dark" });
+  const alert = page.locator("#broken [role=alert]");
+  await alert.waitFor();
+  const background = await alert.evaluate((e) => getComputedStyle(e).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 200, `a dark box, not ${background}`);
+});
+
 test("dataset text is text: no markup from the data, no javascript: link", async () => {
   const page = await open(env, "/test/errors.html");
   await ready(page, "#good");
