@@ -112,7 +112,7 @@ export const STYLES = `
 /* A colour the palette repeats: one or two rows of dots, as on its segment. */
 .cs-swatch[data-twin] { background-image: radial-gradient(circle, var(--bg) 1.2px, #0000 1.7px); background-size: 4px 100%; }
 .cs-swatch[data-twin="2"] { background-size: 4px 50%; }
-.cs-label { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; hyphens: auto; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
+.cs-label { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; hyphens: auto; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3; overflow: hidden; }
 /* On a phone or in a narrow column (or at 400 % zoom, or with a reader's text spacing), group
    names whole. */
 @media (max-width: 480px) { .cs-label { display: block; -webkit-line-clamp: none; line-clamp: none; } }
