@@ -40,9 +40,11 @@ export const STYLES = `
 .cs-profile summary { color: var(--accent); min-height: 24px; width: fit-content; }
 .cs-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 0 0 12px; font-size: 13px; }
 .cs-field { display: inline-flex; gap: 6px; align-items: center; color: var(--muted); }
-/* On a phone or in a narrow column, each menu's name above it: the two menus on one line. */
-@media (max-width: 480px) { .cs-field { flex-direction: column; align-items: flex-start; gap: 2px; } }
+/* On a phone or in a narrow column, each menu's name above it: the two menus on one line, and a
+   button beside them in line with the menus, not with their names. */
+@media (max-width: 480px) { .cs-field { flex-direction: column; align-items: flex-start; gap: 2px; } .cs-controls { align-items: flex-end; } }
 :host([data-narrow]) .cs-field { flex-direction: column; align-items: flex-start; gap: 2px; }
+:host([data-narrow]) .cs-controls { align-items: flex-end; }
 .cs-select, .cs-button, .cs-tool, .cs-link, .cs-entry {
   font: inherit; color: var(--fg); background: var(--bg); margin: 0; line-height: 1.3;
   /* A reader's text spacing (WCAG 1.4.12) reaches the controls too: the browser's own styles
