@@ -129,7 +129,7 @@ test("in a blog's narrow sidebar the widget is laid out as on a phone: group nam
     }
     return looks;
   });
-  assert.deepEqual(layout, [["none", "column"], ["2", "row"], true]);
+  assert.deepEqual(layout, [["none", "column"], ["3", "row"], true]);
   assert.deepEqual(await page.evaluate(() => __errors), []);
 });
 
