@@ -86,7 +86,7 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(),
     let n = layout.segments.len();
     let order = (0..n).filter(|&i| lift(i) == 0.0).chain((0..n).filter(|&i| lift(i) > 0.0));
     for i in order {
-        let points = grown.outline(i, lift(i));
+        let points = outline(&grown, i, lift(i));
         if points.is_empty() {
             continue;
         }
@@ -111,15 +111,25 @@ pub fn draw<B: DrawingBackend>(backend: &mut B, picture: &Picture) -> Result<(),
         label(backend, picture, i, lift(i), fill)?;
     }
     if let Some(i) = emphasis.selected {
-        ring(backend, layout.rims(i, &layout.outline(i, lift(i))), scheme.text, 2.0 * scale, fine)?;
+        ring(backend, layout.rims(i, &outline(layout, i, lift(i))), scheme.text, 2.0 * scale, fine)?;
     }
     if let Some(i) = emphasis.focused {
         // A light halo under a dark ring keeps ≥ 3:1 against any neighbour colour.
-        let outline = layout.outline(i, lift(i));
-        ring(backend, layout.rims(i, &outline), scheme.background, 6.0 * scale, fine)?;
-        ring(backend, layout.rims(i, &outline), scheme.text, 3.0 * scale, fine)?;
+        let edge = outline(layout, i, lift(i));
+        ring(backend, layout.rims(i, &edge), scheme.background, 6.0 * scale, fine)?;
+        ring(backend, layout.rims(i, &edge), scheme.text, 3.0 * scale, fine)?;
     }
     backend.present()
+}
+
+/// Segment `i`'s outline; a bar's on whole device pixels, where its straight edges stay crisp (an
+/// arc's are placed to a fraction of one, `Picture::fine`).
+fn outline(layout: &Layout, i: usize, lift: f64) -> Vec<(f64, f64)> {
+    let points = layout.outline(i, lift);
+    match layout.segments.get(i) {
+        Some(Segment::Rect { .. }) => points.into_iter().map(|(x, y)| (x.round(), y.round())).collect(),
+        _ => points,
+    }
 }
 
 /// How many earlier segments have a colour close to segment `i`'s (at most 2): the palette

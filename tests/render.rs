@@ -375,3 +375,19 @@ fn a_finer_backend_places_the_rims_on_the_circle_between_pixels() {
     let font = |svg: &str| svg.lines().find(|l| l.starts_with("<text")).map(|l| attribute(l, "font-size")).expect("a label");
     assert_eq!(font(&eight), 8.0 * font(&one));
 }
+
+#[test]
+fn bars_keep_whole_pixel_edges_on_a_finer_backend() {
+    // A bar's straight edges between two pixels would be a half-tone row on each side.
+    let mut chart = three_themes(Shape::Bar);
+    chart.apply(Action::Resize(333.0, 217.0, 1.0));
+    let svg = svg_fine(&chart, 8.0);
+    let coords: Vec<i64> = svg
+        .lines()
+        .filter(|l| l.starts_with("<polygon"))
+        .filter_map(|l| l.split("points=\"").nth(1)?.split('"').next())
+        .flat_map(|p| p.split([' ', ',']).filter_map(|n| n.parse::<i64>().ok()).collect::<Vec<_>>())
+        .collect();
+    assert!(coords.len() >= 24, "{}", coords.len());
+    assert!(coords.iter().all(|c| c % 8 == 0), "{coords:?}");
+}
