@@ -249,6 +249,7 @@ function stateKey(figure) {
 
 /** Whether a chart has scrolled the page to itself, from the fragment it was loaded with. */
 let scrolledTo = false;
+const openedAt = typeof location === "undefined" ? "" : location.hash;
 
 /** `value` as the core reads an option (trimmed, in any case), if it is one of `list`. */
 const option = (list, value) => list.find((x) => x === String(value ?? "").trim().toLowerCase());
@@ -498,6 +499,10 @@ class Chart {
       el("div", { class: "cs cs-error", role: "alert" }, el("p", { class: "cs-error-title", text: title }), el("ul", {}, ...lines.map((l) => el("li", { text: l })))),
     );
     console.error(`channel-sprawl (${this.key}): ${title}\n` + lines.map((l) => "  " + l).join("\n"));
+    // In the reader's scheme as it changes, and the light one on paper (no widget restyles it).
+    if (this.schemed) return;
+    this.schemed = true;
+    for (const query of [darkQuery, matchMedia("print")]) this.on(query, "change", () => (this.host.dataset.scheme = this.isDark() ? "dark" : "light"));
   }
 
   /**
@@ -652,8 +657,10 @@ class Chart {
       this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
     };
     for (const type of ["pointermove", "pointerdown"]) this.on(this.canvas, type, track, { passive: true });
-    // In a comparison, the focus may go on to its shared legend or another company's chart.
-    this.on(this.container, "focusout", (e) => (this.peers?.host.shadowRoot ?? this.container).contains(e.relatedTarget) || this.container.classList.remove("is-keys"));
+    // In a comparison, until the focus leaves the whole comparison (its shared legend, another
+    // company's chart), seen from its host, where a focus inside reads as the host itself.
+    const scope = this.peers?.host ?? this.container;
+    this.on(scope, "focusout", (e) => scope.contains(e.relatedTarget) || this.container.classList.remove("is-keys"));
     for (const type of CANVAS_EVENTS) {
       this.on(this.canvas, type, (e) => {
         // A click or a tap focuses the canvas too: the focused segment's ring (and its
@@ -723,10 +730,11 @@ class Chart {
     // browser could not find in the whole fragment.
     if (entry && !scrolledTo && scrollY === 0) {
       scrolledTo = true;
-      const head = location.hash.slice(1).split("&")[0];
+      // The fragment as the page was opened with it (a chart may have rewritten it since).
+      const head = openedAt.slice(1).split("&")[0];
       const id = !head.includes("=") && decode(head);
-      const anchor = id && (document.getElementById(id) || document.getElementsByName(id)[0]);
-      if (id === "top" && !anchor) scrollTo(0, 0);
+      const anchor = id && (document.getElementById(id) || document.querySelector(`a[name="${CSS.escape(id)}"]`));
+      if (id && id.toLowerCase() === "top" && !anchor) scrollTo(0, 0);
       else (anchor || this.figure).scrollIntoView({ block: "start" });
     }
   }
@@ -1418,6 +1426,7 @@ export async function mount(element, data, options = {}) {
     },
     destroy: () => {
       teardown();
+      ownData.delete(element);
       delete element.channelSprawl;
     },
   };

@@ -18,24 +18,30 @@ function keepPlace() {
 }
 
 /**
- * The least scroll that shows `row` (none when it is in view): of the box the reader scrolls
- * (the page, the dialog, a scrolling column), not of a box that clips without a scroll bar (a
- * theme's card cut at a height), which `scrollIntoView` would move out of the reader's reach; none
- * when such a box cuts the row off.
+ * The least scroll that shows `row` (none when it is in view), as `scrollIntoView` would, of every
+ * box the reader scrolls (a scrolling column, the enlarged view, then the page), but not of a box
+ * that clips without a scroll bar (a theme's card cut at a height), which it would move out of
+ * the reader's reach; none when such a box cuts the row off. The page's <body> and <html> scroll
+ * as the page (their `overflow` is the viewport's).
  */
 function bringIntoView(row) {
-  const r = row.getBoundingClientRect();
-  let box = row.parentElement;
-  for (; box && box !== document.documentElement; box = box.parentElement ?? box.getRootNode().host) {
-    const overflow = getComputedStyle(box).overflowY;
-    if (/auto|scroll/.test(overflow) && box.scrollHeight > box.clientHeight) break;
-    // Cut off by such a box: no scroll of the page would show it.
-    if (/hidden|clip/.test(overflow) && r.top >= box.getBoundingClientRect().bottom) return;
+  const behavior = matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+  let { top, bottom } = row.getBoundingClientRect();
+  for (let box = row.parentElement; ; box = box.parentElement ?? box.getRootNode().host) {
+    const page = !box || box === document.body || box === document.documentElement;
+    const overflow = page ? "auto" : getComputedStyle(box).overflowY;
+    const view = page ? { top: 0, bottom: innerHeight } : box.getBoundingClientRect();
+    if (/hidden|clip/.test(overflow) && top >= view.bottom) return;
+    if (page || (/auto|scroll/.test(overflow) && box.scrollHeight > box.clientHeight)) {
+      const by = Math.min(bottom - view.bottom, top - view.top);
+      if (by > 0) {
+        (page ? document.scrollingElement : box).scrollBy({ top: by, behavior });
+        top -= by;
+        bottom -= by;
+      }
+      if (page) return;
+    }
   }
-  const scroller = box && box !== document.documentElement ? box : document.scrollingElement;
-  const view = scroller === document.scrollingElement ? { top: 0, bottom: innerHeight } : scroller.getBoundingClientRect();
-  const by = Math.min(r.bottom - view.bottom, r.top - view.top);
-  if (by > 0) scroller.scrollBy({ top: by, behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
 }
 
 export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, escaped, OTHER, PAGE }) {

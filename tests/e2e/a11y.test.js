@@ -584,6 +584,12 @@ test("in a comparison, the keys' help keeps its place while the focus goes on to
   assert.deepEqual(await entry.boundingBox(), before, "the legend did not move under the pointer");
   await page.mouse.up();
   assert.equal(await entry.getAttribute("aria-pressed"), "true");
+  // Once the focus leaves the comparison, no company keeps the help's place.
+  await page.locator("h1").first().click();
+  const kept = await page.evaluate(() =>
+    [...document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot.querySelectorAll("[data-channel-sprawl-host]")].map((h) => h.shadowRoot.querySelector(".cs-help").getBoundingClientRect().height),
+  );
+  assert.ok(kept.every((h) => h <= 1), JSON.stringify(kept));
 });
 
 test("the enlarged chart is named and keeps its live region and keys' help; Escape dismisses a tooltip; the widget says its language", async () => {

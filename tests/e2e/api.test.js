@@ -248,6 +248,18 @@ test("a chart the page mounted with its data is left alone when a script is adde
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
   assert.equal(await page.locator("#given[data-channel-sprawl-ready]").count(), 1);
   assert.deepEqual((await legend(page, "#given")).map((e) => [e.key, e.count]), [["support", 2], ["promo", 2]]);
+  // An element that read its own data, then destroyed by the page: a script added later does not bring it back.
+  const back = await page.evaluate(async (data) => {
+    const { mount } = await import("/channel-sprawl.js");
+    const div = document.createElement("div");
+    div.append(Object.assign(document.createElement("script"), { type: "application/json", textContent: data }));
+    document.querySelector("#main").append(div);
+    (await mount(div)).destroy();
+    div.append(Object.assign(document.createElement("script"), { type: "application/json", textContent: data }));
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 300)));
+    return [div.hasAttribute("data-channel-sprawl-ready"), div.querySelectorAll("[data-channel-sprawl-host]").length];
+  }, JSON.stringify(DATA));
+  assert.deepEqual(back, [false, 0]);
 });
 
 test("a copy of a mounted figure (a page cache restoring a clone) mounts as a chart of its own, once", async () => {

@@ -43,9 +43,14 @@ test("a problem is said in the reader's colour scheme", async () => {
   const page = await open(env, "/test/errors.html", { colorScheme: "dark" });
   const alert = page.locator("#broken [role=alert]");
   await alert.waitFor();
-  const background = await alert.evaluate((e) => getComputedStyle(e).backgroundColor);
-  const [r, g, b] = background.match(/\d+/g).map(Number);
-  assert.ok(r + g + b < 200, `a dark box, not ${background}`);
+  const lightness = async () => (await alert.evaluate((e) => getComputedStyle(e).backgroundColor)).match(/\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b);
+  assert.ok((await lightness()) < 200, "a dark box");
+  // And as the scheme changes: the reader's, or on paper.
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.waitForFunction(() => document.querySelector("#broken [data-channel-sprawl-host]").dataset.scheme === "light");
+  assert.ok((await lightness()) > 600, "a light box");
+  await page.emulateMedia({ colorScheme: "dark", media: "print" });
+  assert.ok((await lightness()) > 600, "a light box on paper");
 });
 
 test("dataset text is text: no markup from the data, no javascript: link", async () => {

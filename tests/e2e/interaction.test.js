@@ -79,6 +79,17 @@ test("a tap whose drill-down opens below the screen brings its heading and first
   await page.evaluate(() => new Promise((done) => setTimeout(done, 400)));
   assert.equal(await page.evaluate(() => scrollY), still, "select() leaves the scroll alone");
   assert.ok((await top("#dell .cs-drill li")) > (await page.evaluate(() => innerHeight)), "its list is still below the screen");
+  // A theme that keeps the page from scrolling sideways (<body> then reads as a scrolling box,
+  // but the page is what scrolls).
+  await page.evaluate(() => document.querySelector("#dell").channelSprawl.select(null));
+  await page.addStyleTag({ content: "html, body { height: 100%; } body { overflow-x: hidden; }" });
+  await page.evaluate((y) => scrollTo(0, y), before);
+  const b = await pointAtAngle(page, "#dell", 90);
+  await page.touchscreen.tap(b.x, b.y);
+  await page.waitForFunction(() => {
+    const row = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector(".cs-drill li");
+    return row && row.getBoundingClientRect().bottom <= innerHeight;
+  }, null, { timeout: 5000 });
   // A box that clips without a scroll bar (a theme's card cut at a height) is not scrolled: the
   // reader could not scroll it back.
   await page.evaluate(() => document.querySelector("#dell").channelSprawl.select(null));
@@ -654,6 +665,18 @@ test("a link to an anchor of the page that carries a chart's view goes to the an
   }, data);
   await named.waitForSelector("#acme[data-channel-sprawl-ready]", { state: "attached" });
   await named.waitForFunction(() => Math.abs(document.querySelector("a[name=fn1]").getBoundingClientRect().top) < 2, null, { timeout: 5000 });
+  // Not a name of something else (the page's <meta name="description">), not an anchor after
+  // the chart's entry: the chart, as for a shared link to its view.
+  for (const hash of ["#description&acme=s.support", "#acme=s.support&notes"]) {
+    const other = await open(env, "/test/blank.html" + hash, { viewport: { width: 900, height: 700 } });
+    await other.evaluate((data) => {
+      document.head.append(Object.assign(document.createElement("meta"), { name: "description", content: "A page" }));
+      document.querySelector("#main").innerHTML = `<div style="height: 1500px"></div><figure id="acme" data-channel-sprawl><script type="application/json">${JSON.stringify(data)}</script></figure>
+        <div style="height: 2000px"></div><h2 id="notes">Notes</h2><div style="height: 2000px"></div>`;
+    }, data);
+    await other.waitForSelector("#acme[data-channel-sprawl-ready]", { state: "attached" });
+    await other.waitForFunction(() => Math.abs(document.querySelector("#acme").getBoundingClientRect().top) < 2, null, { timeout: 5000 });
+  }
 });
 
 test("a link cut short in the middle of an escape (%E0%A4%A) costs its own field only, not the chart", async () => {
