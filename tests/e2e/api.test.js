@@ -345,14 +345,20 @@ test("when the drill-down's module fails to load, the widget says so and the nex
   assert.deepEqual(page.problems.filter((p) => !p.startsWith("Failed to load resource")), []);
 });
 
-test("on a slow network: the drill-down's heading at once, a second click on Table does not close it, a dialog opens only if the reader waited", async () => {
-  const page = await open(env, "/test/blank.html");
+/** Holds the requests matching `pattern` (a slow network) until the function it resolves to is called. */
+async function hold(page, pattern) {
   let release;
   const gate = new Promise((done) => (release = done));
-  await page.route("**/pkg/channel-sprawl-extras.js*", async (route) => {
+  await page.route(pattern, async (route) => {
     await gate;
     await route.continue();
   });
+  return release;
+}
+
+test("on a slow network: the drill-down's heading at once, a second click on Table does not close it, a dialog opens only if the reader waited", async () => {
+  const page = await open(env, "/test/blank.html");
+  const release = await hold(page, "**/pkg/channel-sprawl-extras.js*");
   await mountDiv(page, "slow");
   const at = await pointAtAngle(page, "#slow", 60);
   await page.mouse.click(at.x, at.y);
@@ -390,12 +396,7 @@ test("when the SVG export's build fails to load, the widget says so and the next
 
 test("a second click on an export while its build is slow to come downloads one file", async () => {
   const page = await open(env, "/test/blank.html");
-  let release;
-  const gate = new Promise((done) => (release = done));
-  await page.route("**/pkg-export/channel_sprawl_bg.wasm*", async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await hold(page, "**/pkg-export/channel_sprawl_bg.wasm*");
   await mountDiv(page, "twice");
   const downloads = [];
   page.on("download", (d) => downloads.push(d.suggestedFilename()));
