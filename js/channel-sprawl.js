@@ -63,9 +63,9 @@ function loadRuntime(pkg = "pkg") {
           // Served as something else (a web page), or a wasm file cut short.
           throw { url: wasmUrl, status: (type.includes("wasm") && e?.message) || type || "not WebAssembly", code: 1 };
         }
-      }, (e) => {
-        // No answer at all: offline, a connection cut.
-        throw { url: wasmUrl, status: String(e?.message || e), code: 1 };
+      }, () => {
+        // No answer at all: offline, a connection cut (said in the reader's words: no status).
+        throw { url: wasmUrl, status: null, code: 1 };
       })
       .catch((e) => {
         compiled[pkg] = null;
@@ -91,7 +91,7 @@ function loadRuntime(pkg = "pkg") {
 /** Why a module did not load, said with its address: missing (its HTTP status), not JavaScript, or no answer. */
 async function whyNot(url) {
   const response = await fetch(url, { method: "HEAD" }).catch(() => null);
-  throw { url: String(url), status: !response ? "no response" : response.ok ? "not a JavaScript module" : `HTTP ${response.status}`, code: 1 };
+  throw { url: String(url), status: !response ? null : response.ok ? "not a JavaScript module" : `HTTP ${response.status}`, code: 1 };
 }
 
 async function recover(culprit, error) {
@@ -235,7 +235,8 @@ async function readData(figure, waiting, waited) {
     return [{ kind: json ? "json" : "csv", read: () => text }];
   } catch (e) {
     if (e && e.url) throw e;
-    throw { url, status: e && e.name === "AbortError" ? "timeout" : String((e && e.message) || e) };
+    // No answer (offline, a connection cut, a host that refuses other sites): no status of its own.
+    throw { url, status: e && e.name === "AbortError" ? "timeout" : null };
   } finally {
     clearTimeout(timer);
   }
@@ -496,7 +497,7 @@ class Chart {
     const total = problems.reduce((n, p) => n + (p.code === "more" ? Number(p.detail) : 1), 0);
     const title = heading || fill(t.invalid, { n: this.formats.num.format(total) }, total);
     this.root.replaceChildren(
-      el("div", { class: "cs cs-error", role: "alert" }, el("p", { class: "cs-error-title", text: title }), el("ul", {}, ...lines.map((l) => el("li", { text: l })))),
+      el("div", { class: "cs cs-error", role: "alert" }, el("p", { class: "cs-error-title", text: title }), lines.length ? el("ul", {}, ...lines.map((l) => el("li", { text: l }))) : ""),
     );
     console.error(`channel-sprawl (${this.key}): ${title}\n` + lines.map((l) => "  " + l).join("\n"));
     // In the reader's scheme as it changes, and the light one on paper (no widget restyles it).
@@ -1128,38 +1129,40 @@ class Chart {
    * Runs `run` once the extras module is loaded, the pointer busy over the widget meanwhile. A
    * second call of the method `name` meanwhile (a second click on a slow network) is dropped,
    * not a table opened and at once closed or a file downloaded twice. If the module cannot be
-   * loaded, the widget says so (after `failed`); the next use tries again.
+   * loaded, the widget says so (after `place`, see `unavailable`); the next use tries again.
    */
-  later(name, run, failed) {
-    return this.busy(name, () =>
-      loadExtras().then(run, () => {
-        failed?.();
-        this.unavailable();
-      }),
-    );
+  later(name, run, place) {
+    return this.busy(name, () => loadExtras().then(run, () => this.unavailable(place)));
   }
 
-  /** Runs `run` (which may wait) with the pointer busy over the widget; a call of `name` meanwhile is dropped. */
+  /** Runs `run` (which may wait) with the widget busy (the pointer, the control pressed); a call of `name` meanwhile is dropped. */
   busy(name, run) {
     const pending = (this.pending ??= new Set());
     if (pending.has(name)) return;
     if (name) pending.add(name);
     this.waits = (this.waits || 0) + 1;
     this.container.classList.add("is-waiting");
+    // The control pressed says it is busy too (to a screen reader).
+    const control = this.root.activeElement?.closest("button");
+    control?.setAttribute("aria-busy", "true");
     return Promise.resolve()
       .then(run)
       .finally(() => {
         pending.delete(name);
+        control?.removeAttribute("aria-busy");
         if (!--this.waits) this.container.classList.remove("is-waiting");
       });
   }
 
-  /** A part that could not be loaded (the extras module, the export build): said in the widget and to screen readers. */
-  unavailable() {
+  /**
+   * A part that could not be loaded (the extras module, the export build): said in the widget,
+   * after `place` (the controls, or the drill-down's heading), and to screen readers.
+   */
+  unavailable(place = this.controls) {
     const text = this.t.unavailable;
     this.notice ??= el("p", { class: "cs-notice" });
     this.notice.textContent = text;
-    this.controls.after(this.notice);
+    place.after(this.notice);
     this.say(text);
   }
 
@@ -1389,13 +1392,10 @@ for (const name of ["toggleTable", "renderTable", "renderProfile", "exportPng", 
 // scrolled meanwhile.
 Chart.prototype.renderDrill = function (sel, view, reveal) {
   const y = scrollY;
-  this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, el("h3", { class: "cs-drill-title", text: fill(this.t.drillHeading, { label: this.labelOf(sel, sel.groupBy), count: this.spaces(sel.count) }) })));
+  const head = el("div", { class: "cs-drill-head" }, el("h3", { class: "cs-drill-title", text: fill(this.t.drillHeading, { label: this.labelOf(sel, sel.groupBy), count: this.spaces(sel.count) }) }));
+  this.drill.replaceChildren(head);
   this.drill.hidden = false;
-  this.later(
-    null,
-    () => this.selectedKey === sel.key && this.view === view && this.renderDrill(sel, view, reveal && scrollY === y),
-    () => (this.drill.hidden = true),
-  );
+  this.later(null, () => this.selectedKey === sel.key && this.view === view && this.renderDrill(sel, view, reveal && scrollY === y), head);
 };
 
 /**
@@ -1471,7 +1471,7 @@ export async function mount(element, data, options = {}) {
     } catch (e) {
       if (replaced()) return;
       if (Array.isArray(e)) e.length && chart.fail(e);
-      else if (e && e.url) chart.fail([], fill([chart.t.loadFailed, chart.t.codeFailed, chart.t.codeBlocked][e.code || 0], { url: e.url, status: e.status }));
+      else if (e && e.url) chart.fail([], fill([chart.t.loadFailed, chart.t.codeFailed, chart.t.codeBlocked][e.code || 0], { url: e.url, status: e.status ?? chart.t.noAnswer }));
       else chart.fail([{ path: "", message: String((e && e.message) || e) }]);
       element.setAttribute(FAILED, "");
     }

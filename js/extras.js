@@ -22,22 +22,28 @@ function keepPlace() {
  * box the reader scrolls (a scrolling column, the enlarged view, then the page), but not of a box
  * that clips without a scroll bar (a theme's card cut at a height), which it would move out of
  * the reader's reach; none when such a box cuts the row off. The page's <body> and <html> scroll
- * as the page (their `overflow` is the viewport's).
+ * as the page (their `overflow` is the viewport's). Never so far that `focused` (the control the
+ * reader is on) goes out of view or under a sticky head (the box's `scroll-padding-top`): at a
+ * large zoom, the row may stay where it is (WCAG 2.4.11).
  */
-function bringIntoView(row) {
+function bringIntoView(row, focused) {
   const behavior = matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
   let { top, bottom } = row.getBoundingClientRect();
+  let kept = focused ? focused.getBoundingClientRect().top : Infinity;
   for (let box = row.parentElement; ; box = box.parentElement ?? box.getRootNode().host) {
     const page = !box || box === document.body || box === document.documentElement;
+    const scroller = page ? document.scrollingElement : box;
     const overflow = page ? "auto" : getComputedStyle(box).overflowY;
     const view = page ? { top: 0, bottom: innerHeight } : box.getBoundingClientRect();
     if (/hidden|clip/.test(overflow) && top >= view.bottom) return;
     if (page || (/auto|scroll/.test(overflow) && box.scrollHeight > box.clientHeight)) {
-      const by = Math.min(bottom - view.bottom, top - view.top);
+      const head = view.top + (parseFloat(getComputedStyle(scroller).scrollPaddingTop) || 0);
+      const by = Math.min(bottom - view.bottom, top - head, kept - head);
       if (by > 0) {
-        (page ? document.scrollingElement : box).scrollBy({ top: by, behavior });
+        scroller.scrollBy({ top: by, behavior });
         top -= by;
         bottom -= by;
+        kept -= by;
       }
       if (page) return;
     }
@@ -175,7 +181,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.drill.replaceChildren(el("div", { class: "cs-drill-head" }, heading, close), folded, list, more);
       this.drill.hidden = false;
       // After the frame's layout (in a comparison, the other companies' drill-downs open too).
-      if (reveal) requestAnimationFrame(() => list.firstChild && bringIntoView(list.firstChild));
+      if (reveal) requestAnimationFrame(() => list.firstChild && bringIntoView(list.firstChild, this.root.activeElement));
     },
 
     /** The sprawl profile: figures of the whole dataset, then what they mean. */

@@ -71,6 +71,7 @@ export default {
   invalid: ["The chart cannot be drawn: {n} problem in the data.", "The chart cannot be drawn: {n} problems in the data."],
   loadFailed: "The data at {url} could not be loaded ({status}).",
   where: { row: "row", line: "line", column: "column", sep: ": ", dataset: "dataset" },
+  noAnswer: "no answer",
   codeFailed: "The chart could not load its code from {url} ({status}).",
   codeBlocked: "The page's Content-Security-Policy does not let the chart run its code: its script-src needs 'wasm-unsafe-eval'.",
   loading: "Loading the chart…",

@@ -88,6 +88,7 @@ export default {
     "the data is nested too deeply": "les données sont imbriquées trop profondément",
     "curly quotes: JSON's are straight (\")": "guillemets typographiques : ceux de JSON sont droits (\")",
   },
+  noAnswer: "pas de réponse",
   codeFailed: "Le graphique n’a pas pu charger son code depuis {url} ({status}).",
   codeBlocked: "La Content-Security-Policy de la page empêche le graphique d’exécuter son code : son script-src doit autoriser 'wasm-unsafe-eval'.",
   loading: "Chargement du graphique…",

@@ -334,7 +334,9 @@ test("when the drill-down's module fails to load, the widget says so and the nex
   assert.equal(await notice.textContent(), said);
   assert.equal(await page.locator("#flaky .cs-live").textContent(), said);
   assert.ok(warnings.some((w) => w.includes("could not be loaded")), warnings.join("\n"));
-  assert.equal(await page.locator("#flaky .cs-drill").isHidden(), true, "no drill-down without its module");
+  // Said where the reader looks: under the drill-down's heading, in place of its list.
+  assert.equal(await page.locator("#flaky .cs-drill .cs-drill-head + .cs-notice").count(), 1);
+  assert.equal(await page.locator("#flaky .cs-spaces").count(), 0);
   await page.unroute("**/pkg/channel-sprawl-extras.js*");
   await page.keyboard.press("Escape");
   await page.mouse.click(at.x, at.y);
@@ -367,6 +369,7 @@ test("on a slow network: the drill-down's heading at once, a second click on Tab
   assert.equal(await page.locator("#slow .cs.is-waiting").count(), 1, "the pointer says the widget is busy");
   const table = page.locator("#slow .cs-button", { hasText: "Table" });
   await table.click();
+  assert.equal(await table.getAttribute("aria-busy"), "true", "the control pressed says it is busy");
   await table.click();
   // Enlarge, then the reader goes on to another control: no dialog takes the focus later.
   await page.locator("#slow .cs-button", { hasText: "Enlarge" }).click();
@@ -378,6 +381,7 @@ test("on a slow network: the drill-down's heading at once, a second click on Tab
   await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
   assert.equal(await page.locator("#slow dialog[open]").count(), 0);
   assert.equal(await page.locator("#slow .cs.is-waiting").count(), 0);
+  assert.equal(await page.locator("#slow [aria-busy]").count(), 0);
 });
 
 test("when the SVG export's build fails to load, the widget says so and the next click downloads", async () => {

@@ -110,7 +110,8 @@ test("the chart's code missing or served without its type: one download, or a me
   await cut.route("**/pkg/channel_sprawl_bg.wasm", (route) => route.abort("connectionreset"));
   await cut.reload();
   await cut.locator("#bt [role=alert]").waitFor();
-  assert.match(await cut.locator("#bt [role=alert]").textContent(), /^Le graphique n’a pas pu charger son code depuis http:\/\/127\.0\.0\.1:\d+\/pkg\/channel_sprawl_bg\.wasm \(/);
+  assert.match(await cut.locator("#bt [role=alert]").textContent(), /^Le graphique n’a pas pu charger son code depuis http:\/\/127\.0\.0\.1:\d+\/pkg\/channel_sprawl_bg\.wasm \(pas de réponse\)\.$/);
+  assert.equal(await cut.locator("#bt [role=alert] ul").count(), 0, "no empty list");
   // A comparison needs the extras module too: missing, it is named in place of the figure.
   const extras = await open(env, "/posts/comparaison.html");
   await extras.route("**/pkg/channel-sprawl-extras.js*", (route) => route.fulfill({ status: 503, body: "" }));

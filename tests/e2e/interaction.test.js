@@ -79,6 +79,17 @@ test("a tap whose drill-down opens below the screen brings its heading and first
   await page.evaluate(() => new Promise((done) => setTimeout(done, 400)));
   assert.equal(await page.evaluate(() => scrollY), still, "select() leaves the scroll alone");
   assert.ok((await top("#dell .cs-drill li")) > (await page.evaluate(() => innerHeight)), "its list is still below the screen");
+  // At 400 % zoom (a 320 × 225 window), the selection made from a legend entry with the keys: the
+  // drill-down below stays there rather than scroll the focused entry out of view (WCAG 2.4.11).
+  const zoomed = await open(env, "/posts/dell.html", { viewport: { width: 320, height: 225 } });
+  await ready(zoomed, "#dell");
+  const entry = zoomed.locator("#dell .cs-entry").first();
+  await entry.focus();
+  await zoomed.keyboard.press("Enter");
+  await zoomed.locator("#dell .cs-drill li").first().waitFor({ state: "attached" });
+  await zoomed.evaluate(() => new Promise((done) => setTimeout(done, 600)));
+  const kept = await entry.boundingBox();
+  assert.ok(kept.y >= 0 && kept.y + kept.height <= 225, JSON.stringify(kept));
   // A theme that keeps the page from scrolling sideways (<body> then reads as a scrolling box,
   // but the page is what scrolls).
   await page.evaluate(() => document.querySelector("#dell").channelSprawl.select(null));
