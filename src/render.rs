@@ -154,7 +154,7 @@ fn marks<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64) -
     }
     let (layout, scale, fine) = (p.layout, p.scale, p.fine);
     let (radius, step) = ((1.6 * scale).round().max(1.0) * fine, 7.0 * scale);
-    let at = |x: f64, y: f64| ((x * fine).round() as i32, (y * fine).round() as i32);
+    let at = |x: f64, y: f64| unit((x, y), fine);
     let dot = color(p.scheme.background);
     for row in 1..=rows {
         // Near the edges: a ring's count is in its middle.
@@ -211,8 +211,7 @@ fn label<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64, f
     let (s, c) = sin_cos((start + end) / 2.0);
     let at = (layout.cx + (r + lift) * s, layout.cy - (r + lift) * c);
     let ink = if fill.is_dark() { Rgb(255, 255, 255) } else { Rgb(0, 0, 0) };
-    let fine = p.fine;
-    backend.draw_text(text, &Label { size: size * fine, color: ink }, ((at.0 * fine).round() as i32, (at.1 * fine).round() as i32))
+    backend.draw_text(text, &Label { size: size * p.fine, color: ink }, unit(at, p.fine))
 }
 
 /// Bold sans-serif text centred on its anchor. Backends that draw text natively (canvas, SVG)
@@ -270,9 +269,13 @@ fn ring<B: DrawingBackend>(
     Ok(())
 }
 
-/// Device pixels → the backend's units (`Picture::fine`).
+/// A point in device pixels → in the backend's units (`Picture::fine`).
+fn unit((x, y): (f64, f64), fine: f64) -> (i32, i32) {
+    ((x * fine).round() as i32, (y * fine).round() as i32)
+}
+
 fn to_coords(points: &[(f64, f64)], fine: f64) -> Vec<(i32, i32)> {
-    points.iter().map(|&(x, y)| ((x * fine).round() as i32, (y * fine).round() as i32)).collect()
+    points.iter().map(|&p| unit(p, fine)).collect()
 }
 
 fn color(c: Rgb) -> BackendColor {

@@ -557,7 +557,8 @@ impl Widget {
         }
         if let Some(mut backend) = CanvasBackend::with_canvas_object(self.canvas.clone()).map(|b| b.fine(render::FINE)) {
             let colors = chart.colors();
-            let _ = render::draw(&mut backend, &render::Picture { fine: render::FINE, ..chart.picture(&colors) });
+            let fine = backend.units();
+            let _ = render::draw(&mut backend, &render::Picture { fine, ..chart.picture(&colors) });
         }
     }
 

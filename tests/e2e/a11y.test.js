@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { launch, open, ready, SHOTS, legend, nextSelect, canvasColors, pointAtAngle } from "./browser.mjs";
+import { launch, open, ready, SHOTS, legend, nextSelect, canvasColors, pointAtAngle, hoverAtAngle } from "./browser.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let env;
@@ -85,9 +85,7 @@ test("keyboard only: tab to the chart, arrows, Enter, Escape, with live announce
 test("the keyboard takes over from a pointer resting on the chart", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
-  const p = await pointAtAngle(page, "#dell", 8);
-  await page.mouse.move(p.x, p.y); // resting on Expertise
-  await page.locator("#dell .cs-tooltip").waitFor();
+  await hoverAtAngle(page, "#dell", 8); // resting on Expertise
   await page.locator("#dell canvas").focus();
   await page.keyboard.press("ArrowRight");
   assert.match(await page.locator("#dell .cs-live").textContent(), /^Éducation : \d+ espaces/);

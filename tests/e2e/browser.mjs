@@ -87,6 +87,15 @@ export async function pointAtAngle(page, figure, degrees, radius = 0.8) {
   return { x: box.x + box.width / 2 + r * Math.sin(a), y: box.y + box.height / 2 - r * Math.cos(a) };
 }
 
+/** Points at the segment at `degrees` and waits for its tooltip: the point and the tooltip. */
+export async function hoverAtAngle(page, figure, degrees) {
+  const at = await pointAtAngle(page, figure, degrees);
+  await page.mouse.move(at.x, at.y);
+  const tip = page.locator(`${figure} .cs-tooltip`);
+  await tip.waitFor();
+  return { at, tip };
+}
+
 export async function clickAtAngle(page, figure, degrees, radius) {
   const p = await pointAtAngle(page, figure, degrees, radius);
   await page.mouse.click(p.x, p.y);

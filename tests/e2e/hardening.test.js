@@ -2,7 +2,7 @@
 // neither breaks the look nor the hit-testing, and lifecycles that leave nothing behind.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, ready, SHOTS, clickAtAngle, pointAtAngle, nextSelect, legend, download } from "./browser.mjs";
+import { launch, open, ready, SHOTS, clickAtAngle, hoverAtAngle, nextSelect, legend, download } from "./browser.mjs";
 
 let env;
 before(async () => (env = await launch()));
@@ -137,10 +137,7 @@ test("under a page's CSS zoom the tooltip keeps its place by the pointer, and th
   const page = await open(env, "/posts/dell.html", { viewport: { width: 1000, height: 900 } });
   await page.evaluate(() => (document.querySelector("main").style.zoom = "1.25"));
   await ready(page, "#dell");
-  const p = await pointAtAngle(page, "#dell", 8);
-  await page.mouse.move(p.x, p.y);
-  const tip = page.locator("#dell .cs-tooltip");
-  await tip.waitFor();
+  const { at: p, tip } = await hoverAtAngle(page, "#dell", 8);
   const box = await tip.boundingBox();
   // 14 CSS px from the pointer (across, or above or below it), 17.5 on the screen at 125 %.
   const gap = Math.max(box.x - p.x, p.x - box.x - box.width, box.y - p.y, p.y - box.y - box.height);

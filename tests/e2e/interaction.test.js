@@ -3,7 +3,7 @@
 // chart enlarges into a dialog, and the state survives a reload through the URL fragment.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, ready, SHOTS, legend, pointAtAngle, clickAtAngle, nextSelect, recordSelects, canvasColors, download } from "./browser.mjs";
+import { launch, open, ready, SHOTS, legend, pointAtAngle, hoverAtAngle, clickAtAngle, nextSelect, recordSelects, canvasColors, download } from "./browser.mjs";
 
 let env;
 before(async () => (env = await launch()));
@@ -12,10 +12,7 @@ after(() => env.close());
 test("hovering a segment shows its tooltip inside the figure; leaving hides it", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
-  const p = await pointAtAngle(page, "#dell", 8);
-  await page.mouse.move(p.x, p.y);
-  const tip = page.locator("#dell .cs-tooltip");
-  await tip.waitFor();
+  const { at: p, tip } = await hoverAtAngle(page, "#dell", 8);
   const text = await tip.textContent();
   // The share is of the spaces the ring's centre counts (17 of 62 is 27 %, not 17 of the ring's 102).
   const [, count, pct] = text.match(/^Expertise(\d+) espaces · (\d+)\s%Surtout /);

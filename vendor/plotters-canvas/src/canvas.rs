@@ -61,6 +61,11 @@ impl CanvasBackend {
         self
     }
 
+    /// channel-sprawl: the units per canvas pixel it draws in (`fine`, or 1 if that failed).
+    pub fn units(&self) -> f64 {
+        self.fine
+    }
+
     /// Create a new drawing backend backed with an HTML5 canvas object with given Id
     /// - `elem_id` The element id for the canvas
     /// - Return either some drawing backend has been created, or none in error case
