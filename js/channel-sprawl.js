@@ -1388,14 +1388,15 @@ for (const name of ["toggleTable", "renderTable", "renderProfile", "exportPng", 
 }
 // The drill-down too: a selection shows it once the module is there (it is fetched when a reader
 // first points at or focuses the chart, so usually before the click), unless the selection or the
-// view changed meanwhile; its heading at once. Brought into view only if the reader has not
-// scrolled meanwhile.
+// view changed meanwhile; its heading at once, the section aria-busy until its list is there.
+// Brought into view only if the reader has not scrolled meanwhile.
 Chart.prototype.renderDrill = function (sel, view, reveal) {
   const y = scrollY;
   const head = el("div", { class: "cs-drill-head" }, el("h3", { class: "cs-drill-title", text: fill(this.t.drillHeading, { label: this.labelOf(sel, sel.groupBy), count: this.spaces(sel.count) }) }));
   this.drill.replaceChildren(head);
   this.drill.hidden = false;
-  this.later(null, () => this.selectedKey === sel.key && this.view === view && this.renderDrill(sel, view, reveal && scrollY === y), head);
+  this.drill.setAttribute("aria-busy", "true");
+  this.later(null, () => this.selectedKey === sel.key && this.view === view && this.renderDrill(sel, view, reveal && scrollY === y), head).finally(() => this.drill.removeAttribute("aria-busy"));
 };
 
 /**

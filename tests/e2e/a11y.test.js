@@ -445,7 +445,7 @@ test("odd data on a narrow English page: unbroken words stay inside, tiny shares
     const a = add("odd");
     const handle = await mount(a, { company: "Acme", spaces }, { otherBelow: 0 });
     handle.select(long);
-    while (!root(a).querySelector(".cs-drill-title")) await new Promise((done) => setTimeout(done, 20)); // the drill-down's module
+    while (!root(a).querySelector(".cs-drill:not([aria-busy]) .cs-spaces")) await new Promise((done) => setTimeout(done, 20)); // the drill-down's module
     const box = root(a).querySelector(".cs");
     const inside = [box.scrollWidth - box.clientWidth, document.documentElement.scrollWidth];
     const table = root(a).querySelector(".cs-button:not(.cs-toggle)"); // Table

@@ -367,6 +367,7 @@ test("on a slow network: the drill-down's heading at once, a second click on Tab
   // The heading at once (from the loader), the list when the module arrives.
   assert.equal(await page.locator("#slow .cs-drill-title").textContent(), "Support: 2 spaces");
   assert.equal(await page.locator("#slow .cs.is-waiting").count(), 1, "the pointer says the widget is busy");
+  assert.equal(await page.locator("#slow .cs-drill").getAttribute("aria-busy"), "true", "the drill-down says it is not complete yet");
   const table = page.locator("#slow .cs-button", { hasText: "Table" });
   await table.click();
   assert.equal(await table.getAttribute("aria-busy"), "true", "the control pressed says it is busy");

@@ -69,6 +69,16 @@ export function legend(page, figure) {
   );
 }
 
+/**
+ * Waits for the figure's drill-down to be complete (its heading comes at once, its list with the
+ * extras module: the section is aria-busy until then) and returns the locator of its list.
+ */
+export async function drillDown(page, figure) {
+  const list = page.locator(`${figure} .cs-drill:not([aria-busy]) .cs-spaces`);
+  await list.waitFor();
+  return list;
+}
+
 /** What a reader gets by clicking `button`: the download's file name and its bytes. */
 export async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);

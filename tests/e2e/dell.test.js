@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, open, ready, SHOTS, canvasColors, legend, clickAtAngle, nextSelect } from "./browser.mjs";
+import { launch, open, ready, SHOTS, canvasColors, legend, clickAtAngle, nextSelect, drillDown } from "./browser.mjs";
 
 const dell = JSON.parse(readFileSync(new URL("../../www/data/dell.json", import.meta.url)));
 let env;
@@ -63,6 +63,7 @@ test("clicking the first segment selects Expertise with the deduplicated spaces"
   assert.equal(detail.count, names.length);
   assert.deepEqual(detail.spaces, names);
   // The drill-down lists the group's spaces, links only for http(s) URLs, opened safely.
+  await drillDown(page, "#dell");
   const heading = await page.locator("#dell .cs-drill-title").textContent();
   assert.equal(heading, `Expertise : ${names.length} espaces`);
   const links = await page.locator("#dell .cs-spaces a").evaluateAll((as) => as.map((a) => [a.textContent, a.href, a.target, a.rel]));

@@ -3,7 +3,7 @@
 // chart enlarges into a dialog, and the state survives a reload through the URL fragment.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, ready, SHOTS, legend, pointAtAngle, hoverAtAngle, clickAtAngle, nextSelect, recordSelects, canvasColors, download } from "./browser.mjs";
+import { launch, open, ready, SHOTS, legend, pointAtAngle, hoverAtAngle, clickAtAngle, nextSelect, recordSelects, canvasColors, download, drillDown } from "./browser.mjs";
 
 let env;
 before(async () => (env = await launch()));
@@ -597,7 +597,7 @@ test("a link in the post to a view of the chart shows it, and Back returns to th
     drill: await page.locator("#dell .cs-drill-title").count(),
   });
   await page.locator("#dell .cs-entry").first().click(); // the reader's own selection first
-  await page.locator("#dell .cs-drill-title").waitFor(); // its drill-down, once the extras module is there
+  await drillDown(page, "#dell"); // its drill-down, once the extras module is there
   const mine = await state();
   await go(() => page.locator("#by-platform").click());
   const linked = await state();
