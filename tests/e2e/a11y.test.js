@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { launch, open, ready, SHOTS, legend, nextSelect, canvasColors, pointAtAngle, hoverAtAngle } from "./browser.mjs";
+import { launch, open, ready, SHOTS, legend, nextSelect, canvasColors, pointAtAngle, hoverAtAngle, drillDown } from "./browser.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let env;
@@ -369,7 +369,7 @@ test("dark scheme: dark canvas, dark palette, still no axe violation; forced col
   const forced = await open(env, "/posts/bt.html", { forcedColors: "active" });
   await ready(forced, "#bt");
   await forced.locator('#bt .cs-entry[data-key="support"]').click();
-  await forced.locator("#bt .cs-drill").waitFor(); // shown once the extras module is there
+  await drillDown(forced, "#bt");
   assert.equal(await forced.locator("#bt .cs-drill").isVisible(), true);
   await axe(forced, "forced colours");
   await forced.locator("#bt").screenshot({ path: SHOTS + "bt-forced-colors.png" });

@@ -34,7 +34,7 @@ test("touch: a tap selects a segment and shows its figures; a second tap clears 
   await page.touchscreen.tap(p.x, p.y);
   assert.equal((await selected()).key, "expertise");
   await page.locator("#dell .cs-tooltip").waitFor();
-  await page.locator("#dell .cs-drill").waitFor();
+  await drillDown(page, "#dell");
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-mobile.png" });
   selected = await nextSelect(page, "#dell");
   const q = await pointAtAngle(page, "#dell", 8); // the screenshot may have scrolled
