@@ -654,6 +654,7 @@ class Chart {
     // Where the pointer is in the plot (for the tooltip): read before the widget reacts, while
     // the layout is clean, so a pointer move forces no layout.
     const track = (e) => {
+      this.tapped = e.pointerType !== "mouse";
       const box = this.plot.getBoundingClientRect();
       this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
     };
@@ -970,8 +971,7 @@ class Chart {
     this.plot.dataset.chart = view.chart;
     this.plot.style.setProperty("--rows", String(Math.max(1, view.groups.length)));
 
-    const counted = view.units;
-    this.center.replaceChildren(el("strong", { class: counted >= 1e5 ? "cs-long" : null, text: this.formats.num.format(counted) }), el("span", { text: fill(t.spaces, { n: "" }, counted).trim() }));
+    this.fillCenter();
     // Every group hidden (in a comparison, another company's group shown alone): said in its place.
     if (!view.groups.length) this.center.replaceChildren(el("span", { text: t.noneShown }));
     this.placeCenter();
@@ -985,7 +985,7 @@ class Chart {
     // The grouping once: not again after a title that names it ("… by theme: 97 spaces by theme").
     const phrase = t.byPhrase[view.groupBy];
     const named = title.toLowerCase().endsWith(phrase.toLowerCase());
-    this.canvas.setAttribute("aria-label", fill(t.chartName, { company: title, count: this.spaces(counted), phrase: named ? "" : " " + phrase, top }));
+    this.canvas.setAttribute("aria-label", fill(t.chartName, { company: title, count: this.spaces(view.units), phrase: named ? "" : " " + phrase, top }));
 
     this.renderLegend(view);
     if (!this.table.hidden) this.renderTable(view);
@@ -997,6 +997,19 @@ class Chart {
    * The total in the hole only where the hole can hold it (as svg::MIN_COUNT_FILL in the
    * exports); the note that no group is shown, whatever the chart.
    */
+  /**
+   * The hole: the total of the spaces counted, or the figures of `p`, the segment a tap shows
+   * (its name, at most two lines about as wide as the hole, geometry::HOLE, at its first line).
+   */
+  fillCenter(p) {
+    const n = p ? p.count : this.view.units;
+    const unit = fill(this.t.spaces, { n: "" }, n).trim();
+    const name = p && el("span", { class: "cs-center-name", text: this.labelOf(p, this.view.groupBy) });
+    if (name) name.style.maxWidth = `${Math.round(0.48 * Math.min(...(this.box ?? [])) * Math.sqrt(this.fill ?? 1))}px`;
+    this.center.replaceChildren(...(name ? [name] : []), el("strong", { class: n >= 1e5 ? "cs-long" : null, text: this.formats.num.format(n) }), el("span", { text: p ? fill(this.t.share, { count: unit, pct: this.share(n) }) : unit }));
+    this.centerShows = p?.key;
+  }
+
   placeCenter() {
     const view = this.view;
     this.center.hidden = view.groups.length ? view.chart !== "donut" || this.fill < 0.3 : !view.spaces;
@@ -1235,7 +1248,11 @@ class Chart {
   pointerChanged(announce) {
     const p = this.w.pointer();
     const t = this.t;
-    if (!p) {
+    // A tap on a touch screen, on a ring whose hole shows the total: the segment's figures in the
+    // hole, in place of the total (on a phone, a tooltip beside the finger would cover the ring).
+    const inHole = p && !p.focus && this.tapped && !this.center.hidden;
+    if (this.centerShows !== (inHole ? p.key : undefined)) this.fillCenter(inHole ? p : null);
+    if (!p || inHole) {
       this.tooltip.hidden = true;
       this.tipContent = null;
       return;

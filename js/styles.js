@@ -88,6 +88,10 @@ export const STYLES = `
 /* A total of six digits or more ("100,000") in a type size the hole holds at 240 px. */
 .cs-center strong.cs-long { font-size: 22px; }
 .cs-center span { font-size: 13px; color: var(--muted); }
+.cs-center .cs-center-name {
+  justify-self: center; color: var(--fg); font-weight: 700; line-height: 1.25; hyphens: auto; overflow-wrap: anywhere;
+  display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
+}
 .cs-tooltip {
   position: absolute; z-index: 2;
   display: grid; gap: 1px; width: max-content; max-width: 260px; padding: 6px 10px; border-radius: 6px;

@@ -28,6 +28,15 @@ export async function launch() {
 /** A new page that records console errors and page errors in `page.problems`. */
 export async function open(env, path, options = {}) {
   const context = await env.browser.newContext({ viewport: { width: 900, height: 1000 }, ...options });
+  // E2E_SLOW=<ms>: every part fetched on use (extras, languages, the export build) comes that
+  // much later, as on a slow network, to flush out tests that race them.
+  const slow = Number(process.env.E2E_SLOW);
+  if (slow > 0) {
+    await context.route((url) => /\/pkg\/channel-sprawl-(extras|fr)\.js|\/pkg-(export|csv)\//.test(url.pathname), async (route) => {
+      await new Promise((done) => setTimeout(done, slow));
+      await route.fallback();
+    });
+  }
   const page = await context.newPage();
   page.problems = [];
   page.on("console", (m) => m.type() === "error" && page.problems.push(m.text()));

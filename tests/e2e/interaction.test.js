@@ -26,27 +26,44 @@ test("hovering a segment shows its tooltip inside the figure; leaving hides it",
   await tip.waitFor({ state: "hidden" });
 });
 
-test("touch: a tap selects a segment and shows its figures; a second tap clears both", async () => {
+test("touch: a tap selects a segment and shows its figures in the ring's hole; a second tap clears both", async () => {
   const page = await open(env, "/posts/dell.html", { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
   await ready(page, "#dell");
+  const centre = page.locator("#dell .cs-center");
+  const total = "62 espaces";
+  const text = async () => (await centre.evaluate((c) => [...c.children].map((e) => e.textContent).join(" "))).replace(/\s/g, " ");
+  assert.equal(await text(), total);
   const p = await pointAtAngle(page, "#dell", 8);
   let selected = await nextSelect(page, "#dell");
   await page.touchscreen.tap(p.x, p.y);
   assert.equal((await selected()).key, "expertise");
-  await page.locator("#dell .cs-tooltip").waitFor();
+  // In the hole, where they cover no segment: its name, count and share; no tooltip by the finger.
+  assert.equal(await text(), "Expertise 17 espaces · 27 %");
+  assert.equal(await page.locator("#dell .cs-tooltip").isHidden(), true);
+  const [hole, name] = [await page.locator("#dell canvas").boundingBox(), await centre.locator(".cs-center-name").boundingBox()];
+  assert.ok(name.width <= 0.5 * Math.min(hole.width, hole.height), `the name in the hole: ${name.width} px wide`);
   await drillDown(page, "#dell");
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-mobile.png" });
   selected = await nextSelect(page, "#dell");
   const q = await pointAtAngle(page, "#dell", 8); // the screenshot may have scrolled
   await page.touchscreen.tap(q.x, q.y);
   assert.equal((await selected()).key, null);
-  await page.locator("#dell .cs-tooltip").waitFor({ state: "hidden" });
+  assert.equal(await text(), total);
+  // A long name keeps to two lines in the hole.
+  await page.touchscreen.tap(...Object.values(await pointAtAngle(page, "#dell", 150)));
+  const long = await centre.locator(".cs-center-name").evaluate((e) => [e.textContent, e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)]);
+  assert.equal(long[0], "Communication & évènements");
+  assert.ok(long[1] <= 2.05, `${long[1]} lines`);
   // Tapped, then the groups change: the segment shown goes with them, not onto the group that
   // takes its place (no pointer leaves it on a touch screen).
   await page.touchscreen.tap(q.x, q.y);
-  await page.locator("#dell .cs-tooltip").waitFor();
+  assert.match(await text(), /^Expertise /);
   await page.locator('#dell .cs-tool[data-act="hide"][data-key="expertise"]').tap();
-  await page.locator("#dell .cs-tooltip").waitFor({ state: "hidden" });
+  assert.equal(await text(), total);
+  // A mouse over the same chart: a tooltip again, the total in the hole.
+  await page.mouse.move(q.x, q.y);
+  await page.locator("#dell .cs-tooltip").waitFor();
+  assert.equal(await text(), total);
 });
 
 test("a tap whose drill-down opens below the screen brings its heading and first space into view", async () => {
@@ -123,8 +140,7 @@ test("a tap or a click focuses the chart without the keyboard's focus ring", asy
   await ready(touch, "#dell");
   const p = await pointAtAngle(touch, "#dell", 90);
   await touch.touchscreen.tap(p.x, p.y);
-  await touch.locator("#dell .cs-tooltip").waitFor();
-  assert.match(await touch.locator("#dell .cs-tooltip").textContent(), /^Éducation/);
+  assert.match(await touch.locator("#dell .cs-center").textContent(), /^Éducation/);
   const mouse = await open(env, "/posts/dell.html", { viewport });
   await ready(mouse, "#dell");
   const q = await pointAtAngle(mouse, "#dell", 90);
