@@ -994,10 +994,6 @@ class Chart {
   }
 
   /**
-   * The total in the hole only where the hole can hold it (as svg::MIN_COUNT_FILL in the
-   * exports); the note that no group is shown, whatever the chart.
-   */
-  /**
    * The hole: the total of the spaces counted, or the figures of `p`, the segment a tap shows
    * (its name, at most two lines about as wide as the hole, geometry::HOLE, at its first line).
    */
@@ -1010,6 +1006,10 @@ class Chart {
     this.centerShows = p?.key;
   }
 
+  /**
+   * The total in the hole only where the hole can hold it (as svg::MIN_COUNT_FILL in the
+   * exports); the note that no group is shown, whatever the chart.
+   */
   placeCenter() {
     const view = this.view;
     this.center.hidden = view.groups.length ? view.chart !== "donut" || this.fill < 0.3 : !view.spaces;
