@@ -133,7 +133,7 @@ impl Problem {
             "date" => format!("a date is a day of the calendar written YYYY-MM-DD, not {d}"),
             "too-many" => format!("more than {d} entries; split the dataset"),
             "too-long" => format!("longer than {d} characters"),
-            "url" => format!("only http: and https: URLs become links (https://…), not {d}: this space is shown without one"),
+            "url" => format!("only http: and https: URLs become links (https://…): {d} is shown without one"),
             "theme-list" => format!("{d} is read as one theme: several are separated by ;"),
             "column" => "not a space field, so this column is left out".into(),
             "more" => format!("{d} more problems not listed"),
@@ -437,7 +437,12 @@ impl Validator {
         let (name, platform, theme_ids) = (name?.to_owned(), platform?.to_owned(), theme_ids?);
         if let Some(u) = &url {
             if safe_link(u).is_none() {
-                self.warnings.push(Problem::new(path.key("url").render(), "url", quote(u)));
+                // Named by the space and its URL: `"Acme" ("ftp://acme")`.
+                self.warnings.push(Problem::new(
+                    path.key("url").render(),
+                    "url",
+                    [quote(&name), " (".into(), quote(u), ")".into()].concat(),
+                ));
             }
         }
         self.spaces_seen += 1;

@@ -42,7 +42,7 @@ fn check_accepts_a_valid_json_dataset_with_a_one_line_summary() {
     let (code, out, err) = outcome(&["check", &fixture("valid.json")]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "OK: Acme's social spaces by theme: 4 spaces · 3 themes · 3 platforms\n");
-    assert_eq!(err, "warning: spaces[3].url: only http: and https: URLs become links (https://…), not \"javascript:alert(1)\": this space is shown without one\n");
+    assert_eq!(err, "warning: spaces[3].url: only http: and https: URLs become links (https://…): \"Acme Newsroom\" (\"javascript:alert(1)\") is shown without one\n");
 }
 
 #[test]

@@ -108,7 +108,7 @@ export default {
     date: "a date is a day of the calendar written YYYY-MM-DD, not {detail}",
     "too-many": "more than {detail} entries; split the dataset",
     "too-long": "longer than {detail} characters",
-    url: "only http: and https: URLs become links (https://…), not {detail}: this space is shown without one",
+    url: "only http: and https: URLs become links (https://…): {detail} is shown without one",
     "yes-no": "write true or false (in a CSV, also yes or no, 1 or 0), not {detail}",
     "theme-list": "{detail} is read as one theme: several are separated by ;",
     column: "not a space field, so this column is left out",

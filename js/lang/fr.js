@@ -125,7 +125,7 @@ export default {
     date: "une date est un jour du calendrier écrit AAAA-MM-JJ, pas {detail}",
     "too-many": "plus de {detail} éléments ; divisez le jeu de données",
     "too-long": "plus de {detail} caractères",
-    url: "seules les adresses http: et https: deviennent des liens (https://…), pas {detail} : cet espace est affiché sans lien",
+    url: "seules les adresses http: et https: deviennent des liens (https://…) : {detail} est affiché sans lien",
     "yes-no": "écrivez true ou false (dans un CSV, aussi oui ou non, 1 ou 0), pas {detail}",
     "theme-list": "{detail} est lu comme un seul thème : séparez-en plusieurs par ;",
     column: "ce n’est pas un champ d’espace : cette colonne est laissée de côté",

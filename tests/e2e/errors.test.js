@@ -64,12 +64,12 @@ test("dataset text is text: no markup from the data, no javascript: link", async
   const hrefs = await page.locator("#good .cs-spaces a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   assert.deepEqual(hrefs, []);
   assert.match(await drill.textContent(), /Deals/);
-  // The javascript: URL is named in a console warning, not an error.
+  // The javascript: URL is named in a console warning, with its space, not an error.
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   await page.reload();
   await ready(page, "#good");
-  assert.ok(warnings.some((w) => w.includes("spaces[1].url")), warnings.join("\n"));
+  assert.ok(warnings.some((w) => w.includes('spaces[1].url: ') && w.includes('"Deals" ("javascript:alert(1)") is shown without one')), warnings.join("\n"));
 });
 
 test("the chart's code missing or served without its type: one download, or a message naming the file", async () => {
