@@ -16,9 +16,9 @@ demo: build serve
 
 build: setup
 	# The SVG export, a separate wasm fetched only when a reader asks for an SVG.
-	wasm-pack build --target web --release --out-dir www/pkg-export --no-pack -- --features svg-export
+	wasm-pack build --target web --release --out-dir www/pkg/export --no-pack -- --features svg-export
 	# The same with the CSV reader, fetched only for a CSV figure.
-	wasm-pack build --target web --release --out-dir www/pkg-csv --no-pack -- --features csv-reader
+	wasm-pack build --target web --release --out-dir www/pkg/csv --no-pack -- --features csv-reader
 	# The first chart's build, last: its cargo output stays in target/ for bench/profile.mjs.
 	wasm-pack build $(WASM_PACK_FLAGS)
 	node scripts/bundle.mjs

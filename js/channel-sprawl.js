@@ -30,8 +30,8 @@ const problemsOf = (e) => (typeof e === "string" ? JSON.parse(e) : e);
 // The wasm runtime: compiled once per page, instantiated once and shared by every chart. If a
 // chart ever traps (a bug), the instance is replaced by a fresh one from the same compiled module
 // and every other chart is rebuilt on it from its last state; the failing chart shows an error.
-// Three builds of the core: `pkg` (JSON datasets: what most readers get), `pkg-csv` (also reads
-// CSV: fetched for a CSV figure instead) and `pkg-export` (also writes SVG: fetched for an export).
+// Three builds of the core: `pkg` (JSON datasets: what most readers get), `pkg/csv` (also reads
+// CSV: fetched for a CSV figure instead) and `pkg/export` (also writes SVG: fetched for an export).
 const compiled = {};
 const runtimes = {};
 // Loads of a build that failed (a network error): the next one asks again, at a new address.
@@ -242,10 +242,18 @@ async function readData(figure, waiting, waited) {
   }
 }
 
-/** Keys of this figure in the URL fragment: its id, else its position among the charts. */
+/**
+ * Keys of this figure in the URL fragment: its id, else its place in the page among the charts
+ * (the figures marked for one, those mounted without the mark, and this one), or the next place
+ * no other chart's key holds (charts mounted without the mark, later ones first in the page).
+ */
 function stateKey(figure) {
   if (figure.id) return figure.id;
-  return "chart" + ([...document.querySelectorAll(`[${ATTR}]`)].indexOf(figure) + 1);
+  const others = [...charts].filter((c) => c.figure !== figure);
+  const all = new Set([...document.querySelectorAll(`[${ATTR}]`), ...others.map((c) => c.figure), figure]);
+  let n = [...all].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)).indexOf(figure) + 1;
+  while (others.some((c) => c.key === "chart" + n)) n++;
+  return "chart" + n;
 }
 
 /** Whether a chart has scrolled the page to itself, from the fragment it was loaded with. */
@@ -512,7 +520,7 @@ class Chart {
    */
   async load(value, replaced) {
     // CSV figures run on the build with the CSV reader.
-    this.pkg = value.csv ? "pkg-csv" : "pkg";
+    this.pkg = value.csv ? "pkg/csv" : "pkg";
     const { Widget } = await loadRuntime(this.pkg);
     if (!replaced()) this.build(value, Widget);
   }
@@ -827,9 +835,10 @@ class Chart {
     if (dirty.delete(this)) this.w.paint();
   }
 
+  /** From the IntersectionObserver, after a frame: painted at once, shown by the next one. */
   setVisible(visible) {
     this.visible = visible;
-    if (visible && dirty.has(this)) schedulePaint(this);
+    if (visible && dirty.delete(this)) this.w.paint();
   }
 
   /** After another chart's failure: the same chart on a fresh wasm instance, in its last state. */
@@ -1515,6 +1524,9 @@ if (typeof document !== "undefined") {
   const start = () => {
     mountAll(document);
     addEventListener("hashchange", () => charts.forEach((c) => c.restore()));
+    // A chart not drawn yet that a scroll brings near is drawn in the scroll's own frame, before
+    // its animation callbacks (its observer would say so only after that frame).
+    addEventListener("scroll", () => dirty.forEach((c) => c.visible || c.paintIfNear()), { capture: true, passive: true });
     // A page that switches its own theme (a class, a style or data-theme on <html> or <body>,
     // which may set --channel-sprawl-bg), or a figure's data-theme, is followed as the reader's
     // scheme is.

@@ -295,7 +295,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
      * the canvas.
      */
     async exported() {
-      const glue = await loadRuntime("pkg-export");
+      const glue = await loadRuntime("pkg/export");
       this.notice?.remove(); // a build that failed to load before
       return [glue, [this.companies().map((c) => c.exportPart()), this.lang]];
     },

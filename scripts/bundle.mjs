@@ -6,10 +6,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { patchGlue } from "./glue.mjs";
 
-// Usage: node scripts/bundle.mjs [DIR]   (DIR holds pkg/ (and pkg-csv/, pkg-export/) and receives
+// Usage: node scripts/bundle.mjs [DIR]   (DIR holds pkg/ (and pkg/csv/, pkg/export/) and receives
 // channel-sprawl.js; default www)
 const dir = process.argv[2] || "www";
-const packages = [`${dir}/pkg`, `${dir}/pkg-csv`, `${dir}/pkg-export`].filter((p) => existsSync(`${p}/channel_sprawl_bg.wasm`));
+const packages = [`${dir}/pkg`, `${dir}/pkg/csv`, `${dir}/pkg/export`].filter((p) => existsSync(`${p}/channel_sprawl_bg.wasm`));
 const WASM_OPT = new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname;
 const WASM_DIS = new URL("../node_modules/.bin/wasm-dis", import.meta.url).pathname;
 const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];

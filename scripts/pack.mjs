@@ -7,9 +7,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 const out = "target/npm/pkg";
 rmSync("target/npm", { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-cpSync("www/pkg", `${out}/pkg`, { recursive: true });
-cpSync("www/pkg-export", `${out}/pkg-export`, { recursive: true });
-cpSync("www/pkg-csv", `${out}/pkg-csv`, { recursive: true });
+// Without wasm-pack's .gitignore files (`*`): npm would leave out the folders that hold one.
+cpSync("www/pkg", `${out}/pkg`, { recursive: true, filter: (path) => !path.endsWith("/.gitignore") });
 cpSync("www/channel-sprawl.js", `${out}/channel-sprawl.js`);
 cpSync("www/channel-sprawl.schema.json", `${out}/channel-sprawl.schema.json`);
 const cargo = readFileSync("Cargo.toml", "utf8");
@@ -26,7 +25,7 @@ const pkg = {
   type: "module",
   module: "channel-sprawl.js",
   exports: { ".": "./channel-sprawl.js", "./schema": "./channel-sprawl.schema.json" },
-  files: ["channel-sprawl.js", "channel-sprawl.schema.json", "pkg/channel_sprawl.js", "pkg/channel_sprawl_bg.wasm", "pkg/channel-sprawl-extras.js", "pkg/channel-sprawl-fr.js", "pkg-csv/channel_sprawl.js", "pkg-csv/channel_sprawl_bg.wasm", "pkg-export/channel_sprawl.js", "pkg-export/channel_sprawl_bg.wasm", "README.md"],
+  files: ["channel-sprawl.js", "channel-sprawl.schema.json", "pkg/channel_sprawl.js", "pkg/channel_sprawl_bg.wasm", "pkg/channel-sprawl-extras.js", "pkg/channel-sprawl-fr.js", "pkg/csv/channel_sprawl.js", "pkg/csv/channel_sprawl_bg.wasm", "pkg/export/channel_sprawl.js", "pkg/export/channel_sprawl_bg.wasm", "README.md"],
   sideEffects: ["./channel-sprawl.js"],
 };
 writeFileSync(`${out}/package.json`, JSON.stringify(pkg, null, 2) + "\n");

@@ -12,7 +12,7 @@ const sizes = (f) => {
 };
 const rows = ["channel-sprawl.js", "pkg/channel_sprawl.js", "pkg/channel_sprawl_bg.wasm"].map(sizes);
 rows.push(rows.reduce((t, r) => ["total", t[1] + r[1], t[2] + r[2], t[3] + r[3]], ["total", 0, 0, 0]));
-const later = ["pkg/channel-sprawl-extras.js", "pkg/channel-sprawl-fr.js", "pkg-csv/channel_sprawl.js", "pkg-csv/channel_sprawl_bg.wasm", "pkg-export/channel_sprawl.js", "pkg-export/channel_sprawl_bg.wasm"].map(sizes);
+const later = ["pkg/channel-sprawl-extras.js", "pkg/channel-sprawl-fr.js", "pkg/csv/channel_sprawl.js", "pkg/csv/channel_sprawl_bg.wasm", "pkg/export/channel_sprawl.js", "pkg/export/channel_sprawl_bg.wasm"].map(sizes);
 const kb = (n) => (n / 1000).toFixed(1).padStart(7) + " KB";
 console.log("size (raw / gzip / brotli), first chart:");
 for (const [f, raw, gz, br] of rows) console.log(`  ${f.padEnd(34)}${kb(raw)}${kb(gz)}${kb(br)}`);

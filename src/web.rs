@@ -258,8 +258,8 @@ impl Widget {
     }
 
     /// Like `new`, from CSV text (RFC 4180; themes separated by `;`); problems name the row and
-    /// column (`row 7, column themes`). Only in the builds with feature `csv-reader` (`pkg-csv/`,
-    /// which the loader fetches for CSV figures; `pkg-export/`): JSON posts don't download it.
+    /// column (`row 7, column themes`). Only in the builds with feature `csv-reader` (`pkg/csv/`,
+    /// which the loader fetches for CSV figures; `pkg/export/`): JSON posts don't download it.
     #[cfg(feature = "csv-reader")]
     pub fn from_csv(
         canvas: HtmlCanvasElement,

@@ -121,23 +121,10 @@ test("a chart in view is painted in the frame that lays it out; one far below wa
   assert.ok(near > 1000, `the chart in view is drawn after its first frame (${near} pixels inked)`);
   assert.equal(far, 0, "the chart 4,000 px below is not drawn yet");
   assert.equal(pending, 1);
-  // Scrolled into view: drawn by the next frame after the page's own IntersectionObserver says so
-  // (the chart's observer, made earlier, is told first in the same round; its paint then runs
-  // before this frame callback). Counting frames from the scroll instead depended on when the
-  // browser delivered the observers' round, and failed on a busy machine.
-  await page.evaluate(
-    () =>
-      new Promise((ok) => {
-        const far = document.querySelectorAll("#main > .fig")[1];
-        const seen = new IntersectionObserver((entries) => {
-          if (!entries.some((e) => e.isIntersecting)) return;
-          seen.disconnect();
-          requestAnimationFrame(ok);
-        });
-        seen.observe(far);
-        far.scrollIntoView();
-      }),
-  );
+  // Scrolled into view (as a test would, or the reader): drawn by the next animation frame, in
+  // the scroll's own frame, before its animation callbacks (SPEC §2).
+  await page.locator("#main > .fig").nth(1).scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
   assert.ok((await inked())[1] > 1000, "drawn once scrolled near");
   assert.equal(await page.evaluate(async () => (await import("/channel-sprawl.js")).stats().pendingPaints), 0);
   assert.deepEqual(page.problems, []);
@@ -288,6 +275,36 @@ test("a copy of a mounted figure (a page cache restoring a clone) mounts as a ch
 });
 
 /** Mounts DATA on a new `<div id>` of the blank page, and waits until it is drawn. */
+test("charts mounted on elements without an id or the mark each keep their own view in the address", async () => {
+  const page = await open(env, "/test/blank.html");
+  // Three elements, mounted the last first; each regrouped its own way, then read again after a
+  // reload (the page mounting them again the same way).
+  const build = (data) =>
+    page.evaluate(async (data) => {
+      const { mount } = await import("/channel-sprawl.js");
+      const main = document.querySelector("#main");
+      const figs = [0, 1, 2].map(() => main.appendChild(document.createElement("div")));
+      for (const fig of [figs[2], figs[0], figs[1]]) await mount(fig, JSON.stringify(data));
+      return figs.length;
+    }, data);
+  const groupings = () => page.evaluate(() => [...document.querySelectorAll("#main > div")].map((fig) => fig.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("select").value));
+  await build(DATA);
+  await page.evaluate(() => {
+    for (const [i, to] of ["platform", "country", "department"].entries()) {
+      const select = document.querySelectorAll("#main > div")[i].querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector("select");
+      select.value = to;
+      select.dispatchEvent(new Event("change"));
+    }
+  });
+  const keys = (await page.evaluate(() => location.hash.slice(1).split("&"))).map((e) => e.split("=")[0]);
+  assert.equal(new Set(keys).size, 3, `one entry per chart: ${keys}`);
+  assert.deepEqual(await groupings(), ["platform", "country", "department"]);
+  await page.reload();
+  await build(DATA);
+  assert.deepEqual(await groupings(), ["platform", "country", "department"], "each chart its own view again");
+  assert.deepEqual(page.problems, []);
+});
+
 async function mountDiv(page, id) {
   await page.evaluate(
     async ([data, id]) => {
@@ -388,7 +405,7 @@ test("on a slow network: the drill-down's heading at once, a second click on Tab
 test("when the SVG export's build fails to load, the widget says so and the next click downloads", async () => {
   const page = await open(env, "/test/blank.html");
   let failures = 1;
-  await page.route("**/pkg-export/channel_sprawl_bg.wasm*", (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: "" }) : route.continue()));
+  await page.route("**/pkg/export/channel_sprawl_bg.wasm*", (route) => (failures-- > 0 ? route.fulfill({ status: 503, body: "" }) : route.continue()));
   await mountDiv(page, "export");
   const svg = page.locator("#export .cs-button", { hasText: "SVG" });
   await svg.click();
@@ -401,7 +418,7 @@ test("when the SVG export's build fails to load, the widget says so and the next
 
 test("a second click on an export while its build is slow to come downloads one file", async () => {
   const page = await open(env, "/test/blank.html");
-  const release = await hold(page, "**/pkg-export/channel_sprawl_bg.wasm*");
+  const release = await hold(page, "**/pkg/export/channel_sprawl_bg.wasm*");
   await mountDiv(page, "twice");
   const downloads = [];
   page.on("download", (d) => downloads.push(d.suggestedFilename()));

@@ -20,7 +20,7 @@ function exportedNumbers(file) {
 // bits), which numbers that keep landing on the same entries grow for good to 64 KB of the
 // page's heap (tests/e2e/api.test.js).
 test("every build's exported functions are numbered below 128, so their names share no entry of V8's number cache", () => {
-  for (const pkg of ["pkg", "pkg-csv", "pkg-export"]) {
+  for (const pkg of ["pkg", "pkg/csv", "pkg/export"]) {
     const numbers = exportedNumbers(`${root}www/${pkg}/channel_sprawl_bg.wasm`);
     assert.ok(numbers.length >= 20, `${pkg}: only ${numbers.length} exported functions found`);
     assert.ok(numbers.every((n) => Number.isInteger(n) && n >= 0 && n < 128), `${pkg}: exported functions numbered ${numbers.join(", ")}`);

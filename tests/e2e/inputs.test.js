@@ -2,7 +2,7 @@
 // CSV, and failures that name the URL and the status, each in place of its chart only.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, ready, legend } from "./browser.mjs";
+import { launch, open, ready, legend, download } from "./browser.mjs";
 
 let env;
 before(async () => (env = await launch()));
@@ -45,6 +45,28 @@ async function heldBt(answer) {
   await page.reload();
   return { page, release };
 }
+
+test("the loader and its pkg/ folder are all a post needs (SPEC §1): a CSV figure draws and exports an SVG", async () => {
+  const page = await open(env, "/test/blank.html");
+  // Nothing else of www/ uploaded: every other address of the site answers 404.
+  const uploaded = (url) => url.pathname === "/channel-sprawl.js" || url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/test/");
+  const missing = [];
+  await page.route((url) => !uploaded(url), (route) => (missing.push(route.request().url()), route.fulfill({ status: 404, body: "" })));
+  await page.evaluate(() => {
+    const fig = document.createElement("figure");
+    fig.id = "csv";
+    fig.setAttribute("data-channel-sprawl", "");
+    fig.setAttribute("data-company", "Acme");
+    fig.innerHTML = '<script type="text/csv">name,platform,themes\n@Acme,Twitter,support;news\nAcme blog,blog,news</script>';
+    document.querySelector("#main").append(fig);
+  });
+  await ready(page, "#csv");
+  assert.deepEqual((await legend(page, "#csv")).map((e) => `${e.key} ${e.count}`), ["news 2", "support 1"]);
+  const svg = await download(page, page.locator("#csv .cs-button", { hasText: "SVG" }));
+  assert.match(svg.bytes.toString(), /^<svg[^]*Acme[^]*<\/svg>\s*$/);
+  assert.deepEqual(missing, [], "nothing asked outside the loader and pkg/");
+  assert.deepEqual(page.problems, []);
+});
 
 test("a data-src that takes a while says the chart is on its way, then draws it; no such line stays", async () => {
   const { page, release } = await heldBt((route) => route.continue());

@@ -13,7 +13,7 @@ test("wasm-pack pack makes a publishable tarball", () => {
   const tarball = readdirSync(dir).find((f) => f.endsWith(".tgz"));
   assert.ok(tarball, "no tarball");
   const files = execFileSync("tar", ["tzf", dir + tarball], { encoding: "utf8" }).trim().split("\n").sort();
-  assert.deepEqual(files, ["package/README.md", "package/channel-sprawl.js", "package/channel-sprawl.schema.json", "package/package.json", "package/pkg-csv/channel_sprawl.js", "package/pkg-csv/channel_sprawl_bg.wasm", "package/pkg-export/channel_sprawl.js", "package/pkg-export/channel_sprawl_bg.wasm", "package/pkg/channel-sprawl-extras.js", "package/pkg/channel-sprawl-fr.js", "package/pkg/channel_sprawl.js", "package/pkg/channel_sprawl_bg.wasm"]);
+  assert.deepEqual(files, ["package/README.md", "package/channel-sprawl.js", "package/channel-sprawl.schema.json", "package/package.json", "package/pkg/channel-sprawl-extras.js", "package/pkg/channel-sprawl-fr.js", "package/pkg/channel_sprawl.js", "package/pkg/channel_sprawl_bg.wasm", "package/pkg/csv/channel_sprawl.js", "package/pkg/csv/channel_sprawl_bg.wasm", "package/pkg/export/channel_sprawl.js", "package/pkg/export/channel_sprawl_bg.wasm"]);
   const pkg = JSON.parse(readFileSync(dir + "package.json", "utf8"));
   for (const key of ["name", "version", "description", "repository", "keywords", "license", "files", "module"]) assert.ok(pkg[key], `package.json has no ${key}`);
   assert.equal(pkg.name, "channel-sprawl");
