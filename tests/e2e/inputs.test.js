@@ -77,7 +77,9 @@ test("a data-src that takes a while says the chart is on its way, then draws it;
   await ready(page, "#src-json");
   assert.equal(await status.count(), 0);
   assert.match(await page.locator("#src-json .cs-summary").textContent(), /^6 spaces/);
-  // Nor on the other figures, drawn or failed.
+  // Nor on the other figures, once drawn or failed.
+  await ready(page, "#src-csv");
+  await page.locator("#src-404[data-channel-sprawl-error]").waitFor({ state: "attached" });
   assert.equal(await page.locator("#src-csv [role=status], #src-404 [role=status]").count(), 0);
 });
 
