@@ -123,6 +123,9 @@ function schedulePaint(chart) {
 }
 // Charts are drawn once they come this near the viewport (CSS px).
 const NEAR = 256;
+// The reader's last pointer on a chart was a finger (or a pen): a selection's figures then go in
+// the ring's hole, shared by every chart of the page (a comparison's too).
+let touch = false;
 // The drill-down, the legend and the table list this many rows at first, and as many more at
 // each "show more": an Other of 20,000 themes expanded, or a segment of 50,000 spaces, would
 // otherwise be that many rows built at once.
@@ -662,11 +665,12 @@ class Chart {
     // Where the pointer is in the plot (for the tooltip): read before the widget reacts, while
     // the layout is clean, so a pointer move forces no layout.
     const track = (e) => {
-      this.tapped = e.pointerType !== "mouse";
+      touch = e.pointerType !== "mouse";
       const box = this.plot.getBoundingClientRect();
       this.pointerAt = { x: e.clientX - box.left, y: e.clientY - box.top };
     };
     for (const type of ["pointermove", "pointerdown"]) this.on(this.canvas, type, track, { passive: true });
+    this.on(this.legend, "pointerdown", (e) => (touch = e.pointerType !== "mouse"), { passive: true });
     // In a comparison, until the focus leaves the whole comparison (its shared legend, another
     // company's chart), seen from its host, where a focus inside reads as the host itself.
     const scope = this.peers?.host ?? this.container;
@@ -699,6 +703,9 @@ class Chart {
       this.w.resize(box.width, box.height, this.ratio());
       this.box = [box.width, box.height];
       this.peers?.rescale();
+      // The hole's text for its new size (written only when that changes it).
+      this.placeCenter();
+      if (this.centerShows != null || (touch && this.selectedKey != null)) this.fillCenter();
       this.paintIfNear();
     });
     resize.observe(this.canvas);
@@ -981,8 +988,6 @@ class Chart {
     this.plot.style.setProperty("--rows", String(Math.max(1, view.groups.length)));
 
     this.fillCenter();
-    // Every group hidden (in a comparison, another company's group shown alone): said in its place.
-    if (!view.groups.length) this.center.replaceChildren(el("span", { text: t.noneShown }));
     this.placeCenter();
     this.bars.replaceChildren(
       ...(view.chart === "bar" ? view.groups.map((g) => el("li", {}, el("span", { text: isolate(this.labelOf(g, view.groupBy)) }), " ", el("span", { class: "cs-count", text: this.formats.num.format(g.count) }))) : []),
@@ -1002,26 +1007,41 @@ class Chart {
     this.peers?.refresh();
   }
 
+  /** The ring's radii, CSS px (as geometry::Layout lays it out: render::PAD, geometry::HOLE). */
+  ring() {
+    const [w, h] = this.box ?? [0, 0];
+    const outer = Math.max(0, Math.min(w, h) / 2 - 12) * Math.sqrt(this.fill ?? 1);
+    return { outer, hole: outer * 0.58 };
+  }
+
   /**
-   * The hole: the total of the spaces counted, or the figures of `p`, the segment a tap shows
-   * (its name, at most two lines about as wide as the hole, geometry::HOLE, at its first line).
+   * The hole: the total of the spaces counted; after a tap (a finger on the ring or the legend),
+   * the selected group's figures where the hole holds them (its name on two lines at most,
+   * about as wide as the hole at its first line), through view changes and resizes; the note
+   * that no group is shown.
    */
-  fillCenter(p) {
-    const n = p ? p.count : this.view.units;
-    const unit = fill(this.t.spaces, { n: "" }, n).trim();
-    const name = p && el("span", { class: "cs-center-name", text: this.labelOf(p, this.view.groupBy) });
-    if (name) name.style.maxWidth = `${Math.round(0.48 * Math.min(...(this.box ?? [])) * Math.sqrt(this.fill ?? 1))}px`;
-    this.center.replaceChildren(...(name ? [name] : []), el("strong", { class: n >= 1e5 ? "cs-long" : null, text: this.formats.num.format(n) }), el("span", { text: p ? fill(this.t.share, { count: unit, pct: this.share(n) }) : unit }));
-    this.centerShows = p?.key;
+  fillCenter() {
+    const view = this.view;
+    const t = this.t;
+    const hole = this.ring().hole;
+    const g = touch && hole >= 60 ? view.groups.find((g) => g.key === this.selectedKey) : null;
+    const n = g ? g.count : view.units;
+    const unit = fill(t.spaces, { n: "" }, n).trim();
+    const name = g && el("span", { class: "cs-center-name", text: this.labelOf(g, view.groupBy) });
+    if (name) name.style.maxWidth = `${Math.round(1.65 * hole)}px`;
+    const figures = [el("strong", { class: n >= 1e5 ? "cs-long" : null, text: this.formats.num.format(n) }), el("span", { text: g ? fill(t.share, { count: unit, pct: this.share(n) }) : unit })];
+    this.center.replaceChildren(...(view.groups.length ? (name ? [name, ...figures] : figures) : [el("span", { text: t.noneShown })]));
+    this.centerShows = g?.key;
   }
 
   /**
    * The total in the hole only where the hole can hold it (as svg::MIN_COUNT_FILL in the
-   * exports); the note that no group is shown, whatever the chart.
+   * exports, and 72 CSS px across at least); the note that no group is shown, whatever the chart.
    */
   placeCenter() {
     const view = this.view;
-    this.center.hidden = view.groups.length ? view.chart !== "donut" || this.fill < 0.3 : !view.spaces;
+    const hide = view.groups.length ? view.chart !== "donut" || this.fill < 0.3 || (this.box != null && this.ring().hole < 36) : !view.spaces;
+    if (this.center.hidden !== hide) this.center.hidden = hide;
   }
 
   renderLegend(view) {
@@ -1208,6 +1228,7 @@ class Chart {
     const view = this.view;
     const previous = this.selectedKey ?? null;
     this.selectedKey = sel ? sel.key : null;
+    if (touch || this.centerShows != null) this.fillCenter();
     for (const b of this.legend.querySelectorAll(".cs-entry[data-key]")) {
       const on = b.dataset.key === this.selectedKey;
       b.setAttribute("aria-pressed", String(on));
@@ -1257,11 +1278,8 @@ class Chart {
   pointerChanged(announce) {
     const p = this.w.pointer();
     const t = this.t;
-    // A tap on a touch screen, on a ring whose hole shows the total: the segment's figures in the
-    // hole, in place of the total (on a phone, a tooltip beside the finger would cover the ring).
-    const inHole = p && !p.focus && this.tapped && !this.center.hidden;
-    if (this.centerShows !== (inHole ? p.key : undefined)) this.fillCenter(inHole ? p : null);
-    if (!p || inHole) {
+    // A tapped segment whose figures the hole shows: no tooltip by the finger to cover the ring.
+    if (!p || (!p.focus && touch && !this.center.hidden && this.centerShows === p.key)) {
       this.tooltip.hidden = true;
       this.tipContent = null;
       return;
@@ -1302,6 +1320,20 @@ class Chart {
     style.top = below ? px(at.y + gap) : "auto";
     style.bottom = below ? "auto" : px(box.height - at.y + gap);
     style.maxWidth = px(Math.min(260, wide ? box.width - 8 : room));
+    style.margin = "";
+    // A tap on a ring with room above or below it in the plot (a comparison's smaller company):
+    // there, across the plot's middle, on the tap's side if it has the room, clear of the ring.
+    if (!p.focus && touch && this.view.chart !== "bar") {
+      const { outer } = this.ring();
+      const cy = this.canvas.offsetTop + this.box[1] / 2;
+      const [over, under] = [cy - outer, box.height - cy - outer];
+      if (Math.max(over, under) >= 64) {
+        const up = at.y < cy ? over >= 64 : under < 64;
+        Object.assign(style, { left: "4px", right: "4px", margin: "0 auto", maxWidth: px(box.width - 8) });
+        style.top = up ? "auto" : px(cy + outer + 8);
+        style.bottom = up ? px(box.height - cy + outer + 8) : "auto";
+      }
+    }
     // From the keyboard, said as shown: the figures, and the platforms the tooltip names.
     if (p.focus && announce) this.say(fill(t.announceFocus, { label, count: this.spaces(p.count), pct: this.share(p.count) }) + (this.tipPlatforms ? ". " + this.tipPlatforms : ""));
   }

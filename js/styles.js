@@ -104,11 +104,13 @@ export const STYLES = `
 .cs-plot canvas:focus { outline: none; }
 .cs-plot canvas:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .cs-legend { flex: 1 1 260px; list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; min-width: 0; max-width: 28em; }
-.cs-item { display: flex; align-items: center; gap: 2px; min-width: 0; border-radius: 6px; }
+/* Too narrow for a group's name beside its tools (a phone at 150 % zoom): the tools on a line of
+   their own, at the row's end. */
+.cs-item { display: flex; flex-wrap: wrap; justify-content: flex-end; align-items: center; gap: 2px; min-width: 0; border-radius: 6px; }
 .cs-item.is-selected { background: var(--soft); }
 .cs-item.is-hidden .cs-entry { color: var(--muted); text-decoration: line-through; }
 .cs-entry {
-  flex: 1 1 auto; min-width: 0; display: flex; align-items: center; gap: 8px; text-align: start;
+  flex: 1 1 0; min-width: min(100%, 11em); display: flex; align-items: center; gap: 8px; text-align: start;
   border: 1px solid transparent; border-radius: 6px; padding: 4px 6px; min-height: 32px; cursor: pointer;
   background: transparent;
 }

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { launch, open, ready, SHOTS, legend, nextSelect, canvasColors, pointAtAngle, hoverAtAngle, drillDown } from "./browser.mjs";
+import { launch, open, ready, SHOTS, legend, nextSelect, canvasColors, pointAtAngle, hoverAtAngle, drillDown, splitWords } from "./browser.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let env;
@@ -174,30 +174,20 @@ test("beside the ring, the legend's labels break between words, and a long legen
       const { mount } = await import("/channel-sprawl.js");
       document.querySelectorAll("figure").forEach((f) => (f.channelSprawl?.destroy(), f.remove()));
       const figure = document.createElement("figure");
+      figure.id = "wide";
       figure.style.margin = "0";
       document.querySelector("main").append(figure);
       await mount(figure, { company: "Wide", spaces }, {});
       const root = figure.querySelector("[data-channel-sprawl-host]").shadowRoot;
       const box = (e) => e.getBoundingClientRect();
       const plot = box(root.querySelector(".cs-plot")), legend = box(root.querySelector(".cs-legend"));
-      // A word split over two lines has two client rects.
-      const split = [];
-      for (const label of root.querySelectorAll(".cs-label")) {
-        const text = label.firstChild;
-        for (const m of text.data.matchAll(/\S+/g)) {
-          const range = document.createRange();
-          range.setStart(text, m.index);
-          range.setEnd(text, m.index + m[0].length);
-          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split.push(m[0]);
-        }
-      }
       const body = box(root.querySelector(".cs-body"));
       const offCentre = Math.round(plot.left + plot.width / 2 - (body.left + body.width / 2));
-      return { split, beside: legend.left >= plot.right, plot: Math.round(plot.width), topGap: Math.round(plot.top - legend.top), legendTaller: legend.height > plot.height, offCentre };
+      return { beside: legend.left >= plot.right, plot: Math.round(plot.width), topGap: Math.round(plot.top - legend.top), legendTaller: legend.height > plot.height, offCentre };
     }, spaces);
   const themes = ["support", "expertise", "education", "communication", "entertainment", "promotions", "hr"];
   const seven = await measure([{ name: "hub", platform: "forum", themes }]);
-  assert.deepEqual(seven.split, [], "words broken across lines");
+  assert.deepEqual(await splitWords(page, "#wide"), [], "words broken across lines");
   assert.ok(seven.beside, "legend beside the ring");
   assert.ok(seven.plot >= 240 && seven.plot < 340, `the ring gave up width: ${seven.plot} px`);
   // Thirty groups: a legend much taller than the ring, which stays at the top, level with it.
@@ -209,6 +199,26 @@ test("beside the ring, the legend's labels break between words, and a long legen
   const under = await measure([{ name: "hub", platform: "forum", themes }]);
   assert.ok(!under.beside);
   assert.equal(under.offCentre, 0, "the ring alone on its line is centred");
+});
+
+test("on a phone zoomed to 150 % (260 px), the legend's names stay whole: the tools go on a line of their own", async () => {
+  const page = await open(env, "/posts/dell.html", { viewport: { width: 260, height: 800 } });
+  await ready(page, "#dell");
+  assert.deepEqual(await splitWords(page, "#dell"), [], "words broken across lines");
+  // Each row's tools under its name, at its end, still 24 px at least (WCAG 2.5.8).
+  const rows = await page.locator("#dell .cs-item:has(.cs-tool)").evaluateAll((items) =>
+    items.map((item) => {
+      const [entry, ...tools] = [...item.children].map((e) => e.getBoundingClientRect());
+      const box = item.getBoundingClientRect();
+      return { below: tools.every((t) => t.top >= entry.bottom - 1), end: Math.round(box.right - tools.at(-1).right), least: Math.min(...tools.map((t) => Math.min(t.width, t.height))) };
+    }),
+  );
+  assert.ok(rows.length >= 9, `${rows.length} rows`);
+  for (const row of rows) assert.deepEqual(row, { below: true, end: 0, least: 32 });
+  // Wider, one line each, as before.
+  await page.setViewportSize({ width: 390, height: 800 });
+  const lines = await page.locator("#dell .cs-item:has(.cs-tool)").evaluateAll((items) => items.map((item) => new Set([...item.children].map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))).size));
+  assert.deepEqual([...new Set(lines)], [1], "each row on one line at 390 px");
 });
 
 test("right-to-left names keep their place in the English text around them", async () => {

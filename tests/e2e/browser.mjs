@@ -88,6 +88,25 @@ export async function drillDown(page, figure) {
   return list;
 }
 
+/** The words of the figure's legend labels that are broken across two lines. */
+export function splitWords(page, figure) {
+  return page.evaluate((figure) => {
+    const root = document.querySelector(figure).querySelector("[data-channel-sprawl-host]").shadowRoot;
+    const split = [];
+    for (const label of root.querySelectorAll(".cs-label")) {
+      const text = label.firstChild;
+      for (const m of text.data.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, m.index);
+        range.setEnd(text, m.index + m[0].length);
+        // A word split over two lines has client rects on two lines.
+        if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split.push(m[0]);
+      }
+    }
+    return split;
+  }, figure);
+}
+
 /** What a reader gets by clicking `button`: the download's file name and its bytes. */
 export async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);

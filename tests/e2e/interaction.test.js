@@ -26,7 +26,7 @@ test("hovering a segment shows its tooltip inside the figure; leaving hides it",
   await tip.waitFor({ state: "hidden" });
 });
 
-test("touch: a tap selects a segment and shows its figures in the ring's hole; a second tap clears both", async () => {
+test("touch: a tap selects a segment and shows its figures in the ring's hole, through changes of the view and size; a second tap clears both", async () => {
   const page = await open(env, "/posts/dell.html", { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
   await ready(page, "#dell");
   const centre = page.locator("#dell .cs-center");
@@ -45,7 +45,7 @@ test("touch: a tap selects a segment and shows its figures in the ring's hole; a
   await drillDown(page, "#dell");
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-mobile.png" });
   selected = await nextSelect(page, "#dell");
-  const q = await pointAtAngle(page, "#dell", 8); // the screenshot may have scrolled
+  let q = await pointAtAngle(page, "#dell", 8); // the screenshot may have scrolled
   await page.touchscreen.tap(q.x, q.y);
   assert.equal((await selected()).key, null);
   assert.equal(await text(), total);
@@ -54,8 +54,26 @@ test("touch: a tap selects a segment and shows its figures in the ring's hole; a
   const long = await centre.locator(".cs-center-name").evaluate((e) => [e.textContent, e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)]);
   assert.equal(long[0], "Communication & évènements");
   assert.ok(long[1] <= 2.05, `${long[1]} lines`);
+  // The selection's figures stay while the view changes around it (another group hidden, the
+  // pie and back), and follow the hole's size (turned, narrower).
+  await page.locator('#dell .cs-tool[data-act="hide"][data-key="promotions"]').tap();
+  assert.match(await text(), /^Communication & évènements 16 espaces · \d+ %$/);
+  await page.locator("#dell select").nth(1).selectOption("pie");
+  await page.locator("#dell select").nth(1).selectOption("donut");
+  assert.match(await text(), /^Communication & évènements 16 /);
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.waitForFunction(() => {
+    const root = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot;
+    return root.querySelector(".cs-center-name").getBoundingClientRect().width <= 0.5 * root.querySelector("canvas").getBoundingClientRect().width;
+  });
+  // Selected from the legend with a finger: the same.
+  await page.locator('#dell .cs-entry[data-key="support"]').tap();
+  assert.match(await text(), /^Support client 3 espaces · /);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('#dell .cs-tool[data-act="hide"][data-key="promotions"]').tap(); // shown again
   // Tapped, then the groups change: the segment shown goes with them, not onto the group that
   // takes its place (no pointer leaves it on a touch screen).
+  q = await pointAtAngle(page, "#dell", 8);
   await page.touchscreen.tap(q.x, q.y);
   assert.match(await text(), /^Expertise /);
   await page.locator('#dell .cs-tool[data-act="hide"][data-key="expertise"]').tap();
