@@ -2,7 +2,7 @@
 // the enlarged dialog), adopted by a chart's shadow root when it first shows one of them: readers
 // who never open them do not download or match these rules.
 export const STYLES = `
-.cs-folded { margin: 4px 0; color: var(--muted); font-size: 13px; }
+.cs-folded { margin: 4px 0; color: var(--muted); font-size: small; }
 .cs-more { margin: 4px 0 0; }
 .cs-spaces, .cs-spaces ul { list-style: none; margin: 4px 0 0; padding: 0; }
 .cs-spaces ul { padding-inline-start: 22px; }
@@ -12,23 +12,23 @@ export const STYLES = `
 .cs-meta { margin-inline-start: 4px; overflow-wrap: anywhere; }
 .cs-space a { color: var(--accent); overflow-wrap: anywhere; }
 .cs-name { overflow-wrap: anywhere; }
-.cs-meta, .cs-copies { color: var(--muted); font-size: 13px; }
+.cs-meta, .cs-copies { color: var(--muted); font-size: small; }
 .cs-link.cs-copies { margin-inline-start: 2px; padding: 0 4px; min-height: 24px; }
 .cs-copies::before { content: "▸ " / ""; }
 .cs-copies[aria-expanded="true"]::before { content: "▾ " / ""; }
 .cs-profile dl { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); gap: 2px 12px; margin: 6px 0 0; }
 .cs-profile dt { color: var(--muted); }
 .cs-profile dd { margin: 0; font-variant-numeric: tabular-nums; }
-.cs-notes { list-style: none; margin: 8px 0 0; padding: 0; color: var(--muted); font-size: 13px; }
+.cs-notes { list-style: none; margin: 8px 0 0; padding: 0; color: var(--muted); font-size: small; }
 .cs-notes li { margin-top: 2px; }
 .cs-notes strong { font-weight: 700; color: var(--fg); }
 .cs-table { margin-top: 14px; overflow-x: auto; }
-.cs-table table { border-collapse: collapse; width: 100%; font-size: 13px; }
+.cs-table table { border-collapse: collapse; width: 100%; font-size: small; }
 .cs-table caption { text-align: start; font-weight: 700; padding-bottom: 4px; }
 .cs-table th, .cs-table td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: end; }
 .cs-table th:first-child { text-align: start; font-weight: normal; }
 .cs-table thead th, .cs-table tfoot th, .cs-table tfoot td { font-weight: 700; }
-.cs-note { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
+.cs-note { margin: 4px 0 0; color: var(--muted); font-size: small; }
 /* A comparison's charts after the first, on the first one's line: the controls' band kept empty (Comparison.follow). */
 .cs-controls.cs-spacer { visibility: hidden; }
 /* The window's units under a page's CSS zoom (--cs-z, set when it opens), which scales them too. */
@@ -40,7 +40,7 @@ export const STYLES = `
 /* On a phone, as wide as the dialog: never smaller than the chart in the post. */
 @media (max-width: 700px) { .cs-dialog .cs-plot { flex-basis: max(min(calc(72 * var(--vh)), 100%), min(var(--cs-post, 0px), 100%)); } }
 .cs-dialog .cs-plot[data-chart="bar"] { flex-basis: 100%; }
-.cs-dialog .cs-center strong:not(.cs-long) { font-size: 44px; }
+.cs-dialog .cs-center strong:not(.cs-long) { font-size: calc(44em / 15); }
 /* A comparison enlarged: each company's chart in its column of the dialog, as large as it allows. */
 :host([data-enlarged]) .cs-plot { flex: 1 1 100%; max-width: min(calc(56 * var(--vh, 1vh)), 100%); }
 :host([data-enlarged]) .cs-plot[data-chart="bar"] { max-width: none; }

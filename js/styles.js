@@ -17,10 +17,13 @@ export const STYLES = `
   --control: var(--channel-sprawl-control, #8c959f);
   --accent: var(--channel-sprawl-accent, #0b5cad);
   --soft: var(--channel-sprawl-soft, #f3f5f7);
-  font: 15px/1.45 var(--channel-sprawl-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
+  /* Sizes from the reader's own default text size (the browser's setting, "medium": 16 px unless
+     they chose larger), not the page's: 15 px and 13 px ("small") at the usual 16. */
+  font: medium/1.45 var(--channel-sprawl-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
   color: var(--fg);
   color-scheme: light;
 }
+:host > * { font-size: 0.9375em; }
 :host([data-scheme="dark"]) {
   --bg: var(--channel-sprawl-bg, #1c1c1e);
   --fg: var(--channel-sprawl-fg, #ececec);
@@ -34,11 +37,11 @@ export const STYLES = `
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
 .cs { background: var(--bg); color: var(--fg); padding: 12px; border-radius: 10px; }
-.cs-title { margin: 0; font-size: 17px; font-weight: 700; line-height: 1.3; }
-.cs-summary { margin: 2px 0 10px; color: var(--muted); font-size: 13px; }
-.cs-profile { margin: -4px 0 10px; font-size: 13px; }
+.cs-title { margin: 0; font-size: calc(17em / 15); font-weight: 700; line-height: 1.3; }
+.cs-summary { margin: 2px 0 10px; color: var(--muted); font-size: small; }
+.cs-profile { margin: -4px 0 10px; font-size: small; }
 .cs-profile summary { color: var(--accent); min-height: 24px; width: fit-content; }
-.cs-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 0 0 12px; font-size: 13px; }
+.cs-controls { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 0 0 12px; font-size: small; }
 .cs-field { display: inline-flex; gap: 6px; align-items: center; color: var(--muted); }
 /* On a phone or in a narrow column, each menu's name above it: the two menus on one line, and a
    button beside them in line with the menus, not with their names. */
@@ -59,7 +62,7 @@ export const STYLES = `
 .cs-button.cs-toggle { display: inline-flex; gap: 6px; align-items: center; border-color: transparent; background: none; padding-inline: 2px; text-align: start; }
 .cs-toggle::before {
   content: ""; flex: none; width: 18px; height: 18px; border: 2px solid var(--muted); border-radius: 4px;
-  font-size: 13px; line-height: 14px; text-align: center; font-weight: 700;
+  font-size: small; line-height: 14px; text-align: center; font-weight: 700;
 }
 .cs-toggle[aria-pressed="true"]::before { content: "✓" / ""; background: var(--accent); border-color: var(--accent); color: var(--bg); }
 /* A ring alone on its line (the legend under it) is centred; in a comparison's column it stays
@@ -79,15 +82,15 @@ export const STYLES = `
 :host([data-part]) .cs-plot[data-chart="bar"] { grid-template-columns: 40% minmax(0, 1fr); }
 .cs-bars { display: none; }
 .cs-plot[data-chart="bar"] .cs-bars { display: block; list-style: none; margin: 0; padding: 12px 0; max-width: 16em; min-width: 0; }
-.cs-bars li { cursor: pointer; height: 28px; line-height: 28px; font-size: 13px; display: flex; justify-content: flex-end; gap: 0.3em; white-space: nowrap; }
+.cs-bars li { cursor: pointer; height: 28px; line-height: 28px; font-size: small; display: flex; justify-content: flex-end; gap: 0.3em; white-space: nowrap; }
 /* A long label gives way, never its count: the bars carry no figures of their own. */
 .cs-bars li > :first-child { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
 .cs-bars .cs-count { flex: none; }
 .cs-center { position: absolute; inset: 0; display: grid; place-content: center; text-align: center; pointer-events: none; color: var(--fg); }
-.cs-center strong { display: block; font-size: 30px; line-height: 1.1; font-weight: 700; }
+.cs-center strong { display: block; font-size: 2em; line-height: 1.1; font-weight: 700; }
 /* A total of six digits or more ("100,000") in a type size the hole holds at 240 px. */
-.cs-center strong.cs-long { font-size: 22px; }
-.cs-center span { font-size: 13px; color: var(--muted); }
+.cs-center strong.cs-long { font-size: calc(22em / 15); }
+.cs-center span { font-size: small; color: var(--muted); }
 .cs-center .cs-center-name {
   justify-self: center; color: var(--fg); font-weight: 700; line-height: 1.25; hyphens: auto; overflow-wrap: anywhere;
   display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
@@ -95,7 +98,7 @@ export const STYLES = `
 .cs-tooltip {
   position: absolute; z-index: 2;
   display: grid; gap: 1px; width: max-content; max-width: 260px; padding: 6px 10px; border-radius: 6px;
-  background: var(--fg); color: var(--bg); font-size: 13px; line-height: 1.35; pointer-events: none;
+  background: var(--fg); color: var(--bg); font-size: small; line-height: 1.35; pointer-events: none;
   box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); overflow-wrap: anywhere;
 }
 .cs-tooltip strong { font-weight: 700; }
@@ -128,7 +131,7 @@ export const STYLES = `
 .cs-count { flex: none; font-variant-numeric: tabular-nums; color: var(--muted); }
 .cs-tool {
   flex: none; width: 32px; height: 32px; border: 1px solid transparent; border-radius: 6px;
-  background: transparent; color: var(--muted); cursor: pointer; font-size: 15px; padding: 0;
+  background: transparent; color: var(--muted); cursor: pointer; font-size: 1em; padding: 0;
 }
 .cs-tool:hover { border-color: var(--line); color: var(--fg); }
 /* A row with one tool (Other's +, a hidden group's +) keeps its count in line with the others'. */
@@ -136,8 +139,8 @@ export const STYLES = `
 .cs-link { border: 0; background: none; padding: 4px 6px; color: var(--accent); text-decoration: underline; cursor: pointer; min-height: 32px; text-align: start; }
 :is(.cs-button, .cs-tool, .cs-link, .cs-entry, .cs-select, a, summary, .cs-table):focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 summary { cursor: pointer; }
-.cs-help { margin: 8px 0 0; font-size: 13px; color: var(--muted); }
-.cs-notice { margin: 8px 0 0; font-size: 13px; }
+.cs-help { margin: 8px 0 0; font-size: small; color: var(--muted); }
+.cs-notice { margin: 8px 0 0; font-size: small; }
 .is-waiting, .is-waiting * { cursor: progress !important; }
 /* The drill-down's frame and heading: shown at once, the list when the extras module is there. */
 .cs-drill { margin-top: 14px; border-top: 1px solid var(--line); padding-top: 8px; }

@@ -221,6 +221,30 @@ test("on a phone zoomed to 150 % (260 px), the legend's names stay whole: the to
   assert.deepEqual([...new Set(lines)], [1], "each row on one line at 390 px");
 });
 
+test("the widget's text follows the reader's default text size (the browser's setting), not the page's", async () => {
+  const page = await open(env, "/posts/dell.html");
+  await ready(page, "#dell");
+  const sizes = () =>
+    page.evaluate(() => {
+      const root = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot;
+      const px = (s) => parseFloat(getComputedStyle(root.querySelector(s)).fontSize);
+      return { label: px(".cs-label"), summary: px(".cs-summary"), title: px(".cs-title"), total: px(".cs-center strong") };
+    });
+  const usual = await sizes();
+  assert.deepEqual(usual, { label: 15, summary: 13, title: 17, total: 30 });
+  // A page that sets its own text small (a root of 10 px, and 12 px on everything) leaves it so.
+  await page.addStyleTag({ content: "html { font-size: 10px } body, figure { font-size: 12px }" });
+  assert.deepEqual(await sizes(), usual);
+  // A reader who asked for larger text (20 px instead of 16) gets it in the widget too.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 20 } });
+  await page.reload();
+  await ready(page, "#dell");
+  const large = await sizes();
+  for (const [k, v] of Object.entries(large)) assert.ok(v >= usual[k] * 1.2, `${k}: ${v} px against ${usual[k]}`);
+  await page.locator("#dell").screenshot({ path: SHOTS + "dell-large-text.png" });
+});
+
 test("right-to-left names keep their place in the English text around them", async () => {
   const page = await open(env, "/test/blank.html");
   const spaces = [
