@@ -14,6 +14,8 @@ test("every demo dataset is valid against the schema", () => {
   }
   assert.ok(validate([read("www/data/dell.json"), read("www/data/bt.json")]), "a comparison array");
   assert.ok(validate(read("tests/fixtures/valid.json")), JSON.stringify(validate.errors));
+  // A field left null is left out, for the title as for a space's fields (the core reads it so).
+  assert.ok(validate({ company: "Acme", title: null, spaces: [{ name: "a", platform: "blog", theme: "t", url: null }] }), JSON.stringify(validate.errors));
 });
 
 test("every invalid fixture is rejected by the schema", () => {
