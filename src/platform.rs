@@ -3,7 +3,7 @@
 
 /// Known platforms: accepted spellings (lower case) → key, display label.
 const KNOWN: &[(&[&str], &str, &str)] = &[
-    (&["twitter", "x", "x (twitter)", "twitter/x"], "twitter", "Twitter"),
+    (&["twitter", "x", "x (twitter)", "twitter/x", "twitter / x"], "twitter", "Twitter"),
     (&["facebook", "fb"], "facebook", "Facebook"),
     (&["linkedin"], "linkedin", "LinkedIn"),
     (&["youtube"], "youtube", "YouTube"),
@@ -11,7 +11,7 @@ const KNOWN: &[(&[&str], &str, &str)] = &[
     (&["blog"], "blog", "Blog"),
     (&["forum", "forums"], "forum", "Forum"),
     (&["community", "communities"], "community", "Community"),
-    (&["microblog", "yammer"], "microblog", "Microblog"),
+    (&["microblog"], "microblog", "Microblog"),
     (&["flickr"], "flickr", "Flickr"),
     (&["slideshare"], "slideshare", "SlideShare"),
     (&["tiktok"], "tiktok", "TikTok"),

@@ -138,6 +138,16 @@ fn by_platform_x_and_twitter_are_one_group_keyed_twitter() {
 }
 
 #[test]
+fn a_platform_is_keyed_by_its_own_name_spellings_of_a_known_one_aside() {
+    // SPEC: the key is the lower-case platform name. A product (Yammer) keeps its name rather
+    // than become the kind of platform it is; spellings of Twitter, Facebook, forums are theirs.
+    for (name, key) in [("Yammer", "yammer"), ("Twitter / X", "twitter"), ("X", "twitter"), ("fb", "facebook"), ("Forums", "forum")] {
+        let d = dataset(json!({ "company": "Acme", "spaces": [space("a", name, &["x"])] }));
+        assert_eq!(d.platform_keys().collect::<Vec<_>>(), [key], "{name}");
+    }
+}
+
+#[test]
 fn an_unknown_platform_is_keyed_in_lower_case_and_labelled_as_first_written() {
     let d = dataset(json!({
         "company": "Acme",
