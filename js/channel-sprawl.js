@@ -245,17 +245,24 @@ async function readData(figure, waiting, waited) {
   }
 }
 
+// Every element `mount()` was given (marked or not) until destroyed, and the fragment key each
+// figure without an id holds.
+const mounts = new Set();
+const heldKeys = new Map();
 /**
  * Keys of this figure in the URL fragment: its id, else its place in the page among the charts
- * (the figures marked for one, those mounted without the mark, and this one), or the next place
- * no other chart's key holds (charts mounted without the mark, later ones first in the page).
+ * (the figures marked for one and every element mounted, in the page's order: `mount()` calls
+ * register at once, before any chart is built, so the keys do not depend on which loads first),
+ * or the next place no other figure's key holds (one inserted above the others later).
  */
 function stateKey(figure) {
   if (figure.id) return figure.id;
-  const others = [...charts].filter((c) => c.figure !== figure);
-  const all = new Set([...document.querySelectorAll(`[${ATTR}]`), ...others.map((c) => c.figure), figure]);
+  if (heldKeys.has(figure)) return heldKeys.get(figure);
+  const all = new Set([...document.querySelectorAll(`[${ATTR}]`), ...[...mounts].filter((e) => e.isConnected), figure]);
   let n = [...all].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)).indexOf(figure) + 1;
-  while (others.some((c) => c.key === "chart" + n)) n++;
+  const held = new Set(heldKeys.values());
+  while (held.has("chart" + n)) n++;
+  heldKeys.set(figure, "chart" + n);
   return "chart" + n;
 }
 
@@ -1024,11 +1031,11 @@ class Chart {
     const view = this.view;
     const t = this.t;
     const hole = this.ring().hole;
-    const g = touch && hole >= 60 ? view.groups.find((g) => g.key === this.selectedKey) : null;
+    const g = touch && hole >= 66 ? view.groups.find((g) => g.key === this.selectedKey) : null;
     const n = g ? g.count : view.units;
     const unit = fill(t.spaces, { n: "" }, n).trim();
     const name = g && el("span", { class: "cs-center-name", text: this.labelOf(g, view.groupBy) });
-    if (name) name.style.maxWidth = `${Math.round(1.65 * hole)}px`;
+    if (name) name.style.maxWidth = `${Math.round(1.75 * hole)}px`;
     const figures = [el("strong", { class: n >= 1e5 ? "cs-long" : null, text: this.formats.num.format(n) }), el("span", { text: g ? fill(t.share, { count: unit, pct: this.share(n) }) : unit })];
     this.center.replaceChildren(...(view.groups.length ? (name ? [name, ...figures] : figures) : [el("span", { text: t.noneShown })]));
     this.centerShows = g?.key;
@@ -1469,6 +1476,7 @@ export async function mount(element, data, options = {}) {
   for (const stale of element.querySelectorAll(":scope > [data-channel-sprawl-host], :scope > [data-channel-sprawl-compare]")) stale.remove();
   element.removeAttribute(READY);
   element.removeAttribute(FAILED);
+  mounts.add(element);
   let mounted = null; // a Chart or a Comparison
   const teardown = () => {
     mounted?.destroy();
@@ -1486,6 +1494,8 @@ export async function mount(element, data, options = {}) {
     destroy: () => {
       teardown();
       ownData.delete(element);
+      mounts.delete(element);
+      heldKeys.delete(element);
       delete element.channelSprawl;
     },
   };

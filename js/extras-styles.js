@@ -40,7 +40,7 @@ export const STYLES = `
 /* On a phone, as wide as the dialog: never smaller than the chart in the post. */
 @media (max-width: 700px) { .cs-dialog .cs-plot { flex-basis: max(min(calc(72 * var(--vh)), 100%), min(var(--cs-post, 0px), 100%)); } }
 .cs-dialog .cs-plot[data-chart="bar"] { flex-basis: 100%; }
-.cs-dialog .cs-center strong:not(.cs-long) { font-size: calc(44em / 15); }
+.cs-dialog .cs-center strong:not(.cs-long) { font-size: 44px; }
 /* A comparison enlarged: each company's chart in its column of the dialog, as large as it allows. */
 :host([data-enlarged]) .cs-plot { flex: 1 1 100%; max-width: min(calc(56 * var(--vh, 1vh)), 100%); }
 :host([data-enlarged]) .cs-plot[data-chart="bar"] { max-width: none; }

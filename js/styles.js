@@ -19,7 +19,11 @@ export const STYLES = `
   --soft: var(--channel-sprawl-soft, #f3f5f7);
   /* Sizes from the reader's own default text size (the browser's setting, "medium": 16 px unless
      they chose larger), not the page's: 15 px and 13 px ("small") at the usual 16. */
-  font: medium/1.45 var(--channel-sprawl-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
+  font: medium/1.45 var(--channel-sprawl-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial), sans-serif;
+  /* Not the page's size: its rules on the widget's element ("figure * { … }") would win over
+     this one but for !important. (The trailing sans-serif: with the generic monospace alone,
+     Chromium takes medium as 13 px.) */
+  font-size: medium !important;
   color: var(--fg);
   color-scheme: light;
 }
@@ -87,10 +91,11 @@ export const STYLES = `
 .cs-bars li > :first-child { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
 .cs-bars .cs-count { flex: none; }
 .cs-center { position: absolute; inset: 0; display: grid; place-content: center; text-align: center; pointer-events: none; color: var(--fg); }
-.cs-center strong { display: block; font-size: 2em; line-height: 1.1; font-weight: 700; }
+.cs-center strong { display: block; font-size: 30px; line-height: 1.1; font-weight: 700; }
 /* A total of six digits or more ("100,000") in a type size the hole holds at 240 px. */
-.cs-center strong.cs-long { font-size: calc(22em / 15); }
-.cs-center span { font-size: small; color: var(--muted); }
+.cs-center strong.cs-long { font-size: 22px; }
+/* In pixels, as the ring the hole is part of: the reader's text size would not fit in it. */
+.cs-center span { font-size: 13px; color: var(--muted); }
 .cs-center .cs-center-name {
   justify-self: center; color: var(--fg); font-weight: 700; line-height: 1.25; hyphens: auto; overflow-wrap: anywhere;
   display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
@@ -106,14 +111,15 @@ export const STYLES = `
 .cs-tooltip .cs-muted { opacity: 0.85; }
 .cs-plot canvas:focus { outline: none; }
 .cs-plot canvas:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.cs-legend { flex: 1 1 260px; list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; min-width: 0; max-width: 28em; }
-/* Too narrow for a group's name beside its tools (a phone at 150 % zoom): the tools on a line of
-   their own, at the row's end. */
-.cs-item { display: flex; flex-wrap: wrap; justify-content: flex-end; align-items: center; gap: 2px; min-width: 0; border-radius: 6px; }
+.cs-legend { flex: 1 1 260px; list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; min-width: 0; max-width: 28em; container-type: inline-size; }
+.cs-item { display: flex; justify-content: flex-end; align-items: center; gap: 2px; min-width: 0; border-radius: 6px; }
+/* A legend too narrow for the names beside their tools (a phone at 150 % zoom): every row's
+   tools on a line of their own, at its end, so that names stay whole and counts in line. */
+@container (max-width: 16em) { .cs-item { flex-wrap: wrap; } .cs-item > .cs-entry { flex-basis: 100%; } }
 .cs-item.is-selected { background: var(--soft); }
 .cs-item.is-hidden .cs-entry { color: var(--muted); text-decoration: line-through; }
 .cs-entry {
-  flex: 1 1 0; min-width: min(100%, 11em); display: flex; align-items: center; gap: 8px; text-align: start;
+  flex: 1 1 auto; min-width: 0; display: flex; align-items: center; gap: 8px; text-align: start;
   border: 1px solid transparent; border-radius: 6px; padding: 4px 6px; min-height: 32px; cursor: pointer;
   background: transparent;
 }

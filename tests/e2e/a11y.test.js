@@ -201,24 +201,29 @@ test("beside the ring, the legend's labels break between words, and a long legen
   assert.equal(under.offCentre, 0, "the ring alone on its line is centred");
 });
 
-test("on a phone zoomed to 150 % (260 px), the legend's names stay whole: the tools go on a line of their own", async () => {
+test("on a phone zoomed in (260 to 320 px), the legend's names stay whole, its counts in line, each row's tools together", async () => {
   const page = await open(env, "/posts/dell.html", { viewport: { width: 260, height: 800 } });
   await ready(page, "#dell");
-  assert.deepEqual(await splitWords(page, "#dell"), [], "words broken across lines");
-  // Each row's tools under its name, at its end, still 24 px at least (WCAG 2.5.8).
-  const rows = await page.locator("#dell .cs-item:has(.cs-tool)").evaluateAll((items) =>
-    items.map((item) => {
-      const [entry, ...tools] = [...item.children].map((e) => e.getBoundingClientRect());
-      const box = item.getBoundingClientRect();
-      return { below: tools.every((t) => t.top >= entry.bottom - 1), end: Math.round(box.right - tools.at(-1).right), least: Math.min(...tools.map((t) => Math.min(t.width, t.height))) };
-    }),
-  );
-  assert.ok(rows.length >= 9, `${rows.length} rows`);
-  for (const row of rows) assert.deepEqual(row, { below: true, end: 0, least: 32 });
-  // Wider, one line each, as before.
-  await page.setViewportSize({ width: 390, height: 800 });
-  const lines = await page.locator("#dell .cs-item:has(.cs-tool)").evaluateAll((items) => items.map((item) => new Set([...item.children].map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))).size));
-  assert.deepEqual([...new Set(lines)], [1], "each row on one line at 390 px");
+  // Hidden groups too: a row with one tool.
+  await page.locator('#dell .cs-tool[data-act="hide"][data-key="hr"]').click();
+  for (const width of [260, 280, 300, 320, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.deepEqual(await splitWords(page, "#dell"), [], `${width} px: words broken across lines`);
+    const rows = await page.locator("#dell .cs-item:has(.cs-tool)").evaluateAll((items) =>
+      items.map((item) => {
+        const [entry, ...tools] = [...item.children].map((e) => e.getBoundingClientRect());
+        return { below: tools[0].top >= entry.bottom - 1, toolLines: new Set(tools.map((t) => Math.round(t.top))).size, count: Math.round(item.querySelector(".cs-count").getBoundingClientRect().right), least: Math.min(...tools.map((t) => Math.min(t.width, t.height))) };
+      }),
+    );
+    assert.equal(rows.length, 9, "eight groups and a hidden one");
+    assert.equal(new Set(rows.map((r) => r.below)).size, 1, `${width} px: every row's tools beside its name, or every row's under it`);
+    assert.deepEqual(new Set(rows.map((r) => r.toolLines)), new Set([1]), `${width} px: a row's tools on one line`);
+    assert.equal(new Set(rows.map((r) => r.count)).size, 1, `${width} px: counts in line`);
+    assert.ok(rows.every((r) => r.least >= 24), "tools 24 px at least (WCAG 2.5.8)");
+    if (width === 260) assert.ok(rows[0].below, "at 260 px, the tools under the names");
+    if (width === 390) assert.ok(!rows[0].below, "at 390 px, beside them");
+  }
 });
 
 test("the widget's text follows the reader's default text size (the browser's setting), not the page's", async () => {
@@ -232,16 +237,18 @@ test("the widget's text follows the reader's default text size (the browser's se
     });
   const usual = await sizes();
   assert.deepEqual(usual, { label: 15, summary: 13, title: 17, total: 30 });
-  // A page that sets its own text small (a root of 10 px, and 12 px on everything) leaves it so.
-  await page.addStyleTag({ content: "html { font-size: 10px } body, figure { font-size: 12px }" });
+  // A page that sets its own text small (a root of 10 px, and 12 px on everything, the widget's
+  // element too), or the widget's font to the bare generic monospace, leaves it so.
+  await page.addStyleTag({ content: "html { font-size: 10px } body, figure * { font-size: 12px !important } #dell { --channel-sprawl-font: monospace }" });
   assert.deepEqual(await sizes(), usual);
   // A reader who asked for larger text (20 px instead of 16) gets it in the widget too.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Page.setFontSizes", { fontSizes: { standard: 20 } });
   await page.reload();
   await ready(page, "#dell");
-  const large = await sizes();
+  const { total, ...large } = await sizes();
   for (const [k, v] of Object.entries(large)) assert.ok(v >= usual[k] * 1.2, `${k}: ${v} px against ${usual[k]}`);
+  assert.equal(total, 30, "the total in the hole keeps the ring's scale, as the counts drawn on it");
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-large-text.png" });
 });
 

@@ -305,6 +305,32 @@ test("charts mounted on elements without an id or the mark each keep their own v
   assert.deepEqual(page.problems, []);
 });
 
+test("charts the page mounts itself beside marked figures without an id: a key each, whichever loads first", async () => {
+  const page = await open(env, "/test/blank.html");
+  const data = JSON.stringify(DATA);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="module">import { mount } from "/channel-sprawl.js"; for (const d of document.querySelectorAll(".mine")) mount(d, ${JSON.stringify(data)});</script></head>
+<body><main><div class="mine"></div><figure data-channel-sprawl><script type="application/json">${data}</script></figure>
+<figure id="named" data-channel-sprawl><script type="application/json">${data}</script></figure><div class="mine"></div></main></body></html>`;
+  await page.route("**/test/keys.html", (route) => route.fulfill({ contentType: "text/html", body: html }));
+  const charts = "main > div, main > figure";
+  const load = async (path) => {
+    await page.goto(env.base + path);
+    await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((e) => e.hasAttribute("data-channel-sprawl-ready")), charts);
+  };
+  await load("/test/keys.html");
+  // Each chart its own group selected, from its legend.
+  const pressed = () => page.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => e.querySelector("[data-channel-sprawl-host]").shadowRoot.querySelector('.cs-entry[aria-pressed="true"]')?.dataset.key ?? null), charts);
+  const keys = ["support", "promo", "support", "promo"];
+  for (const [i, key] of keys.entries()) await page.locator(charts).nth(i).locator(`.cs-entry[data-key="${key}"]`).click();
+  assert.deepEqual(await pressed(), keys);
+  const entries = (await page.evaluate(() => location.hash.slice(1))).split("&");
+  assert.equal(new Set(entries.map((e) => e.split("=")[0])).size, 4, entries.join("&"));
+  await load(`/test/keys.html#${entries.join("&")}`);
+  assert.deepEqual(await pressed(), keys, "each chart's selection again after a reload");
+  assert.deepEqual(page.problems, []);
+});
+
 async function mountDiv(page, id) {
   await page.evaluate(
     async ([data, id]) => {
