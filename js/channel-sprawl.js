@@ -711,8 +711,10 @@ class Chart {
       this.box = [box.width, box.height];
       this.peers?.rescale();
       // The hole's text for its new size (written only when that changes it).
-      this.placeCenter();
-      if (this.centerShows != null || (touch && this.selectedKey != null)) this.fillCenter();
+      if (this.view) {
+        this.placeCenter();
+        if (this.centerShows != null || (touch && this.selectedKey != null)) this.fillCenter();
+      }
       this.paintIfNear();
     });
     resize.observe(this.canvas);

@@ -286,7 +286,8 @@ fn labels_use_the_stylesheets_default_typeface() {
     let css = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let start = css.find("var(--channel-sprawl-font, ").expect("no --channel-sprawl-font default in js/styles.js")
         + "var(--channel-sprawl-font, ".len();
-    let stack = css[start..].split(')').next().unwrap_or_default().replace('"', "");
+    // The default: the variable's fallback and the generic family after it (`…, Arial), sans-serif;`).
+    let stack = css[start..].split(';').next().unwrap_or_default().replace([')', '"'], "");
     assert_eq!(stack, channel_sprawl::render::FONT_FAMILY);
 }
 
