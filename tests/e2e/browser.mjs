@@ -32,7 +32,7 @@ export async function open(env, path, options = {}) {
   // much later, as on a slow network, to flush out tests that race them.
   const slow = Number(process.env.E2E_SLOW);
   if (slow > 0) {
-    await context.route((url) => /\/pkg\/channel-sprawl-(extras|fr)\.js|\/pkg-(export|csv)\//.test(url.pathname), async (route) => {
+    await context.route((url) => /\/pkg\/(channel-sprawl-(extras|fr)\.js|csv\/|export\/)/.test(url.pathname), async (route) => {
       await new Promise((done) => setTimeout(done, slow));
       await route.fallback();
     });
