@@ -28,7 +28,7 @@ export async function launch() {
 /** A new page that records console errors and page errors in `page.problems`. */
 export async function open(env, path, options = {}) {
   const context = await env.browser.newContext({ viewport: { width: 900, height: 1000 }, ...options });
-  // E2E_SLOW=<ms>: every part fetched on use (extras, languages, the export build) comes that
+  // E2E_SLOW=<ms>: every part fetched on use (extras, languages, the CSV and export builds) comes that
   // much later, as on a slow network, to flush out tests that race them.
   const slow = Number(process.env.E2E_SLOW);
   if (slow > 0) {
