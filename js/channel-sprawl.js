@@ -251,16 +251,18 @@ const mounts = new Set();
 const heldKeys = new Map();
 /**
  * Keys of this figure in the URL fragment: its id, else its place in the page among the charts
- * (the figures marked for one and every element mounted, in the page's order: `mount()` calls
- * register at once, before any chart is built, so the keys do not depend on which loads first),
- * or the next place no other figure's key holds (one inserted above the others later).
+ * (the figures marked for one and every element mounted so far, in the page's order: `mount()`
+ * calls register at once, before any chart is built, so charts mounted together are keyed in
+ * the page's order whichever loads first), or the next place no other chart's key or id holds
+ * (one mounted later above the others).
  */
 function stateKey(figure) {
   if (figure.id) return figure.id;
   if (heldKeys.has(figure)) return heldKeys.get(figure);
   const all = new Set([...document.querySelectorAll(`[${ATTR}]`), ...[...mounts].filter((e) => e.isConnected), figure]);
   let n = [...all].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)).indexOf(figure) + 1;
-  const held = new Set(heldKeys.values());
+  // Nor another chart's id: a figure keyed "chart2" beside one whose id is chart2.
+  const held = new Set([...heldKeys.values(), ...[...all].map((e) => e.id).filter(Boolean)]);
   while (held.has("chart" + n)) n++;
   heldKeys.set(figure, "chart" + n);
   return "chart" + n;

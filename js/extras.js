@@ -419,7 +419,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.host = el("channel-sprawl-compare", { "data-channel-sprawl-compare": "", dir: "ltr" });
       const root = this.host.attachShadow({ mode: "open" });
       const own = new CSSStyleSheet();
-      own.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}.cs-legend.cs-shared{grid-template-columns:repeat(auto-fill,minmax(260px,1fr));max-width:none}");
+      own.replaceSync(":host{all:initial;display:block}.row{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.row>*{flex:1 1 300px;min-width:0}.cs-legend.cs-shared{grid-template-columns:repeat(auto-fill,minmax(min(260px,100%),1fr));max-width:none}");
       root.adoptedStyleSheets = [own, styleSheet(), sheet];
       this.row = el("div", { class: "row" });
       this.legend = el("ul", { class: "cs-legend cs-shared" });

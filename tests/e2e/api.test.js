@@ -305,13 +305,13 @@ test("charts mounted on elements without an id or the mark each keep their own v
   assert.deepEqual(page.problems, []);
 });
 
-test("charts the page mounts itself beside marked figures without an id: a key each, whichever loads first", async () => {
+test("charts the page mounts itself beside marked figures without an id: a key each, whichever loads first, none another's id", async () => {
   const page = await open(env, "/test/blank.html");
   const data = JSON.stringify(DATA);
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <script type="module">import { mount } from "/channel-sprawl.js"; for (const d of document.querySelectorAll(".mine")) mount(d, ${JSON.stringify(data)});</script></head>
 <body><main><div class="mine"></div><figure data-channel-sprawl><script type="application/json">${data}</script></figure>
-<figure id="named" data-channel-sprawl><script type="application/json">${data}</script></figure><div class="mine"></div></main></body></html>`;
+<figure id="chart2" data-channel-sprawl><script type="application/json">${data}</script></figure><div class="mine"></div></main></body></html>`;
   await page.route("**/test/keys.html", (route) => route.fulfill({ contentType: "text/html", body: html }));
   const charts = "main > div, main > figure";
   const load = async (path) => {

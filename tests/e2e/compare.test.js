@@ -177,6 +177,10 @@ test("on a phone, a tap on the smaller ring shows its figures clear of it, and t
   const dell = await page.locator("#comparaison .cs-center").first().evaluate((c) => [...c.children].map((e) => e.textContent).join(" ").replace(/\s/g, " "));
   assert.match(dell, /^Expertise 20 espaces · \d+ %$/);
   await page.locator("#comparaison").screenshot({ path: SHOTS + "comparaison-tap-390.png" });
+  // Zoomed in further (250 px): the shared legend's rows within it, the page not wider than the screen.
+  await page.setViewportSize({ width: 250, height: 700 });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [250, 250]);
 });
 
 test("in the dark scheme, the shared legend and the profiles follow the charts", async () => {
