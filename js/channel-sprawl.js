@@ -1333,9 +1333,10 @@ class Chart {
     style.maxWidth = px(Math.min(260, wide ? box.width - 8 : room));
     style.margin = "";
     // A tap on a ring with room above or below it in the plot (a comparison's smaller company):
-    // there, across the plot's middle, on the tap's side if it has the room, clear of the ring.
+    // there, across the plot's middle, on the tap's side if it has the room, clear of the ring
+    // and of the tapped segment, lifted out of it (render::LIFT_SELECTED, 7 px, and its outline).
     if (!p.focus && touch && this.view.chart !== "bar") {
-      const { outer } = this.ring();
+      const outer = this.ring().outer + 10;
       const cy = this.canvas.offsetTop + this.box[1] / 2;
       const [over, under] = [cy - outer, box.height - cy - outer];
       if (Math.max(over, under) >= 64) {

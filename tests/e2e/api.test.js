@@ -331,6 +331,27 @@ test("charts the page mounts itself beside marked figures without an id: a key e
   assert.deepEqual(page.problems, []);
 });
 
+test("a ring too small for its total (a hole under 72 px across) shows none; larger, it does", async () => {
+  const page = await open(env, "/test/blank.html");
+  const shown = (width) =>
+    page.evaluate(async ([data, width]) => {
+      const { mount } = await import("/channel-sprawl.js");
+      const fig = document.createElement("div");
+      fig.style.width = `${width}px`;
+      document.querySelector("#main").replaceChildren(fig);
+      await mount(fig, JSON.stringify(data));
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const root = fig.querySelector("[data-channel-sprawl-host]").shadowRoot;
+      const canvas = root.querySelector("canvas").getBoundingClientRect();
+      const hole = 2 * 0.58 * (Math.min(canvas.width, canvas.height) / 2 - 12);
+      return { hole: Math.round(hole), shown: !root.querySelector(".cs-center").hidden };
+    }, [DATA, width]);
+  const small = await shown(150);
+  assert.ok(small.hole < 72 && !small.shown, JSON.stringify(small));
+  const large = await shown(400);
+  assert.ok(large.hole >= 72 && large.shown, JSON.stringify(large));
+});
+
 async function mountDiv(page, id) {
   await page.evaluate(
     async ([data, id]) => {

@@ -149,18 +149,20 @@ test("on a phone, a tap on the smaller ring shows its figures clear of it, and t
   const bt = page.locator("#comparaison canvas").nth(1);
   await bt.scrollIntoViewIfNeeded();
   // BT's ring: the inked rows and columns of its canvas, in page pixels.
-  const ring = await bt.evaluate((canvas) => {
-    const { width, height } = canvas;
-    const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-    const corner = data.slice(0, 4).join();
-    let [top, bottom, left, right] = [height, 0, width, 0];
-    for (let y = 0; y < height; y++)
-      for (let x = 0; x < width; x++)
-        if (data.slice((y * width + x) * 4, (y * width + x) * 4 + 4).join() !== corner) [top, bottom, left, right] = [Math.min(top, y), Math.max(bottom, y), Math.min(left, x), Math.max(right, x)];
-    const box = canvas.getBoundingClientRect();
-    const k = box.width / width;
-    return { top: box.top + top * k, bottom: box.top + bottom * k, left: box.left + left * k, right: box.left + right * k };
-  });
+  const inked = () =>
+    bt.evaluate((canvas) => {
+      const { width, height } = canvas;
+      const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+      const corner = data.slice(0, 4).join();
+      let [top, bottom, left, right] = [height, 0, width, 0];
+      for (let y = 0; y < height; y++)
+        for (let x = 0; x < width; x++)
+          if (data.slice((y * width + x) * 4, (y * width + x) * 4 + 4).join() !== corner) [top, bottom, left, right] = [Math.min(top, y), Math.max(bottom, y), Math.min(left, x), Math.max(right, x)];
+      const box = canvas.getBoundingClientRect();
+      const k = box.width / width;
+      return { top: box.top + top * k, bottom: box.top + bottom * k, left: box.left + left * k, right: box.left + right * k };
+    });
+  const ring = await inked();
   const outer = (ring.bottom - ring.top) / 2;
   assert.ok(outer > 15 && outer < 80, `BT's ring is the smaller one: ${outer} px`);
   // A tap on its first segment (Expertise, from twelve o'clock).
@@ -170,8 +172,9 @@ test("on a phone, a tap on the smaller ring shows its figures clear of it, and t
   assert.deepEqual(details.map((d) => `${d.company} ${d.key}`), ["Dell expertise", "BT expertise"]);
   const tip = page.locator("#comparaison .cs-tooltip:visible");
   await tip.waitFor();
-  const t = await tip.boundingBox();
-  assert.ok(t.y + t.height <= ring.top || t.y >= ring.bottom, `the tooltip (${t.y}–${t.y + t.height}) clear of the ring (${ring.top}–${ring.bottom})`);
+  // Where both are now (Dell's drill-down opened above BT's chart, and the page may have scrolled).
+  const [t, now] = [await tip.boundingBox(), await inked()];
+  assert.ok(t.y + t.height <= now.top || t.y >= now.bottom, `the tooltip (${t.y}–${t.y + t.height}) clear of the ring (${now.top}–${now.bottom})`);
   assert.match(await tip.textContent(), /^Expertise4 espaces/);
   // Dell's hole, where it has the room: the same group's figures.
   const dell = await page.locator("#comparaison .cs-center").first().evaluate((c) => [...c.children].map((e) => e.textContent).join(" ").replace(/\s/g, " "));
