@@ -14,7 +14,7 @@ const ATTR = "data-channel-sprawl";
 const READY = "data-channel-sprawl-ready";
 // The types of a figure's data script.
 const DATA_TYPES = ["application/json", "text/csv"];
-const DATA_SCRIPTS = ':is([type="application/json"], [type="text/csv"])';
+const DATA_SCRIPTS = `:is(${DATA_TYPES.map((t) => `[type="${t}"]`)})`;
 const FAILED = "data-channel-sprawl-error";
 const EVENT = "channel-sprawl:select";
 const GROUP_BYS = ["theme", "platform", "department", "country"];
@@ -998,7 +998,6 @@ class Chart {
     this.plot.dataset.chart = view.chart;
     this.plot.style.setProperty("--rows", String(Math.max(1, view.groups.length)));
 
-    this.fillCenter();
     this.placeCenter();
     this.bars.replaceChildren(
       ...(view.chart === "bar" ? view.groups.map((g) => el("li", {}, el("span", { text: isolate(this.labelOf(g, view.groupBy)) }), " ", el("span", { class: "cs-count", text: this.formats.num.format(g.count) }))) : []),
@@ -1239,7 +1238,8 @@ class Chart {
     const view = this.view;
     const previous = this.selectedKey ?? null;
     this.selectedKey = sel ? sel.key : null;
-    if (touch || this.centerShows != null) this.fillCenter();
+    // The hole, after every render as after a selection (one always follows the other).
+    this.fillCenter();
     for (const b of this.legend.querySelectorAll(".cs-entry[data-key]")) {
       const on = b.dataset.key === this.selectedKey;
       b.setAttribute("aria-pressed", String(on));
