@@ -178,7 +178,7 @@ await build({
   external: ["./pkg/*"],
   // V8's explicit compile hint: the whole file is compiled while it streams in, off the main
   // thread, instead of function by function on first call (about 3 ms of main-thread time).
-  banner: { js: `${COMPILE_EAGERLY}\n// channel-sprawl — sources: js/ and src/ of the channel-sprawl repository. MIT.` },
+  banner: { js: `${COMPILE_EAGERLY}\n// channel-sprawl - sources: js/ and src/ of the channel-sprawl repository. MIT.` },
   plugins: [cssPlugin],
 });
 // The loader's other modules, fetched on first use from pkg/, next to the wasm: js/extras.js, and
@@ -192,4 +192,12 @@ if (existsSync(`${dir}/pkg`)) {
 for (const pkg of packages) {
   const glue = `${pkg}/channel_sprawl.js`;
   await build({ ...common, bundle: false, treeShaking: true, entryPoints: [glue], outfile: glue, allowOverwrite: true, banner: { js: COMPILE_EAGERLY } });
+}
+// Every script shipped is ASCII (esbuild escapes the sources' other characters; the banners are
+// ours): V8 keeps a script with one character beyond Latin-1 as two bytes per character, so an
+// em dash in a comment doubled the loader's 50 KB source in the reader's memory.
+const shipped = [`${dir}/channel-sprawl.js`, ...(existsSync(`${dir}/pkg`) ? readdirSync(`${dir}/pkg`).filter((f) => f.endsWith(".js")).map((f) => `${dir}/pkg/${f}`) : []), ...packages.map((p) => `${p}/channel_sprawl.js`)];
+for (const file of new Set(shipped)) {
+  const at = readFileSync(file, "latin1").search(/[^\x00-\x7f]/);
+  if (at >= 0) throw new Error(`${file}: a character beyond ASCII at byte ${at}`);
 }
