@@ -1335,12 +1335,15 @@ class Chart {
     // A tap on a ring with room above or below it in the plot (a comparison's smaller company):
     // there, across the plot's middle, on the tap's side if it has the room, clear of the ring
     // and of the tapped segment, lifted out of it (render::LIFT_SELECTED, 7 px, and its outline).
+    // A ring that narrow in a plot without that room (trimmed to it, the charts stacked): over
+    // the title or the legend, on the tap's side.
     if (!p.focus && touch && this.view.chart !== "bar") {
       const outer = this.ring().outer + 10;
       const cy = this.canvas.offsetTop + this.box[1] / 2;
       const [over, under] = [cy - outer, box.height - cy - outer];
-      if (Math.max(over, under) >= 64) {
-        const up = at.y < cy ? over >= 64 : under < 64;
+      const roomy = Math.max(over, under) >= 64;
+      if (roomy || 4 * outer <= box.width) {
+        const up = at.y < cy ? !roomy || over >= 64 : roomy && under < 64;
         Object.assign(style, { left: "4px", right: "4px", margin: "0 auto", maxWidth: px(box.width - 8) });
         style.top = up ? "auto" : px(cy + outer + 8);
         style.bottom = up ? px(box.height - cy + outer + 8) : "auto";

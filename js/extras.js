@@ -5,6 +5,9 @@
 
 import { STYLES } from "./extras-styles.js";
 
+/** The margin around the chart in its canvas, in CSS pixels (the core's `render::PAD`). */
+const PAD = 12;
+
 /** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
 /**
  * Where the page is scrolled, to go back to when the enlarged view closes: the post behind a
@@ -486,6 +489,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.lines ??= new ResizeObserver(() => {
         const top = this.parts[0].host.offsetTop;
         for (const other of this.parts.slice(1)) other.controls.hidden = other.host.offsetTop !== top;
+        this.trimSoon();
       });
       this.lines.observe(this.row);
     }
@@ -560,24 +564,51 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       const bar = views[0].chart === "bar";
       // The room the core gives the full-size chart, in CSS pixels: the ring's radius, the bars'
       // length (`Layout::new`, inside render::PAD); 0 while the chart is not laid out (or has
-      // no spaces to draw), which then sets no one's scale.
-      const PAD = 12;
-      const room = (c) => (c.box ? Math.max(0, bar ? c.box[0] - 2 * PAD : Math.min(...c.box) / 2 - PAD) : 0);
+      // no spaces to draw), which then sets no one's scale. A ring's plot is square, as wide as
+      // it would be tall had trim() not made it shorter: its room is by its width.
+      const room = (c) => (c.box ? Math.max(0, bar ? c.box[0] - 2 * PAD : c.box[0] / 2 - PAD) : 0);
       const rooms = this.parts.map(room).filter((r) => r > 0);
       const least = rooms.length ? Math.min(...rooms) : 1;
       const most = Math.max(...views.map((v) => v.units), 1);
       const longest = (v) => Math.max(...v.groups.map((g) => g.count), 0);
       const longestAll = Math.max(...views.map(longest), 1);
       for (const chart of this.parts) {
-        const r = least / (room(chart) || least);
         // The exports draw every company at one size: the scale without the screen's room.
         chart.scale = bar ? longest(chart.view) / longestAll : chart.view.units / most;
-        const fill = chart.scale * (bar ? r : r * r);
+        // A ring's radius on the one scale, and its share of the area the core would fill in
+        // the canvas as it is now (`Layout::new`: the smaller side).
+        chart.radius = bar ? 0 : Math.sqrt(chart.scale) * least;
+        const full = chart.box ? Math.min(...chart.box) / 2 - PAD : 0;
+        const fill = bar ? (chart.scale * least) / (room(chart) || least) : full > 0 ? Math.min(1, (chart.radius / full) ** 2) : chart.scale;
         if (fill === chart.fill) continue;
         chart.fill = fill;
         chart.w.set_fill(fill);
         chart.placeCenter();
       }
+      this.trimSoon();
+    }
+
+    /**
+     * A ring smaller than its square plot, on a line of its own (the charts stacked on a phone),
+     * gets a plot only as tall as it needs: not a small ring in the middle of an empty square
+     * as high as the larger company's. Side by side, the plots stay square, their rings level.
+     * In the next frame: the sizes it changes are watched by ResizeObservers, whose callbacks
+     * ask for it (a size changed in one of them is an error the page sees).
+     */
+    trimSoon() {
+      if (this.trimming) return;
+      this.trimming = requestAnimationFrame(() => {
+        this.trimming = 0;
+        const tops = this.parts.map((c) => c.host.offsetTop);
+        this.parts.forEach((chart, i) => {
+          const alone = tops.indexOf(tops[i]) === tops.lastIndexOf(tops[i]);
+          const height = 2 * (chart.radius + PAD);
+          const trim = alone && chart.radius > 0 && chart.box && height < chart.box[0] - 1;
+          const style = chart.plot.style;
+          const value = trim ? `${Math.ceil(Math.max(height, 96))}px` : "";
+          if (style.height !== value) Object.assign(style, { height: value, aspectRatio: trim ? "auto" : "" });
+        });
+      });
     }
 
     /**

@@ -28,6 +28,22 @@ function paintedAreas(page, figure) {
   }, figure);
 }
 
+/** What a chart's canvas has drawn: the box of its pixels unlike its corner's, in page pixels. */
+function inked(canvas) {
+  return canvas.evaluate((canvas) => {
+    const { width, height } = canvas;
+    const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+    const corner = data.slice(0, 4).join();
+    let [top, bottom, left, right] = [height, 0, width, 0];
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++)
+        if (data.slice((y * width + x) * 4, (y * width + x) * 4 + 4).join() !== corner) [top, bottom, left, right] = [Math.min(top, y), Math.max(bottom, y), Math.min(left, x), Math.max(right, x)];
+    const box = canvas.getBoundingClientRect();
+    const k = box.width / width;
+    return { top: box.top + top * k, bottom: box.top + bottom * k, left: box.left + left * k, right: box.left + right * k };
+  });
+}
+
 /** Compares `datasets` in a new figure `#id` on the blank test page (`css`: the figure's style). */
 function compareOnBlank(page, id, datasets, css = "") {
   return page.evaluate(
@@ -148,21 +164,8 @@ test("on a phone, a tap on the smaller ring shows its figures clear of it, and t
   await ready(page, "#comparaison");
   const bt = page.locator("#comparaison canvas").nth(1);
   await bt.scrollIntoViewIfNeeded();
-  // BT's ring: the inked rows and columns of its canvas, in page pixels.
-  const inked = () =>
-    bt.evaluate((canvas) => {
-      const { width, height } = canvas;
-      const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-      const corner = data.slice(0, 4).join();
-      let [top, bottom, left, right] = [height, 0, width, 0];
-      for (let y = 0; y < height; y++)
-        for (let x = 0; x < width; x++)
-          if (data.slice((y * width + x) * 4, (y * width + x) * 4 + 4).join() !== corner) [top, bottom, left, right] = [Math.min(top, y), Math.max(bottom, y), Math.min(left, x), Math.max(right, x)];
-      const box = canvas.getBoundingClientRect();
-      const k = box.width / width;
-      return { top: box.top + top * k, bottom: box.top + bottom * k, left: box.left + left * k, right: box.left + right * k };
-    });
-  const ring = await inked();
+  // BT's ring, in page pixels.
+  const ring = await inked(bt);
   const outer = (ring.bottom - ring.top) / 2;
   assert.ok(outer > 15 && outer < 80, `BT's ring is the smaller one: ${outer} px`);
   // A tap on its first segment (Expertise, from twelve o'clock).
@@ -173,7 +176,7 @@ test("on a phone, a tap on the smaller ring shows its figures clear of it, and t
   const tip = page.locator("#comparaison .cs-tooltip:visible");
   await tip.waitFor();
   // Where both are now (Dell's drill-down opened above BT's chart, and the page may have scrolled).
-  const [t, now] = [await tip.boundingBox(), await inked()];
+  const [t, now] = [await tip.boundingBox(), await inked(bt)];
   assert.ok(t.y + t.height <= now.top || t.y >= now.bottom, `the tooltip (${t.y}–${t.y + t.height}) clear of the ring (${now.top}–${now.bottom})`);
   assert.match(await tip.textContent(), /^Expertise4 espaces/);
   // Dell's hole, where it has the room: the same group's figures.
@@ -184,6 +187,41 @@ test("on a phone, a tap on the smaller ring shows its figures clear of it, and t
   await page.setViewportSize({ width: 250, height: 700 });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [250, 250]);
+});
+
+test("stacked on a phone, the smaller company's chart is only as tall as its ring, on the same scale; side by side, its plot is square again", async () => {
+  const page = await open(env, "/posts/comparaison.html", { viewport: { width: 390, height: 844 } });
+  await ready(page, "#comparaison");
+  const settle = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(ok)))));
+  const canvases = page.locator("#comparaison canvas");
+  const sizes = () => canvases.evaluateAll((cs) => cs.map((c) => [c.getBoundingClientRect().width, c.getBoundingClientRect().height]));
+  const expected = count("bt") / count("dell");
+  const scaled = async (when) => {
+    const [dell, bt] = await paintedAreas(page, "#comparaison");
+    assert.ok(Math.abs(bt / dell - expected) / expected < 0.05, `${when}: area ratio ${(bt / dell).toFixed(4)} vs spaces ratio ${expected.toFixed(4)}`);
+  };
+  const stacked = async () => {
+    await settle();
+    const [[dellWidth, dellHeight], [width, height]] = await sizes();
+    assert.deepEqual([dellHeight, width], [dellWidth, dellWidth], "Dell's plot square, BT's as wide");
+    // BT's canvas holds its ring and the core's margin (render::PAD, 12 px) around it, no more.
+    const [ring, box] = [await inked(canvases.nth(1)), await canvases.nth(1).boundingBox()];
+    const across = ring.bottom - ring.top;
+    assert.ok(across > 40 && height <= Math.max(96, across + 2 * 12 + 3), `BT's plot ${height} px tall for a ring ${across} px across`);
+    assert.ok(ring.top - box.y >= 8 && box.y + box.height - ring.bottom >= 8, `the ring (${ring.top}–${ring.bottom}) inside its canvas (${box.y}–${box.y + box.height})`);
+    await scaled("stacked");
+  };
+  await stacked();
+  await page.locator("#comparaison").screenshot({ path: SHOTS + "comparaison-stacked-390.png" });
+  // Side by side: both plots square, the rings level (another test), the scale kept.
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await settle();
+  const [[dellWidth, dellHeight], [width, height]] = await sizes();
+  assert.deepEqual([height, dellHeight], [width, dellWidth], "square plots side by side");
+  await scaled("side by side");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await stacked();
+  assert.deepEqual(page.problems, []);
 });
 
 test("in the dark scheme, the shared legend and the profiles follow the charts", async () => {
