@@ -41,6 +41,20 @@ export const STYLES = `
 @media (max-width: 700px) { .cs-dialog .cs-plot { flex-basis: max(min(calc(72 * var(--vh)), 100%), min(var(--cs-post, 0px), 100%)); } }
 .cs-dialog .cs-plot[data-chart="bar"] { flex-basis: 100%; }
 .cs-dialog .cs-center strong:not(.cs-long) { font-size: 44px; }
+/* A phone held sideways (a short, wide window), one ring: the ring in a column of its own, the
+   window's whole height (under the title it was cut), kept in view; the title and Close button,
+   the legend and the list a selection opens in the other column. (Bars keep their full width.) */
+@media (max-height: 500px) and (min-width: 560px) {
+  .cs-single:has(.cs-plot:not([data-chart="bar"])) {
+    --side: calc(100 * var(--vh) - 16px);
+    max-height: calc(100 * var(--vh)); padding: 8px 16px;
+    display: grid; grid-template-columns: var(--side) minmax(0, 1fr); grid-template-rows: repeat(5, auto) 1fr; gap: 0 20px;
+  }
+  .cs-single:has(.cs-plot:not([data-chart="bar"])) :is(.cs-main, .cs-body) { display: contents; }
+  .cs-single:has(.cs-plot:not([data-chart="bar"])) .cs-plot { grid-column: 1; grid-row: 1 / -1; align-self: start; width: var(--side); position: sticky; top: 0; }
+  .cs-single:has(.cs-plot:not([data-chart="bar"])) :is(.cs-dialog-head, .cs-legend, .cs-drill, .cs-table, .cs-help, .cs-live) { grid-column: 2; }
+  .cs-single:has(.cs-plot:not([data-chart="bar"])) .cs-dialog-head { top: -8px; margin: -8px 0 0; padding: 8px 0; }
+}
 /* A comparison enlarged: each company's chart in its column of the dialog, as large as it allows. */
 :host([data-enlarged]) .cs-plot { flex: 1 1 100%; max-width: min(calc(56 * var(--vh, 1vh)), 100%); }
 :host([data-enlarged]) .cs-plot[data-chart="bar"] { max-width: none; }

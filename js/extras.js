@@ -395,6 +395,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       // outside a modal dialog is inert, so a screen reader would hear nothing while it is open.
       const head = { id: "dialog-title", text: this.title.textContent, close: this.t.close, post: this.plot.getBoundingClientRect().width };
       this.scrolled = showEnlarged(this, this.container, head, [this.main, this.help, this.live]);
+      this.dialog.classList.add("cs-single");
       this.container.classList.add("is-enlarged");
       this.canvas.focus();
     },

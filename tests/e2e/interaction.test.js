@@ -463,6 +463,23 @@ test("enlarge opens a modal dialog; Escape closes it and focus returns", async (
   await sideways.locator("#dell dialog[open] canvas").waitFor();
   const wide = await sideways.locator("#dell dialog canvas").boundingBox();
   assert.ok(wide.width >= before.width, `enlarged ${wide.width} vs ${before.width} in the post`);
+  // The ring whole in the window (under the title it was cut), the legend beside it; the list a
+  // selection opens scrolls beside the ring, which stays in view, as does the Close button.
+  const whole = async (when) => {
+    const ring = await sideways.locator("#dell dialog canvas").boundingBox();
+    assert.ok(ring.y >= 0 && ring.y + ring.height <= 360, `${when}: the ring at ${ring.y}–${ring.y + ring.height} in a 360 px window`);
+    return ring;
+  };
+  const ring = await whole("opened");
+  const expertise = sideways.locator('#dell dialog .cs-entry[data-key="expertise"]');
+  assert.ok((await expertise.boundingBox()).x >= ring.x + ring.width, "the legend beside the ring");
+  await sideways.screenshot({ path: SHOTS + "dell-enlarged-sideways.png" });
+  await expertise.tap();
+  await drillDown(sideways, "#dell dialog");
+  await sideways.locator("#dell dialog").evaluate((d) => (d.scrollTop = d.scrollHeight));
+  await whole("scrolled to the list's end");
+  const close = await sideways.getByRole("button", { name: "Fermer" }).boundingBox();
+  assert.ok(close.y >= 0 && close.y + close.height <= 360, `Close at ${close.y}`);
   await sideways.evaluate(() => scrollBy(0, 900));
   await sideways.getByRole("button", { name: "Fermer" }).tap();
   // Once the dialog's close event has put the chart back.
