@@ -184,7 +184,7 @@ await build({
 // The loader's other modules, fetched on first use from pkg/, next to the wasm: js/extras.js, and
 // the interface text of every language but English (js/lang/<code>.js).
 if (existsSync(`${dir}/pkg`)) {
-  await build({ ...common, entryPoints: ["js/extras.js"], outfile: `${dir}/pkg/channel-sprawl-extras.js` });
+  await build({ ...common, entryPoints: ["js/extras.js"], outfile: `${dir}/pkg/channel-sprawl-extras.js`, plugins: [cssPlugin] });
   for (const file of readdirSync("js/lang").filter((f) => f.endsWith(".js") && f !== "en.js")) {
     await build({ ...common, entryPoints: [`js/lang/${file}`], outfile: `${dir}/pkg/channel-sprawl-${file}` });
   }
