@@ -36,11 +36,13 @@ serve:
 test: lint build test-native test-wasm test-e2e
 
 ## rustfmt (rustfmt.toml) and clippy with warnings as errors: native with the CLI, and the wasm
-## builds' own code (the web layer, the SVG export, the test hooks).
+## builds' own code (the web layer, the SVG export, the test hooks); the fuzz targets compile
+## (on stable: running them takes nightly, `make fuzz`).
 lint: setup
 	cargo fmt --check
 	cargo clippy --quiet --all-targets --features cli -- -D warnings
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown --features svg-export,test-hooks -- -D warnings
+	cd fuzz && cargo check --quiet --bins
 
 test-native:
 	cargo test --quiet --features cli

@@ -105,7 +105,7 @@ pub fn check_grouping(d: &Dataset) {
 }
 
 fn check_fold(groups: &[Group], below: f64, total: usize) {
-    let folded = fold(groups.to_vec(), below, &LIGHT);
+    let folded = fold(groups.to_vec(), below, &[], &LIGHT);
     assert_eq!(folded.iter().map(|g| g.count).sum::<usize>(), total, "fold at {below} changed the total");
     // The folded group is the one that lists what it holds (a theme may be *named* "~other").
     let others: Vec<usize> = (0..folded.len()).filter(|&i| !folded[i].folded.is_empty()).collect();
