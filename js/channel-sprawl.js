@@ -709,7 +709,7 @@ class Chart {
       this.deviceRatio = device && box.width ? device / box.width : 0;
       // Read here, where the style is up to date: no style recalculation of its own.
       this.w.set_background(this.background());
-      this.w.resize(box.width, box.height, this.ratio());
+      this.w.resize(box.width, box.height, this.ratio(), this.textScale());
       this.box = [box.width, box.height];
       this.peers?.rescale();
       // The hole's text for its new size (written only when that changes it).
@@ -879,9 +879,17 @@ class Chart {
     return Math.max(devicePixelRatio, this.deviceRatio || 0, printing ? 2 : 0);
   }
 
-  /** The canvas's pixels sized to its CSS size at `ratio()`. */
-  fit() {
-    this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, this.ratio());
+  /** The canvas's pixels sized to its CSS size at `ratio`. */
+  fit(ratio = this.ratio()) {
+    this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, ratio, this.textScale());
+  }
+
+  /**
+   * The reader's text size against the usual: the widget's text is 15 px at the browser's usual
+   * 16 (`medium`, the reader's font size setting). The labels on the segments follow it.
+   */
+  textScale() {
+    return parseFloat(getComputedStyle(this.container).fontSize) / 15;
   }
 
   /** After the reader's or the page's colour scheme changed: the scheme, and the background under the chart. */

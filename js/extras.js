@@ -348,7 +348,7 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
           console.warn(`channel-sprawl (${this.key}): the PNG export has the chart alone, without its title and legend`, e);
         }
         blob ??= await new Promise((done) => {
-          this.w.resize(this.canvas.clientWidth, this.canvas.clientHeight, Math.max(2, this.ratio()));
+          this.fit(Math.max(2, this.ratio()));
           this.w.paint();
           this.canvas.toBlob((b) => {
             this.fit();

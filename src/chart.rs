@@ -83,6 +83,9 @@ pub enum Action {
     ExpandOther(bool),
     /// The canvas size in CSS pixels and the device-pixel ratio.
     Resize(f64, f64, f64),
+    /// The reader's text size against the usual 16 px (their browser's default font size): the
+    /// labels on the segments follow it, as the text around the chart does.
+    TextScale(f64),
     Scheme(&'static Scheme),
     /// The page's own background for the widget (`--channel-sprawl-bg`), painted in place of the
     /// scheme's; `None`: the scheme's.
@@ -140,6 +143,8 @@ pub struct Chart {
     background: Option<Rgb>,
     /// CSS pixels and device-pixel ratio of the canvas.
     pub size: (f64, f64, f64),
+    /// The reader's text size against the usual (`Action::TextScale`).
+    pub text: f64,
     /// Visible groups (hidden ones removed, small ones folded), in drawing order.
     pub groups: Vec<Group>,
     /// The direct label of each visible group: its count, digits grouped.
@@ -192,6 +197,7 @@ impl Chart {
             painted: LIGHT,
             background: None,
             size: (320.0, 320.0, 1.0),
+            text: 1.0,
             groups: Vec::new(),
             labels: Vec::new(),
             all_groups: Vec::new(),
@@ -307,6 +313,7 @@ impl Chart {
             scheme: &self.painted,
             emphasis: self.emphasis(),
             scale: self.size.2,
+            text: self.text,
             fine: 1.0,
         }
     }
@@ -475,6 +482,15 @@ impl Chart {
                 self.painted = Scheme { background: self.background.unwrap_or(scheme.background), ..*scheme };
                 self.refresh();
                 change = Change::all();
+            }
+            Action::TextScale(text) => {
+                // Within what a browser's font size setting gives (9 to 72 px): a label is never
+                // drawn at a size no one chose.
+                let text = if text.is_finite() { text.clamp(0.75, 3.0) } else { 1.0 };
+                if text != self.text {
+                    self.text = text;
+                    change.redraw = true;
+                }
             }
             Action::Background(background) if background != self.background => {
                 self.background = background;

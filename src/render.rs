@@ -41,6 +41,8 @@ pub struct Picture<'a> {
     pub emphasis: Emphasis,
     /// The device-pixel ratio.
     pub scale: f64,
+    /// The reader's text size against the usual (`Action::TextScale`): the labels' size.
+    pub text: f64,
     /// Backend units per device pixel: the coordinates a backend is given are whole numbers, so a
     /// backend that draws at `1 / fine` of a unit (the canvas's, `FINE`) places the ring's edges
     /// to a fraction of a pixel. Whole pixels, an enlarged ring's rounded vertices showed as
@@ -197,8 +199,9 @@ fn label<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64, f
     };
     let layout = p.layout;
     // A ring enlarged past 200 CSS pixels of radius (the widget's dialog) has larger labels, up to
-    // half again; those in the post and in the exports keep `LABEL_SIZE`.
-    let size = LABEL_SIZE * p.scale * (layout.outer / p.scale / 200.0).clamp(1.0, 1.5);
+    // half again; those in the post and in the exports keep `LABEL_SIZE`, times the reader's
+    // text size in the widget (the exports' is the usual).
+    let size = LABEL_SIZE * p.scale * p.text * (layout.outer / p.scale / 200.0).clamp(1.0, 1.5);
     let width = text_width(size, text);
     let (r, depth) = if layout.inner > 0.0 {
         ((layout.outer + layout.inner) / 2.0, layout.outer - layout.inner)

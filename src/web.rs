@@ -490,9 +490,14 @@ impl Widget {
         self.notify(PAINT);
     }
 
-    /// Sets the canvas size (CSS pixels) and device-pixel ratio, from the loader's ResizeObserver.
-    pub fn resize(&self, width: f64, height: f64, dpr: f64) {
+    /// Sets the canvas size (CSS pixels), the device-pixel ratio and the reader's text size
+    /// against the usual 16 px, from the loader's ResizeObserver.
+    pub fn resize(&self, width: f64, height: f64, dpr: f64, text: f64) {
+        let relabelled = self.chart.borrow_mut().apply(Action::TextScale(text)).redraw;
         self.apply(Action::Resize(width, height, dpr));
+        if relabelled {
+            self.notify(PAINT);
+        }
     }
 
     /// A canvas event, as the loader's listener receives it; `true` when it was handled (the

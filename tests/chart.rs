@@ -536,6 +536,26 @@ fn resize_relays_out_in_device_pixels() {
 }
 
 #[test]
+fn the_readers_text_size_redraws_within_what_a_browser_allows() {
+    let mut c = chart();
+    check(&mut c, Action::TextScale(1.0), NOTHING);
+    check(&mut c, Action::TextScale(1.5), REDRAW);
+    assert_eq!(c.picture(&c.colors()).text, 1.5);
+    check(&mut c, Action::TextScale(1.5), NOTHING);
+    // Past what a font size setting gives, and no number at all (a style not computed yet).
+    check(&mut c, Action::TextScale(40.0), REDRAW);
+    assert_eq!(c.text, 3.0);
+    check(&mut c, Action::TextScale(0.0), REDRAW);
+    assert_eq!(c.text, 0.75);
+    check(&mut c, Action::TextScale(f64::NAN), REDRAW);
+    assert_eq!(c.text, 1.0);
+    // The layout does not move: only the labels' size.
+    let before = (c.layout.cx, c.layout.outer, c.layout.inner);
+    c.apply(Action::TextScale(2.0));
+    assert_eq!((c.layout.cx, c.layout.outer, c.layout.inner), before);
+}
+
+#[test]
 fn the_same_css_point_hits_the_same_segment_at_any_pixel_ratio() {
     let points = [IN_A, IN_B, IN_C, HOLE, OUTSIDE, ON_SIX, (160.0, 20.0), (300.0, 160.0)];
     let at_one: Vec<Option<String>> = {

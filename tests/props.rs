@@ -490,6 +490,7 @@ fn action() -> impl Strategy<Value = Action> {
             prop_oneof![8 => 0.5..4.0f64, 1 => Just(0.0), 1 => Just(-1.0), 1 => Just(f64::NAN)],
         )
             .prop_map(|(w, h, dpr)| Action::Resize(w, h, dpr)),
+        prop_oneof![8 => 0.5..4.0f64, 1 => Just(0.0), 1 => Just(f64::INFINITY), 1 => Just(f64::NAN)].prop_map(Action::TextScale),
         prop_oneof![Just(Action::Scheme(&LIGHT)), Just(Action::Scheme(&DARK))],
         vec(key(), 0..8).prop_map(Action::KeyOrder),
     ]

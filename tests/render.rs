@@ -378,6 +378,29 @@ fn a_finer_backend_places_the_rims_on_the_circle_between_pixels() {
 }
 
 #[test]
+fn labels_follow_the_readers_text_size_and_are_left_out_where_they_no_longer_fit() {
+    let mut chart = three_themes(Shape::Donut);
+    chart.apply(Action::Resize(300.0, 300.0, 2.0));
+    let labels = |chart: &Chart| -> Vec<f64> {
+        svg_fine(chart, 1.0).lines().filter(|l| l.starts_with("<text")).map(|l| attribute(l, "font-size")).collect()
+    };
+    let usual = labels(&chart);
+    // (plotters-svg writes a size divided by 1.24: `svg::Figure`'s note.)
+    assert!(!usual.is_empty() && usual.iter().all(|&s| (s * 1.24 - 2.0 * 13.0).abs() < 1e-9), "{usual:?}");
+    chart.apply(Action::TextScale(1.5));
+    let larger = labels(&chart);
+    assert_eq!(larger.len(), usual.len());
+    assert!(larger.iter().zip(&usual).all(|(l, u)| (l / u - 1.5).abs() < 1e-9), "{usual:?} → {larger:?}");
+    // On a smaller ring, much larger text: a label that no longer fits its segment is left out,
+    // not overflowing it.
+    chart.apply(Action::Resize(160.0, 160.0, 1.0));
+    chart.apply(Action::TextScale(1.0));
+    let small = labels(&chart).len();
+    chart.apply(Action::TextScale(3.0));
+    assert!(small > 0 && labels(&chart).len() < small, "{small} labels, then {}", labels(&chart).len());
+}
+
+#[test]
 fn bars_keep_whole_pixel_edges_on_a_finer_backend() {
     // A bar's straight edges between two pixels would be a half-tone row on each side.
     let mut chart = three_themes(Shape::Bar);

@@ -55,7 +55,7 @@ fn has_color(data: &[u8], rgb: (u8, u8, u8)) -> bool {
 fn mounted(canvas: &HtmlCanvasElement) -> Widget {
     let notify = js_sys::Function::new_no_args("");
     let widget = Widget::new(canvas.clone(), DATA, options(), notify).unwrap();
-    widget.resize(300.0, 300.0, 1.0);
+    widget.resize(300.0, 300.0, 1.0, 1.0);
     widget.paint();
     widget
 }
@@ -76,7 +76,7 @@ fn scales_the_backing_store_by_the_device_pixel_ratio() {
     let canvas = canvas(300, 300);
     let widget = mounted(&canvas);
     let at_one = widget.segment_at(150.0, 40.0);
-    widget.resize(300.0, 300.0, 2.0);
+    widget.resize(300.0, 300.0, 2.0, 1.0);
     widget.paint();
     assert_eq!((canvas.width(), canvas.height()), (600, 600));
     assert_eq!(widget.segment_at(150.0, 40.0), at_one, "the same CSS point hits the same segment at DPR 2");

@@ -72,6 +72,7 @@ enum Op {
     ExpandOther(bool),
     Resize(f64, f64, f64),
     ResizeSane(u16, u16, u8),
+    TextScale(f64),
     Scheme(bool),
     Fill(u8),
     KeyOrder(Vec<u8>),
@@ -140,6 +141,7 @@ fuzz_target!(|input: Input| {
             Op::ExpandOther(e) => Action::ExpandOther(e),
             Op::Resize(w, h, dpr) => Action::Resize(w, h, dpr),
             Op::ResizeSane(w, h, dpr) => Action::Resize((w % 2000) as f64, (h % 2000) as f64, 0.5 + (dpr % 8) as f64 * 0.5),
+            Op::TextScale(t) => Action::TextScale(t),
             Op::Scheme(dark) => Action::Scheme(if dark { &DARK } else { &LIGHT }),
             Op::KeyOrder(keys) => Action::KeyOrder(keys.into_iter().take(32).map(key).collect()),
             Op::Fill(f) => {

@@ -226,9 +226,19 @@ test("on a phone zoomed in (260 to 320 px), the legend's names stay whole, its c
   }
 });
 
-test("the widget's text follows the reader's default text size (the browser's setting), not the page's", async () => {
+test("the widget's text follows the reader's default text size (the browser's setting), not the page's; so do the counts on the ring", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
+  // The counts drawn on the ring: its black pixels (the labels on its lighter segments; the
+  // separators and the background are white).
+  const ink = () =>
+    page.locator("#dell canvas").evaluate((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) n += d[i] < 24 && d[i + 1] < 24 && d[i + 2] < 24 && d[i + 3] > 200;
+      return n;
+    });
+  const usualInk = await ink();
   const sizes = () =>
     page.evaluate(() => {
       const root = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot;
@@ -248,7 +258,10 @@ test("the widget's text follows the reader's default text size (the browser's se
   await ready(page, "#dell");
   const { total, ...large } = await sizes();
   for (const [k, v] of Object.entries(large)) assert.ok(v >= usual[k] * 1.2, `${k}: ${v} px against ${usual[k]}`);
-  assert.equal(total, 30, "the total in the hole keeps the ring's scale, as the counts drawn on it");
+  assert.equal(total, 30, "the total in the hole keeps the ring's scale");
+  // The counts on the ring at 1.25 times the size: about 1.56 times the ink.
+  const largeInk = await ink();
+  assert.ok(usualInk > 20 && largeInk > usualInk * 1.35, `the counts' ink: ${usualInk} px, then ${largeInk}`);
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-large-text.png" });
 });
 
