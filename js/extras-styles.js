@@ -48,7 +48,7 @@ export const STYLES = `
   .cs-single:has(.cs-plot:not([data-chart="bar"])) {
     --side: calc(100 * var(--vh) - 16px);
     max-height: calc(100 * var(--vh)); padding: 8px 16px;
-    display: grid; grid-template-columns: var(--side) minmax(0, 1fr); grid-template-rows: repeat(5, auto) 1fr; gap: 0 20px;
+    display: grid; grid-template-columns: var(--side) minmax(0, 1fr); grid-template-rows: repeat(5, max-content) 1fr; gap: 0 20px;
   }
   .cs-single:has(.cs-plot:not([data-chart="bar"])) :is(.cs-main, .cs-body) { display: contents; }
   .cs-single:has(.cs-plot:not([data-chart="bar"])) .cs-plot { grid-column: 1; grid-row: 1 / -1; align-self: start; width: var(--side); position: sticky; top: 0; }

@@ -27,12 +27,14 @@ function keepPlace() {
  * the reader's reach; none when such a box cuts the row off. The page's <body> and <html> scroll
  * as the page (their `overflow` is the viewport's). Never so far that `focused` (the control the
  * reader is on) goes out of view or under a sticky head (the box's `scroll-padding-top`): at a
- * large zoom, the row may stay where it is (WCAG 2.4.11).
+ * large zoom, the row may stay where it is (WCAG 2.4.11). A chart in a sticky column (the
+ * enlarged ring held sideways) stays in view whatever scrolls.
  */
 function bringIntoView(row, focused) {
   const behavior = matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
   let { top, bottom } = row.getBoundingClientRect();
-  let kept = focused ? focused.getBoundingClientRect().top : Infinity;
+  const sticky = focused && getComputedStyle(focused.closest(".cs-plot") ?? focused).position === "sticky";
+  let kept = focused && !sticky ? focused.getBoundingClientRect().top : Infinity;
   for (let box = row.parentElement; ; box = box.parentElement ?? box.getRootNode().host) {
     const page = !box || box === document.body || box === document.documentElement;
     const scroller = page ? document.scrollingElement : box;
@@ -61,10 +63,11 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
    * The enlarged view of `owner` (a chart, or a comparison): its modal `dialog`, made on first
    * use in `parent` (closing it calls `owner.shrink()`, which puts everything back), shown with a
    * head (a title of `text`, `id`, and a Close button) over `content`, moved into it. `post`: the
-   * chart's width in the post, which the enlarged one is not smaller than. Returns what scrolls
-   * the page back where it was (`keepPlace`).
+   * chart's width in the post, which the enlarged one is not smaller than; `single`: one chart
+   * (a ring gets a column of its own in a short, wide window). Returns what scrolls the page back
+   * where it was (`keepPlace`).
    */
-  const showEnlarged = (owner, parent, { id, text, close, lang, post }, content) => {
+  const showEnlarged = (owner, parent, { id, text, close, lang, post, single }, content) => {
     if (!owner.dialog) {
       owner.dialog = el("dialog", { class: "cs-dialog", "aria-labelledby": id, lang });
       parent.append(owner.dialog);
@@ -84,10 +87,16 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       el("p", { class: "cs-title", id, text }),
       el("button", { type: "button", class: "cs-button cs-dialog-close", text: close, onclick: () => dialog.close() }),
     );
+    dialog.classList.toggle("cs-single", !!single);
     dialog.replaceChildren(head, ...content);
     dialog.showModal();
-    // What the keyboard focuses scrolls into view below the sticky head, not under it.
-    dialog.style.scrollPaddingTop = `${head.offsetHeight}px`;
+    // What the keyboard focuses scrolls into view below the sticky head, not under it: as tall as
+    // it is now, and after a phone turns (in a column, its title wraps onto more lines).
+    const pad = (head) => (dialog.style.scrollPaddingTop = `${head.offsetHeight}px`);
+    pad(head);
+    owner.heads ??= new ResizeObserver((entries) => pad(entries[entries.length - 1].target));
+    owner.heads.disconnect();
+    owner.heads.observe(head);
     return scrolled;
   };
 
@@ -393,9 +402,8 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
       this.returnFocus = this.root.activeElement || this.enlargeButton;
       // The dialog names itself, and takes the keys' help and the live region along: what is
       // outside a modal dialog is inert, so a screen reader would hear nothing while it is open.
-      const head = { id: "dialog-title", text: this.title.textContent, close: this.t.close, post: this.plot.getBoundingClientRect().width };
+      const head = { id: "dialog-title", text: this.title.textContent, close: this.t.close, post: this.plot.getBoundingClientRect().width, single: true };
       this.scrolled = showEnlarged(this, this.container, head, [this.main, this.help, this.live]);
-      this.dialog.classList.add("cs-single");
       this.container.classList.add("is-enlarged");
       this.canvas.focus();
     },

@@ -457,6 +457,9 @@ test("enlarge opens a modal dialog; Escape closes it and focus returns", async (
   const before = await sideways.locator("#dell canvas").boundingBox();
   const enlarge = sideways.getByRole("button", { name: "Agrandir" });
   await enlarge.scrollIntoViewIfNeeded();
+  // With the table shown: it goes along, under the legend.
+  await sideways.getByRole("button", { name: "Tableau" }).tap();
+  await enlarge.scrollIntoViewIfNeeded();
   const place = await sideways.evaluate(() => scrollY);
   assert.ok(place > 0);
   await enlarge.tap();
@@ -474,8 +477,34 @@ test("enlarge opens a modal dialog; Escape closes it and focus returns", async (
   const expertise = sideways.locator('#dell dialog .cs-entry[data-key="expertise"]');
   assert.ok((await expertise.boundingBox()).x >= ring.x + ring.width, "the legend beside the ring");
   await sideways.screenshot({ path: SHOTS + "dell-enlarged-sideways.png" });
-  await expertise.tap();
-  await drillDown(sideways, "#dell dialog");
+  // The table whole, not squeezed into a box of its own (it had been 4 px tall), and what the
+  // keyboard focuses kept below the head, as tall as it is in its column.
+  const [table, rows, padding, head] = await sideways.locator("#dell dialog").evaluate((d) => {
+    const table = d.querySelector(".cs-table");
+    return [table.clientHeight, table.scrollHeight, parseFloat(d.style.scrollPaddingTop), d.querySelector(".cs-dialog-head").offsetHeight];
+  });
+  assert.ok(table > 150 && table >= rows - 1, `the table ${table} px tall for ${rows} px of rows`);
+  assert.ok(head > 52 && padding === head, `scroll padding ${padding} px for a head ${head} px tall`);
+  // Turned to a narrower window, the title wraps onto more lines: the padding follows.
+  await sideways.setViewportSize({ width: 568, height: 320 });
+  const turned = () =>
+    sideways.locator("#dell dialog").evaluate((d) => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok([parseFloat(d.style.scrollPaddingTop), d.querySelector(".cs-dialog-head").offsetHeight])))));
+  const [padding2, head2] = await turned();
+  assert.ok(head2 > head && padding2 === head2, `turned: scroll padding ${padding2} px for a head ${head2} px tall`);
+  await sideways.setViewportSize({ width: 740, height: 360 });
+  await turned();
+  // A tap on the ring (Expertise, from twelve o'clock) brings its list into view beside it.
+  const [cx, cy, r] = [ring.x + ring.width / 2, ring.y + ring.height / 2, ring.width / 2 - 12];
+  await sideways.touchscreen.tap(cx + r * 0.3, cy - r * 0.75);
+  const list = await drillDown(sideways, "#dell dialog");
+  await sideways.waitForFunction(() => {
+    const d = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("dialog");
+    const [y, before] = [d.scrollTop, window.__top];
+    window.__top = y;
+    return y > 0 && y === before;
+  }, null, { polling: 150, timeout: 5000 });
+  const first = await list.locator("li").first().boundingBox();
+  assert.ok(first.y >= 0 && first.y + first.height <= 360, `the list's first space at ${first.y}`);
   await sideways.locator("#dell dialog").evaluate((d) => (d.scrollTop = d.scrollHeight));
   await whole("scrolled to the list's end");
   const close = await sideways.getByRole("button", { name: "Fermer" }).boundingBox();
@@ -485,6 +514,12 @@ test("enlarge opens a modal dialog; Escape closes it and focus returns", async (
   // Once the dialog's close event has put the chart back.
   await sideways.waitForFunction(() => !document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("dialog canvas"));
   assert.equal(await sideways.evaluate(() => scrollY), place);
+  // Opened again, turned again: the padding follows the new head, not the first one.
+  await enlarge.tap();
+  await sideways.locator("#dell dialog[open]").waitFor();
+  await sideways.setViewportSize({ width: 568, height: 320 });
+  const [padding3, head3] = await turned();
+  assert.ok(head3 > 52 && padding3 === head3, `reopened: scroll padding ${padding3} px for a head ${head3} px tall`);
 });
 
 test("the state is written to the URL fragment and restored on load", async () => {
