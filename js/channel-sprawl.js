@@ -315,12 +315,15 @@ const splitKeys = (text) => text.split(",").map((k) => k.replace(/%2C/g, ",").re
 /**
  * Escape anywhere in a widget (the chart, a legend entry, the drill-down, the enlarged view):
  * clears the selection first (in a comparison, whichever company holds it; on the chart, the
- * core has done so already), and closes the enlarged view only when nothing is selected.
+ * core has done so already), and closes the enlarged view only when nothing is selected. From
+ * the drill-down, which goes, the focus goes where its × sends it (`clearFromDrill`).
  */
 function escaped(e, charts, dialog) {
   if (e.key !== "Escape" || e.defaultPrevented) return;
   const holder = charts.find((c) => c.selectedKey != null);
-  if (holder) holder.peers ? holder.peers.selectAll(null) : holder.w.select(null);
+  const drill = charts.find((c) => c.drill.contains(c.root.activeElement));
+  if (holder && drill?.clearFromDrill) drill.clearFromDrill(drill.selectedKey);
+  else if (holder) holder.peers ? holder.peers.selectAll(null) : holder.w.select(null);
   else if (dialog?.open) dialog.close();
   else return;
   e.preventDefault();

@@ -82,6 +82,30 @@ test("keyboard only: tab to the chart, arrows, Enter, Escape, with live announce
   assert.match(await live.textContent(), /^Regroupé par plateforme : \d+ groupes\.$/);
 });
 
+test("Escape on a drill-down link clears the selection and puts the focus on the group's legend entry, not on the page", async () => {
+  for (const [path, fig] of [
+    ["/posts/dell.html", "#dell"],
+    ["/posts/comparaison.html", "#comparaison"],
+  ]) {
+    const page = await open(env, path, { viewport: { width: 1100, height: 900 } });
+    await ready(page, fig);
+    await page.locator(`${fig} canvas`).first().focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    const link = (await drillDown(page, fig)).locator("a").first();
+    await link.focus();
+    const cleared = await nextSelect(page, fig);
+    await page.keyboard.press("Escape");
+    assert.equal((await cleared()).key, null);
+    const focused = await page.evaluate((fig) => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a ? `${a.className} ${a.dataset.key ?? a.dataset.sharedKey}` : "none";
+    }, fig);
+    assert.equal(focused, "cs-entry education", `${path}: the focus after Escape`);
+  }
+});
+
 test("the keyboard takes over from a pointer resting on the chart", async () => {
   const page = await open(env, "/posts/dell.html");
   await ready(page, "#dell");
