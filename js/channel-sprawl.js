@@ -1311,6 +1311,9 @@ class Chart {
     const z = this.plot.currentCSSZoom || 1;
     const rect = this.plot.getBoundingClientRect();
     const box = { width: rect.width / z, height: rect.height / z };
+    // What the reader sees of the page: the window, or the enlarged view under its head.
+    const dialog = this.peers?.dialog ?? this.dialog;
+    const seen = dialog?.open ? { top: dialog.querySelector(".cs-dialog-head").getBoundingClientRect().bottom, bottom: dialog.getBoundingClientRect().bottom } : { top: 0, bottom: innerHeight };
     const at = !p.focus && this.pointerAt ? { x: this.pointerAt.x / z, y: this.pointerAt.y / z } : { x: p.x + this.canvas.offsetLeft, y: p.y + this.canvas.offsetTop };
     const label = this.labelOf(p, this.view.groupBy);
     const content = `${p.key}\n${p.focus}`;
@@ -1347,14 +1350,17 @@ class Chart {
     // there, across the plot's middle, on the tap's side if it has the room, clear of the ring
     // and of the tapped segment, lifted out of it (render::LIFT_SELECTED, 7 px, and its outline).
     // A ring that narrow in a plot without that room (trimmed to it, the charts stacked): over
-    // the title or the legend, on the tap's side.
+    // the title or the legend, on the tap's side if the reader sees room there, else the other.
     if (!p.focus && touch && this.view.chart !== "bar") {
       const outer = this.ring().outer + 10;
       const cy = this.canvas.offsetTop + this.box[1] / 2;
       const [over, under] = [cy - outer, box.height - cy - outer];
       const roomy = Math.max(over, under) >= 64;
       if (roomy || 4 * outer <= box.width) {
-        const up = at.y < cy ? !roomy || over >= 64 : roomy && under < 64;
+        const seenOver = rect.top + (cy - outer) * z - seen.top >= 64;
+        const seenUnder = seen.bottom - rect.top - (cy + outer) * z >= 64;
+        const tapUp = at.y < cy;
+        const up = roomy ? (tapUp ? over >= 64 : under < 64) : tapUp ? seenOver || !seenUnder : seenOver && !seenUnder;
         Object.assign(style, { left: "4px", right: "4px", margin: "0 auto", maxWidth: px(box.width - 8) });
         style.top = up ? "auto" : px(cy + outer + 8);
         style.bottom = up ? px(box.height - cy + outer + 8) : "auto";

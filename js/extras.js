@@ -629,9 +629,15 @@ export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, key
     selectAll(key, from) {
       const has = (chart) => key != null && chart.view?.groups.some((g) => g.key === key);
       const charts = this.parts.filter((c) => c !== from && c.widget);
+      // The chart the reader selected in stays under their finger or pointer: a list that opens
+      // in a chart above it (the charts stacked on a phone) would push it down the page.
+      const at = () => from?.canvas.getBoundingClientRect().top ?? 0;
+      const before = at();
       this.syncing = true;
       for (const chart of [...charts.filter((c) => !has(c)), ...charts.filter(has)]) chart.w.select(has(chart) ? key : null);
       this.syncing = false;
+      const moved = at() - before;
+      if (moved) (this.dialog?.open ? this.dialog : document.scrollingElement).scrollBy(0, moved);
       this.announce(key);
       return this.parts.some((c) => c.selectedKey === key);
     }

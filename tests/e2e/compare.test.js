@@ -168,15 +168,37 @@ test("on a phone, a tap on the smaller ring shows its figures clear of it, and t
   const ring = await inked(bt);
   const outer = (ring.bottom - ring.top) / 2;
   assert.ok(outer > 15 && outer < 80, `BT's ring is the smaller one: ${outer} px`);
-  // A tap on its first segment (Expertise, from twelve o'clock).
+  // A tap on its first segment (Expertise, from twelve o'clock). Where BT's chart is when its
+  // select event goes, after Dell's list opened above it (before the page brings BT's own into
+  // view): where the finger was.
+  const at = () =>
+    page.evaluate(() => document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot.querySelectorAll("[data-channel-sprawl-host]")[1].shadowRoot.querySelector("canvas").getBoundingClientRect().top);
+  const tapped = await at();
+  await page.evaluate(() => {
+    const canvas = document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot.querySelectorAll("[data-channel-sprawl-host]")[1].shadowRoot.querySelector("canvas");
+    document.querySelector("#comparaison").addEventListener("channel-sprawl:select", (e) => {
+      if (e.detail.company === "BT") window.__btAt = canvas.getBoundingClientRect().top;
+    });
+  });
   const selected = await recordSelects(page, "#comparaison");
   await page.touchscreen.tap((ring.left + ring.right) / 2 + outer * 0.2, ring.top + outer * 0.15);
   const details = await selected(1);
   assert.deepEqual(details.map((d) => `${d.company} ${d.key}`), ["Dell expertise", "BT expertise"]);
+  const kept = await page.evaluate(() => window.__btAt);
+  assert.ok(Math.abs(kept - tapped) < 1, `BT's chart at ${kept} once selected, at ${tapped} when tapped`);
   const tip = page.locator("#comparaison .cs-tooltip:visible");
   await tip.waitFor();
-  // Where both are now (Dell's drill-down opened above BT's chart, and the page may have scrolled).
+  // Dell's drill-down opened above BT's chart, which stays in sight (it had been pushed 380 px
+  // down, off the screen, with its tooltip); its tooltip on the screen, clear of the ring. (Once
+  // the page has scrolled BT's own list into view, smoothly.)
+  await page.waitForFunction(() => {
+    const [y, before] = [scrollY, window.__y];
+    window.__y = y;
+    return y === before;
+  }, null, { polling: 150 });
   const [t, now] = [await tip.boundingBox(), await inked(bt)];
+  assert.ok(now.top >= 0 && now.bottom <= 844, `BT's ring at ${now.top}–${now.bottom}`);
+  assert.ok(t.y >= 0 && t.y + t.height <= 844, `the tooltip at ${t.y}–${t.y + t.height}`);
   assert.ok(t.y + t.height <= now.top || t.y >= now.bottom, `the tooltip (${t.y}–${t.y + t.height}) clear of the ring (${now.top}–${now.bottom})`);
   assert.match(await tip.textContent(), /^Expertise4 espaces/);
   // Dell's hole, where it has the room: the same group's figures.
@@ -187,6 +209,45 @@ test("on a phone, a tap on the smaller ring shows its figures clear of it, and t
   await page.setViewportSize({ width: 250, height: 700 });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [250, 250]);
+});
+
+test("on a phone, a small ring's tooltip goes where the reader sees it: below the ring at the top of the screen, above it in the enlarged view under its head", async () => {
+  const page = await open(env, "/posts/comparaison.html", { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  await ready(page, "#comparaison");
+  const bt = page.locator("#comparaison canvas").nth(1);
+  const tip = page.locator("#comparaison .cs-tooltip:visible");
+  // BT's canvas 5 px from the top of the screen, its title scrolled away; a tap on the ring's upper half.
+  await page.evaluate(() => {
+    const canvas = document.querySelector("#comparaison [data-channel-sprawl-compare]").shadowRoot.querySelectorAll("[data-channel-sprawl-host]")[1].shadowRoot.querySelector("canvas");
+    scrollBy(0, canvas.getBoundingClientRect().top - 5);
+  });
+  let ring = await inked(bt);
+  let r = (ring.bottom - ring.top) / 2;
+  await page.touchscreen.tap((ring.left + ring.right) / 2 + r * 0.2, ring.top + r * 0.15);
+  await tip.waitFor();
+  let [t, now] = [await tip.boundingBox(), await inked(bt)];
+  assert.ok(t.y >= 0 && t.y >= now.bottom, `below the ring (${now.top}–${now.bottom}), on the screen: ${t.y}–${t.y + t.height}`);
+  // Enlarged on a phone held sideways, BT's ring just under the dialog's head: a tap on its
+  // upper half, its figures under the ring, not under the head.
+  await page.keyboard.press("Escape");
+  await page.setViewportSize({ width: 568, height: 320 });
+  await page.locator("#comparaison").getByRole("button", { name: "Agrandir" }).first().tap();
+  const dialog = page.locator("#comparaison dialog[open]");
+  await dialog.waitFor();
+  const head = await dialog.evaluate((d) => {
+    const canvas = d.querySelectorAll("[data-channel-sprawl-host]")[1].shadowRoot.querySelector("canvas");
+    const head = d.querySelector(".cs-dialog-head").getBoundingClientRect().bottom;
+    d.scrollTop += canvas.getBoundingClientRect().top - head;
+    return d.querySelector(".cs-dialog-head").getBoundingClientRect().bottom;
+  });
+  ring = await inked(page.locator("#comparaison dialog canvas").nth(1));
+  r = (ring.bottom - ring.top) / 2;
+  await page.touchscreen.tap((ring.left + ring.right) / 2 + r * 0.2, ring.top + r * 0.15);
+  const inDialog = page.locator("#comparaison dialog .cs-tooltip:visible");
+  await inDialog.waitFor();
+  [t, now] = [await inDialog.boundingBox(), await inked(page.locator("#comparaison dialog canvas").nth(1))];
+  assert.ok(t.y >= head && t.y >= now.bottom, `below the ring (${now.top}–${now.bottom}) and the head (${head}): ${t.y}–${t.y + t.height}`);
+  assert.deepEqual(page.problems, []);
 });
 
 test("stacked on a phone, the smaller company's chart is only as tall as its ring, on the same scale; side by side, its plot is square again", async () => {
