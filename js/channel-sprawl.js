@@ -722,7 +722,13 @@ class Chart {
       }
       this.paintIfNear();
     });
-    resize.observe(this.canvas);
+    // Its device pixels: a page's CSS zoom changed later (a "larger text" button) changes them
+    // and not its size in CSS pixels. (Safari has no such box, and throws.)
+    try {
+      resize.observe(this.canvas, { box: "device-pixel-content-box" });
+    } catch {
+      resize.observe(this.canvas);
+    }
     // (A comparison's charts, side by side, keep its controls on one line.)
     if (!this.host.hasAttribute("data-part")) resize.observe(this.summary);
     // A device-pixel-ratio change without a resize (zoom, another screen): redraw crisp.

@@ -150,6 +150,30 @@ test("under a page's CSS zoom the tooltip keeps its place by the pointer, and th
   assert.ok(close.x + close.width <= 1000, JSON.stringify(close));
   // Its text keeps the page's zoom (a site's "larger text" may be one).
   assert.equal(await dialog.evaluate((d) => d.currentCSSZoom), 1.25);
+  await page.keyboard.press("Escape");
+  // The canvas as crisp as the zoom: its pixels one per pixel on the screen, and again after the
+  // page changes its zoom (such a button), which leaves its size in CSS pixels as it was.
+  const crisp = () =>
+    page.waitForFunction(() => {
+      const c = document.querySelector("#dell [data-channel-sprawl-host]").shadowRoot.querySelector("canvas");
+      return Math.abs(c.width - c.getBoundingClientRect().width * devicePixelRatio) <= 1;
+    }, null, { timeout: 5000 });
+  await crisp();
+  await page.evaluate(() => (document.querySelector("main").style.zoom = "1.75"));
+  await crisp();
+  // A browser without the device-pixel box (Safari throws on it) still draws the chart.
+  const safari = await open(env, "/posts/dell.html");
+  await safari.addInitScript(() => {
+    const observe = ResizeObserver.prototype.observe;
+    ResizeObserver.prototype.observe = function (target, options) {
+      if (options?.box === "device-pixel-content-box") throw new TypeError("not a valid enum value");
+      return observe.call(this, target, options);
+    };
+  });
+  await safari.reload();
+  await ready(safari, "#dell");
+  assert.ok((await safari.locator("#dell canvas").evaluate((c) => c.width)) > 200);
+  assert.deepEqual(safari.problems, []);
 });
 
 test("a reader's text spacing (WCAG 1.4.12, a page rule with !important) reaches the widget's text, its buttons and menus too", async () => {
