@@ -1042,7 +1042,8 @@ class Chart {
   }
 
   /**
-   * The hole: the total of the spaces counted; after a tap (a finger on the ring or the legend),
+   * The hole: the total of the spaces counted (of the groups shown, "17 spaces of 62" when some
+   * are hidden); after a tap (a finger on the ring or the legend),
    * the selected group's figures where the hole holds them (its name on two lines at most,
    * about as wide as the hole at its first line), through view changes and resizes; the note
    * that no group is shown.
@@ -1052,8 +1053,9 @@ class Chart {
     const t = this.t;
     const hole = this.ring().hole;
     const g = touch && hole >= 66 ? view.groups.find((g) => g.key === this.selectedKey) : null;
-    const n = g ? g.count : view.units;
-    const unit = fill(t.spaces, { n: "" }, n).trim();
+    const n = g ? g.count : view.shown;
+    const of = !g && n < view.units ? " " + fill(t.outOf, { n: this.formats.num.format(view.units) }) : "";
+    const unit = fill(t.spaces, { n: "" }, n).trim() + of;
     const name = g && el("span", { class: "cs-center-name", text: this.labelOf(g, view.groupBy) });
     if (name) name.style.maxWidth = `${Math.round(1.75 * hole)}px`;
     const figures = [el("strong", { class: n >= 1e5 ? "cs-long" : null, text: this.formats.num.format(n) }), el("span", { text: g ? fill(t.share, { count: unit, pct: this.share(n) }) : unit })];

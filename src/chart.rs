@@ -156,6 +156,9 @@ pub struct Chart {
     pub fill: f64,
     /// Distinct counted units over all groups (the summary's "N spaces").
     pub units: usize,
+    /// Distinct counted units over the groups shown (`units` when none is hidden): the ring's
+    /// centre says "17 of 62" with a group isolated, not the 62 of a ring it no longer draws.
+    pub shown: usize,
     /// Some spaces share a `function`: counting copies once changes something (the toggle shows).
     pub copies: bool,
     /// Per space, the index of its platform in `platform_labels` (computed once: the tooltip's
@@ -204,6 +207,7 @@ impl Chart {
             layout: Layout::new(Shape::Donut, &[], 1.0, 1.0, 1.0, 0.0, 0.0),
             fill: 1.0,
             units: 0,
+            shown: 0,
             platform_of,
             platform_labels,
         };
@@ -245,7 +249,7 @@ impl Chart {
                 }
             }
         }
-        let (_, units) = group::units(&self.dataset, o.dedupe);
+        let (ids, units) = group::units(&self.dataset, o.dedupe);
         self.units = units;
         let hidden = places(&self.hidden, &self.all_groups);
         let mut visible: Vec<Group> = Vec::new();
@@ -254,6 +258,7 @@ impl Chart {
                 visible.push(g.clone());
             }
         }
+        self.shown = if visible.len() == self.all_groups.len() { units } else { group::units_in(&visible, &ids, units) };
         self.can_fold = group::folds(&visible, o.other_below, &o.keep);
         self.groups = if self.other_expanded { visible } else { group::fold(visible, o.other_below, &o.keep, self.scheme) };
         if self.selected.as_ref().is_some_and(|k| !self.groups.iter().any(|g| &g.key == k)) {

@@ -87,6 +87,20 @@ pub fn units(dataset: &Dataset, dedupe: bool) -> (Vec<usize>, usize) {
     (ids, next)
 }
 
+/// How many distinct units (`ids`, from `units`) the spaces of `groups` hold: a space in several
+/// of them, or copies of one function, count once.
+pub fn units_in(groups: &[Group], ids: &[usize], count: usize) -> usize {
+    let mut seen = vec![false; count];
+    for g in groups {
+        for &s in &g.spaces {
+            if let Some(unit) = ids.get(s).and_then(|&id| seen.get_mut(id)) {
+                *unit = true;
+            }
+        }
+    }
+    seen.iter().filter(|&&unit| unit).count()
+}
+
 /// Text keys → indices, the keys staying with the caller (read through `key_of`): open addressing
 /// over FNV-1a hashes, at most half full. The crate's one hash table (`firsts`, `chart::places`,
 /// the validator's theme ids): linear in the keys, and a few hundred bytes of wasm where `HashMap`

@@ -59,6 +59,8 @@ struct Strings {
     platforms: [&'static str; 2],
     merged: &'static str,
     hidden: [&'static str; 2],
+    /// After the unit in the ring's centre when groups are hidden: "17 / spaces of 62".
+    of: &'static str,
     /// The legend's last row when it cannot list every group.
     more: &'static str,
     not_set: &'static str,
@@ -77,6 +79,7 @@ const EN: Strings = Strings {
     platforms: ["{n} platform", "{n} platforms"],
     merged: "{n} once copies are merged",
     hidden: ["{n} hidden", "{n} hidden"],
+    of: "of {n}",
     more: "… and {n} more",
     not_set: "Not set",
     other: "Other",
@@ -92,6 +95,7 @@ const FR: Strings = Strings {
     platforms: ["{n} plateforme", "{n} plateformes"],
     merged: "{n} une fois les copies fusionnées",
     hidden: ["{n} masqué", "{n} masqués"],
+    of: "sur {n}",
     more: "… et {n} de plus",
     not_set: "Non renseigné",
     other: "Autres",
@@ -402,12 +406,16 @@ impl Figure {
         }
         let scale = chart.size.2;
         let (cx, cy) = (chart_at.0 + (chart.layout.cx / scale).round() as i32, chart_at.1 + (chart.layout.cy / scale).round() as i32);
-        let units = chart.units;
+        // The spaces the ring draws; of how many, when groups are hidden.
+        let shown = chart.shown;
         let big = Text { svg, ..Text::new(28.0, scheme.text).bold().anchor(HPos::Center, VPos::Bottom) };
-        b.draw_text(&number(units, &self.lang), &big, (cx, cy + 6))?;
-        let word = fill(self.t.spaces[usize::from(units != 1)], "");
+        b.draw_text(&number(shown, &self.lang), &big, (cx, cy + 6))?;
+        let mut word = fill(self.t.spaces[usize::from(shown != 1)], "").trim().to_owned();
+        if shown < chart.units {
+            word = [word.as_str(), &fill(self.t.of, &number(chart.units, &self.lang))].join(" ");
+        }
         let small = Text { svg, ..Text::new(12.0, scheme.text).anchor(HPos::Center, VPos::Top) };
-        b.draw_text(word.trim(), &small, (cx, cy + 8))
+        b.draw_text(&word, &small, (cx, cy + 8))
     }
 
     /// The chart alone, at `at` in the backend's pixels, at its drawing scale (`Figure::new`).

@@ -292,6 +292,7 @@ impl Widget {
         // Spaces in the dataset, and units counted (fewer with dedupe).
         j.key("spaces").int(chart.dataset.spaces.len());
         j.key("units").int(chart.units);
+        j.key("shown").int(chart.shown);
         j.key("themes").int(chart.dataset.used_themes());
         j.key("platforms").int(chart.platform_count());
         j.key("copies").bool(chart.copies);

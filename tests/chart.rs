@@ -521,6 +521,26 @@ fn isolate_and_its_toggle_back_restore_the_folded_view() {
     assert_eq!(keys(&c), ["big", "mid", OTHER]);
 }
 
+#[test]
+fn the_spaces_shown_count_each_space_once_and_copies_once_with_dedupe() {
+    let d = dataset(json!({ "company": "A", "spaces": [
+        with(space("A", "blog", &["x", "y"]), json!({ "function": "help" })),
+        space("B", "blog", &["x"]),
+        with(space("C", "blog", &["y"]), json!({ "function": "help" })),
+        space("D", "blog", &["z"]),
+    ]}));
+    let mut c = Chart::new(d, Options::default());
+    assert_eq!((c.units, c.shown), (4, 4));
+    c.apply(Action::ToggleHidden("z".into()));
+    assert_eq!(c.shown, 3, "A, B and C; A once though in x and y");
+    c.apply(Action::Isolate("y".into()));
+    assert_eq!(c.shown, 2);
+    c.apply(Action::Dedupe(true));
+    assert_eq!((c.units, c.shown), (3, 1), "A and C are copies of one function");
+    c.apply(Action::ShowAll);
+    assert_eq!(c.shown, c.units);
+}
+
 // ---------------------------------------------------------------- size and pixel ratio
 
 #[test]

@@ -484,6 +484,8 @@ fn a_readers_view_leaves_hidden_groups_out_counts_them_and_expands_other() {
     let hidden = picture(&["news".to_owned(), "unknown".to_owned()], false);
     assert_eq!(legend_of(&hidden), ["Big", "Other"]);
     assert!(texts(&hidden)[1].ends_with(" · 1 hidden"), "{:?}", texts(&hidden));
+    // The hole counts what the ring draws, of how many: the two news spaces are hidden.
+    assert_eq!(texts(&hidden)[2..4], ["62", "spaces of 64"], "{:?}", texts(&hidden));
     assert_well_formed(&hidden);
     let expanded = picture(&["news".to_owned()], true);
     assert_eq!(legend_of(&expanded), ["Big", "Tiny a", "Tiny b"]);

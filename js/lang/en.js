@@ -9,6 +9,8 @@ export default {
   platforms: ["{n} platform", "{n} platforms"],
   merged: "{n} once copies are merged",
   hiddenCount: ["{n} hidden", "{n} hidden"],
+  // After the unit in the ring's centre, with groups hidden: "17 / spaces of 62".
+  outOf: "of {n}",
   groupBy: "Group by",
   by: { theme: "Theme", platform: "Platform", department: "Department", country: "Country" },
   byPhrase: { theme: "by theme", platform: "by platform", department: "by department", country: "by country" },

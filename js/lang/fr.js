@@ -9,6 +9,7 @@ export default {
   platforms: ["{n} plateforme", "{n} plateformes"],
   merged: "{n} une fois les copies fusionnées",
   hiddenCount: ["{n} masqué", "{n} masqués"],
+  outOf: "sur {n}",
   groupBy: "Regrouper par",
   by: { theme: "Thème", platform: "Plateforme", department: "Service", country: "Pays" },
   byPhrase: { theme: "par thème", platform: "par plateforme", department: "par service", country: "par pays" },

@@ -197,14 +197,19 @@ test("legend: select like the segment, hide re-normalises, isolate, bring back",
   await page.getByRole("button", { name: "Afficher Conversation" }).click();
   assert.equal((await legend(page, "#bt")).length, before.length);
 
+  const centre = () => page.locator("#bt .cs-center").evaluate((c) => [...c.children].map((e) => e.textContent).join(" ").replace(/\s/g, " "));
+  assert.equal(await centre(), "6 espaces");
   await page.getByRole("button", { name: "Afficher seulement Expertise" }).click();
   assert.deepEqual((await legend(page, "#bt")).map((e) => e.key), ["expertise"]);
+  // The hole counts what the ring draws now, of how many: not 6 spaces around a ring of 4.
+  assert.equal(await centre(), "4 espaces sur 6");
   // BT has no group small enough for "Other": no link offers to fold (isolating expands Other).
   const fold = page.locator('#bt .cs-link[data-act="fold"]');
   assert.equal(await fold.count(), 0);
   await page.getByRole("button", { name: "Afficher tous les groupes" }).click();
   assert.equal((await legend(page, "#bt")).length, before.length);
   assert.equal(await fold.count(), 0);
+  assert.equal(await centre(), "6 espaces");
 });
 
 test("pointing at or focusing a legend entry emphasises its segment, as a hover on the ring does", async () => {
