@@ -195,7 +195,8 @@ for (const pkg of packages) {
 }
 // Every script shipped is ASCII (esbuild escapes the sources' other characters; the banners are
 // ours): V8 keeps a script with one character beyond Latin-1 as two bytes per character, so an
-// em dash in a comment doubled the loader's 50 KB source in the reader's memory.
+// em dash in a comment doubled the loader's 50 KB source in the reader's memory. (ASCII, the
+// simpler test of the bytes, is what esbuild writes anyway.)
 const shipped = [`${dir}/channel-sprawl.js`, ...(existsSync(`${dir}/pkg`) ? readdirSync(`${dir}/pkg`).filter((f) => f.endsWith(".js")).map((f) => `${dir}/pkg/${f}`) : []), ...packages.map((p) => `${p}/channel_sprawl.js`)];
 for (const file of new Set(shipped)) {
   const at = readFileSync(file, "latin1").search(/[^\x00-\x7f]/);

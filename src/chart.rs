@@ -489,8 +489,8 @@ impl Chart {
                 change = Change::all();
             }
             Action::TextScale(text) => {
-                // Within what a browser's font size setting gives (9 to 72 px): a label is never
-                // drawn at a size no one chose.
+                // Kept within 12 to 48 px of a usual 16: larger, a label would fit no segment;
+                // smaller, none could read it. No number (a style not computed yet): the usual.
                 let text = if text.is_finite() { text.clamp(0.75, 3.0) } else { 1.0 };
                 if text != self.text {
                     self.text = text;
