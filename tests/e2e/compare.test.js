@@ -626,7 +626,7 @@ test("hiding and isolating act on every company alike: a group one company lacks
   await page.locator("#comparaison").getByRole("button", { name: "Afficher seulement Facebook" }).click();
   const alone = await state();
   assert.deepEqual(alone.drawn, [["facebook"], []]);
-  assert.deepEqual(alone.note, ["97espaces", "Aucun des groupes affichés"]);
+  assert.deepEqual(alone.note, ["17espaces sur 97", "Aucun des groupes affichés"]);
   assert.deepEqual(alone.shown, ["facebook"]);
   assert.ok(alone.hidden.includes("Twitter") && alone.hidden.includes("Forum"), alone.hidden.join());
   assert.equal(new Set(alone.hidden).size, alone.hidden.length, "each hidden group listed once");
