@@ -718,7 +718,7 @@ class Chart {
       // The hole's text for its new size (written only when that changes it).
       if (this.view) {
         this.placeCenter();
-        if (this.centerShows != null || (touch && this.selectedKey != null)) this.fillCenter();
+        if (this.centerShows != null || this.centerOf || (touch && this.selectedKey != null)) this.fillCenter();
       }
       this.paintIfNear();
     });
@@ -1026,7 +1026,7 @@ class Chart {
     // The grouping once: not again after a title that names it ("… by theme: 97 spaces by theme").
     const phrase = t.byPhrase[view.groupBy];
     const named = title.toLowerCase().endsWith(phrase.toLowerCase());
-    this.canvas.setAttribute("aria-label", fill(t.chartName, { company: title, count: this.spaces(view.units), phrase: named ? "" : " " + phrase, top }));
+    this.canvas.setAttribute("aria-label", fill(t.chartName, { company: title, count: this.spaces(view.shown) + this.outOf(view), phrase: named ? "" : " " + phrase, top }));
 
     this.renderLegend(view);
     if (!this.table.hidden) this.renderTable(view);
@@ -1039,6 +1039,11 @@ class Chart {
     const [w, h] = this.box ?? [0, 0];
     const outer = Math.max(0, Math.min(w, h) / 2 - 12) * Math.sqrt(this.fill ?? 1);
     return { outer, hole: outer * 0.58 };
+  }
+
+  /** " of 62" after the spaces the ring draws, when groups are hidden; else nothing. */
+  outOf(view) {
+    return view.shown < view.units ? " " + fill(this.t.outOf, { n: this.formats.num.format(view.units) }) : "";
   }
 
   /**
@@ -1054,8 +1059,12 @@ class Chart {
     const hole = this.ring().hole;
     const g = touch && hole >= 66 ? view.groups.find((g) => g.key === this.selectedKey) : null;
     const n = g ? g.count : view.shown;
-    const of = !g && n < view.units ? " " + fill(t.outOf, { n: this.formats.num.format(view.units) }) : "";
-    const unit = fill(t.spaces, { n: "" }, n).trim() + of;
+    let unit = fill(t.spaces, { n: "" }, n).trim();
+    // "of 62" where the hole holds it on the unit's line (13 px letters, about 7 px wide), else
+    // the count of the ring alone; again when the hole's size changes.
+    const of = g ? "" : this.outOf(view);
+    this.centerOf = !!of;
+    if (of && (unit + of).length * 7.2 <= 1.6 * hole) unit += of;
     const name = g && el("span", { class: "cs-center-name", text: this.labelOf(g, view.groupBy) });
     if (name) name.style.maxWidth = `${Math.round(1.75 * hole)}px`;
     const figures = [el("strong", { class: n >= 1e5 ? "cs-long" : null, text: this.formats.num.format(n) }), el("span", { text: g ? fill(t.share, { count: unit, pct: this.share(n) }) : unit })];

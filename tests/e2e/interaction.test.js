@@ -86,6 +86,35 @@ test("touch: a tap selects a segment and shows its figures in the ring's hole, t
   assert.equal(await text(), rest);
 });
 
+test("in a narrow column, the centre gives the ring's count alone where \"espaces sur 62\" would not fit the hole, and says it again where it does; the chart's name gives the same count", async () => {
+  const page = await open(env, "/test/blank.html", { viewport: { width: 1000, height: 900 } });
+  await page.evaluate(async () => {
+    const { mount } = await import("/channel-sprawl.js");
+    const data = await (await fetch("/data/dell.json")).json();
+    const div = document.createElement("div");
+    div.id = "narrow";
+    div.style.width = "200px";
+    document.querySelector("#main").append(div);
+    await mount(div, data, { lang: "fr", dedupe: true });
+  });
+  await page.locator('#narrow .cs-tool[data-act="hide"][data-key="expertise"]').click();
+  const fit = await page.locator("#narrow canvas").evaluate((canvas) => {
+    const root = canvas.getRootNode();
+    const c = canvas.getBoundingClientRect();
+    const outer = Math.min(c.width, c.height) / 2 - 12;
+    const [cx, cy, hole] = [c.left + c.width / 2, c.top + c.height / 2, 0.58 * outer];
+    const unit = root.querySelector(".cs-center span").getBoundingClientRect();
+    const corners = [[unit.left, unit.top], [unit.right, unit.top], [unit.left, unit.bottom], [unit.right, unit.bottom]];
+    return { text: root.querySelector(".cs-center span").textContent, out: Math.max(...corners.map(([x, y]) => Math.hypot(x - cx, y - cy))) - hole, hole, label: canvas.getAttribute("aria-label") };
+  });
+  assert.equal(fit.text.replace(/\s/g, " "), "espaces");
+  assert.ok(fit.out <= 2, `the line reaches ${fit.out.toFixed(1)} px past a hole of ${fit.hole.toFixed(1)} px`);
+  await page.locator("#narrow").evaluate((div) => (div.style.width = "400px"));
+  await page.waitForFunction(() => document.querySelector("#narrow [data-channel-sprawl-host]").shadowRoot.querySelector(".cs-center span").textContent.replace(/\s/g, " ") === "espaces sur 62", null, { timeout: 5000 });
+  assert.match(fit.label.replace(/\s/g, " "), /^Les espaces sociaux de Dell par thème : 58 espaces sur 62\./);
+  assert.deepEqual(page.problems, []);
+});
+
 test("a tap whose drill-down opens below the screen brings its heading and first space into view", async () => {
   // On a phone the legend sits between the ring and the drill-down: the list the tap opened
   // would start below the screen, and the tap would seem to show only a tooltip.
