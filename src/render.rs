@@ -198,19 +198,21 @@ fn label<B: DrawingBackend>(backend: &mut B, p: &Picture, i: usize, lift: f64, f
         return Ok(());
     };
     let layout = p.layout;
-    // A ring enlarged past 200 CSS pixels of radius (the widget's dialog) has larger labels, up to
-    // half again; those in the post and in the exports keep `LABEL_SIZE`, times the reader's
-    // text size in the widget (the exports' is the usual).
-    let size = LABEL_SIZE * p.scale * p.text * (layout.outer / p.scale / 200.0).clamp(1.0, 1.5);
-    let width = text_width(size, text);
     let (r, depth) = if layout.inner > 0.0 {
         ((layout.outer + layout.inner) / 2.0, layout.outer - layout.inner)
     } else {
         (layout.outer * 0.65, layout.outer * 0.5)
     };
-    if text.is_empty() || depth < size * 1.4 || (end - start) * r < width.max(size) + 8.0 * p.scale {
+    // A ring enlarged past 200 CSS pixels of radius (the widget's dialog) has larger labels, up to
+    // half again; those in the post and in the exports keep `LABEL_SIZE`, times the reader's
+    // text size in the widget (the exports' is the usual). A label too large for its segment at
+    // the reader's size takes the usual size where that fits: a larger text never leaves a ring
+    // with fewer counts.
+    let fits = |size: f64| !(text.is_empty() || depth < size * 1.4 || (end - start) * r < text_width(size, text).max(size) + 8.0 * p.scale);
+    let usual = LABEL_SIZE * p.scale * (layout.outer / p.scale / 200.0).clamp(1.0, 1.5);
+    let Some(size) = [usual * p.text, usual].into_iter().find(|&size| fits(size)) else {
         return Ok(());
-    }
+    };
     let (s, c) = sin_cos((start + end) / 2.0);
     let at = (layout.cx + (r + lift) * s, layout.cy - (r + lift) * c);
     let ink = if fill.is_dark() { Rgb(255, 255, 255) } else { Rgb(0, 0, 0) };

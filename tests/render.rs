@@ -378,7 +378,7 @@ fn a_finer_backend_places_the_rims_on_the_circle_between_pixels() {
 }
 
 #[test]
-fn labels_follow_the_readers_text_size_and_are_left_out_where_they_no_longer_fit() {
+fn labels_follow_the_readers_text_size_and_keep_the_usual_size_where_a_larger_one_does_not_fit() {
     let mut chart = three_themes(Shape::Donut);
     chart.apply(Action::Resize(300.0, 300.0, 2.0));
     let labels = |chart: &Chart| -> Vec<f64> {
@@ -391,13 +391,16 @@ fn labels_follow_the_readers_text_size_and_are_left_out_where_they_no_longer_fit
     let larger = labels(&chart);
     assert_eq!(larger.len(), usual.len());
     assert!(larger.iter().zip(&usual).all(|(l, u)| (l / u - 1.5).abs() < 1e-9), "{usual:?} → {larger:?}");
-    // On a smaller ring, much larger text: a label that no longer fits its segment is left out,
-    // not overflowing it.
+    // On a smaller ring, much larger text: a label that would no longer fit its segment keeps the
+    // usual size instead of overflowing it or going, those that fit grow.
     chart.apply(Action::Resize(160.0, 160.0, 1.0));
     chart.apply(Action::TextScale(1.0));
-    let small = labels(&chart).len();
+    let small = labels(&chart);
     chart.apply(Action::TextScale(3.0));
-    assert!(small > 0 && labels(&chart).len() < small, "{small} labels, then {}", labels(&chart).len());
+    let large = labels(&chart);
+    assert_eq!(large.len(), small.len());
+    let ratios: Vec<f64> = large.iter().zip(&small).map(|(l, s)| (l / s * 100.0).round() / 100.0).collect();
+    assert!(ratios.contains(&1.0) && ratios.iter().all(|&r| r == 1.0 || r == 3.0), "{ratios:?}");
 }
 
 #[test]
