@@ -1366,8 +1366,8 @@ class Chart {
     // A tap on a ring with room above or below it in the plot (a comparison's smaller company):
     // there, across the plot's middle, on the tap's side if it has the room, clear of the ring
     // and of the tapped segment, lifted out of it (render::LIFT_SELECTED, 7 px, and its outline).
-    // A ring that narrow in a plot without that room (trimmed to it, the charts stacked): over
-    // the title or the legend, on the tap's side if the reader sees room there, else the other.
+    // A ring that narrow in a plot without that room (trimmed to it, the charts stacked): above
+    // it, over the title, where the reader sees room there (below it opens the list), else below.
     if (!p.focus && touch && this.view.chart !== "bar") {
       const outer = this.ring().outer + 10;
       const cy = this.canvas.offsetTop + this.box[1] / 2;
@@ -1376,8 +1376,7 @@ class Chart {
       if (roomy || 4 * outer <= box.width) {
         const seenOver = rect.top + (cy - outer) * z - seen.top >= 64;
         const seenUnder = seen.bottom - rect.top - (cy + outer) * z >= 64;
-        const tapUp = at.y < cy;
-        const up = roomy ? (tapUp ? over >= 64 : under < 64) : tapUp ? seenOver || !seenUnder : seenOver && !seenUnder;
+        const up = roomy ? (at.y < cy ? over >= 64 : under < 64) : seenOver || !seenUnder;
         Object.assign(style, { left: "4px", right: "4px", margin: "0 auto", maxWidth: px(box.width - 8) });
         style.top = up ? "auto" : px(cy + outer + 8);
         style.bottom = up ? px(box.height - cy + outer + 8) : "auto";

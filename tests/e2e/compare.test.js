@@ -227,6 +227,22 @@ test("on a phone, a small ring's tooltip goes where the reader sees it: below th
   await tip.waitFor();
   let [t, now] = [await tip.boundingBox(), await inked(bt)];
   assert.ok(t.y >= 0 && t.y >= now.bottom, `below the ring (${now.top}–${now.bottom}), on the screen: ${t.y}–${t.y + t.height}`);
+  // In the middle of the screen, a tap on the lower half: above the ring, where it hides
+  // neither the ring nor the list that opens under it.
+  await page.keyboard.press("Escape");
+  await page.evaluate(() => scrollBy(0, -300));
+  ring = await inked(bt);
+  r = (ring.bottom - ring.top) / 2;
+  await page.touchscreen.tap((ring.left + ring.right) / 2 - r * 0.2, ring.bottom - r * 0.15);
+  await tip.waitFor();
+  await page.waitForFunction(() => {
+    const [y, before] = [scrollY, window.__y];
+    window.__y = y;
+    return y === before;
+  }, null, { polling: 150 });
+  [t, now] = [await tip.boundingBox(), await inked(bt)];
+  const list = await page.locator("#comparaison .cs-drill").nth(1).boundingBox();
+  assert.ok(t.y >= 0 && t.y + t.height <= now.top && t.y + t.height <= list.y, `above the ring (${now.top}) and its list (${list.y}): ${t.y}–${t.y + t.height}`);
   // Enlarged on a phone held sideways, BT's ring just under the dialog's head: a tap on its
   // upper half, its figures under the ring, not under the head.
   await page.keyboard.press("Escape");
