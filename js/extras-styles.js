@@ -46,7 +46,7 @@ export const STYLES = `
    the legend and the list a selection opens in the other column. (Bars keep their full width.) */
 @media (max-height: 500px) and (min-width: 560px) {
   .cs-single:has(.cs-plot:not([data-chart="bar"])) {
-    --side: calc(100 * var(--vh) - 16px);
+    --side: min(calc(100 * var(--vh) - 16px), calc(96 * var(--vw) - 312px));
     max-height: calc(100 * var(--vh)); padding: 8px 16px;
     display: grid; grid-template-columns: var(--side) minmax(0, 1fr); grid-template-rows: repeat(5, max-content) 1fr; gap: 0 20px;
   }

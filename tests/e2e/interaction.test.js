@@ -527,6 +527,9 @@ test("enlarge opens a modal dialog; Escape closes it and focus returns", async (
     sideways.locator("#dell dialog").evaluate((d) => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok([parseFloat(d.style.scrollPaddingTop), d.querySelector(".cs-dialog-head").offsetHeight])))));
   const [padding2, head2] = await turned();
   assert.ok(head2 > head && padding2 === head2, `turned: scroll padding ${padding2} px for a head ${head2} px tall`);
+  // There, the ring's column leaves the other 260 px at least: the table's columns fit in it.
+  const [tableWidth, tableNeeds] = await sideways.locator("#dell dialog .cs-table").evaluate((t) => [t.clientWidth, t.scrollWidth]);
+  assert.ok(tableWidth >= 250 && tableNeeds <= tableWidth + 1, `the table ${tableWidth} px wide for ${tableNeeds} px`);
   await sideways.setViewportSize({ width: 740, height: 360 });
   await turned();
   // A tap on the ring (Expertise, from twelve o'clock) brings its list into view beside it.
