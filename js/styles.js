@@ -86,7 +86,7 @@ export const STYLES = `
 :host([data-part]) .cs-plot[data-chart="bar"] { grid-template-columns: 40% minmax(0, 1fr); }
 .cs-bars { display: none; }
 .cs-plot[data-chart="bar"] .cs-bars { display: block; list-style: none; margin: 0; padding: 12px 0; max-width: 16em; min-width: 0; }
-.cs-bars li { cursor: pointer; height: 28px; line-height: 28px; font-size: small; display: flex; justify-content: flex-end; gap: 0.3em; white-space: nowrap; }
+.cs-bars li { cursor: pointer; height: 28px; line-height: 28px; font-size: min(calc(13em / 15), 20px); display: flex; justify-content: flex-end; gap: 0.3em; white-space: nowrap; }
 /* A long label gives way, never its count: the bars carry no figures of their own. */
 .cs-bars li > :first-child { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
 .cs-bars .cs-count { flex: none; }

@@ -286,6 +286,13 @@ test("the widget's text follows the reader's default text size (the browser's se
   // The counts on the ring at 1.25 times the size: about 1.56 times the ink.
   const largeInk = await ink();
   assert.ok(usualInk > 20 && largeInk > usualInk * 1.35, `the counts' ink: ${usualInk} px, then ${largeInk}`);
+  // Much larger (32 px): the bars' names stay within their 28 px rows, accents and all.
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32 } });
+  await page.reload();
+  await ready(page, "#dell");
+  await page.locator("#dell select").nth(1).selectOption("bar");
+  const cut = await page.locator("#dell .cs-bars li > :first-child").evaluateAll((names) => names.filter((n) => n.scrollHeight > n.clientHeight).map((n) => n.textContent));
+  assert.deepEqual(cut, []);
   await page.locator("#dell").screenshot({ path: SHOTS + "dell-large-text.png" });
 });
 
