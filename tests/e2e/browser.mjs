@@ -82,6 +82,19 @@ export function legend(page, figure) {
  * Waits for the figure's drill-down to be complete (its heading comes at once, its list with the
  * extras module: the section is aria-busy until then) and returns the locator of its list.
  */
+/** Once the page has stopped scrolling (a smooth scroll that brings a list into view). */
+export function scrolled(page) {
+  return page.waitForFunction(
+    () => {
+      const [y, before] = [scrollY, window.__scrolledY];
+      window.__scrolledY = y;
+      return y === before;
+    },
+    null,
+    { polling: 150 },
+  );
+}
+
 export async function drillDown(page, figure) {
   const list = page.locator(`${figure} .cs-drill:not([aria-busy]) .cs-spaces`);
   await list.waitFor();

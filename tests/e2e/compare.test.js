@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, open, ready, SHOTS, legend, nextSelect, recordSelects, download } from "./browser.mjs";
+import { launch, open, ready, SHOTS, legend, nextSelect, recordSelects, download, scrolled } from "./browser.mjs";
 
 const count = (name) => JSON.parse(readFileSync(new URL(`../../www/data/${name}.json`, import.meta.url))).spaces.length;
 let env;
@@ -191,11 +191,7 @@ test("on a phone, a tap on the smaller ring shows its figures clear of it, and t
   // Dell's drill-down opened above BT's chart, which stays in sight (it had been pushed 380 px
   // down, off the screen, with its tooltip); its tooltip on the screen, clear of the ring. (Once
   // the page has scrolled BT's own list into view, smoothly.)
-  await page.waitForFunction(() => {
-    const [y, before] = [scrollY, window.__y];
-    window.__y = y;
-    return y === before;
-  }, null, { polling: 150 });
+  await scrolled(page);
   const [t, now] = [await tip.boundingBox(), await inked(bt)];
   assert.ok(now.top >= 0 && now.bottom <= 844, `BT's ring at ${now.top}–${now.bottom}`);
   assert.ok(t.y >= 0 && t.y + t.height <= 844, `the tooltip at ${t.y}–${t.y + t.height}`);
@@ -211,7 +207,7 @@ test("on a phone, a tap on the smaller ring shows its figures clear of it, and t
   assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [250, 250]);
 });
 
-test("on a phone, a small ring's tooltip goes where the reader sees it: below the ring at the top of the screen, above it in the enlarged view under its head", async () => {
+test("on a phone, a small ring's tooltip goes where the reader sees it: above the ring, clear of the list that opens under it, but below the ring at the top of the screen or just under the enlarged view's head", async () => {
   const page = await open(env, "/posts/comparaison.html", { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
   await ready(page, "#comparaison");
   const bt = page.locator("#comparaison canvas").nth(1);
@@ -235,11 +231,7 @@ test("on a phone, a small ring's tooltip goes where the reader sees it: below th
   r = (ring.bottom - ring.top) / 2;
   await page.touchscreen.tap((ring.left + ring.right) / 2 - r * 0.2, ring.bottom - r * 0.15);
   await tip.waitFor();
-  await page.waitForFunction(() => {
-    const [y, before] = [scrollY, window.__y];
-    window.__y = y;
-    return y === before;
-  }, null, { polling: 150 });
+  await scrolled(page);
   [t, now] = [await tip.boundingBox(), await inked(bt)];
   const list = await page.locator("#comparaison .cs-drill").nth(1).boundingBox();
   assert.ok(t.y >= 0 && t.y + t.height <= now.top && t.y + t.height <= list.y, `above the ring (${now.top}) and its list (${list.y}): ${t.y}–${t.y + t.height}`);
