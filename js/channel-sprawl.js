@@ -123,6 +123,10 @@ function schedulePaint(chart) {
 }
 // Charts are drawn once they come this near the viewport (CSS px).
 const NEAR = 256;
+// The margin around the chart in its canvas, CSS px (the core's render::PAD), and the donut's
+// hole against its outer radius (geometry::HOLE): where the ring is, without asking the wasm.
+const PAD = 12;
+const HOLE = 0.58;
 // The reader's last pointer on a chart was a finger (or a pen): a selection's figures then go in
 // the ring's hole, shared by every chart of the page (a comparison's too).
 let touch = false;
@@ -1037,8 +1041,8 @@ class Chart {
   /** The ring's radii, CSS px (as geometry::Layout lays it out: render::PAD, geometry::HOLE). */
   ring() {
     const [w, h] = this.box ?? [0, 0];
-    const outer = Math.max(0, Math.min(w, h) / 2 - 12) * Math.sqrt(this.fill ?? 1);
-    return { outer, hole: outer * 0.58 };
+    const outer = Math.max(0, Math.min(w, h) / 2 - PAD) * Math.sqrt(this.fill ?? 1);
+    return { outer, hole: outer * HOLE };
   }
 
   /** " of 62" after the spaces the ring draws, when groups are hidden; else nothing. */
@@ -1328,8 +1332,10 @@ class Chart {
     const z = this.plot.currentCSSZoom || 1;
     const rect = this.plot.getBoundingClientRect();
     const box = { width: rect.width / z, height: rect.height / z };
-    // What the reader sees of the page: the window, or the enlarged view under its head.
-    const dialog = this.peers?.dialog ?? this.dialog;
+    // For a finger's tooltip, what the reader sees of the page: the window, or the enlarged view
+    // under its head (not read on a mouse's every move).
+    const tapped = !p.focus && touch && this.view.chart !== "bar";
+    const dialog = tapped && (this.peers?.dialog ?? this.dialog);
     const seen = dialog?.open ? { top: dialog.querySelector(".cs-dialog-head").getBoundingClientRect().bottom, bottom: dialog.getBoundingClientRect().bottom } : { top: 0, bottom: innerHeight };
     const at = !p.focus && this.pointerAt ? { x: this.pointerAt.x / z, y: this.pointerAt.y / z } : { x: p.x + this.canvas.offsetLeft, y: p.y + this.canvas.offsetTop };
     const label = this.labelOf(p, this.view.groupBy);
@@ -1368,7 +1374,7 @@ class Chart {
     // and of the tapped segment, lifted out of it (render::LIFT_SELECTED, 7 px, and its outline).
     // A ring that narrow in a plot without that room (trimmed to it, the charts stacked): above
     // it, over the title, where the reader sees room there (below it opens the list), else below.
-    if (!p.focus && touch && this.view.chart !== "bar") {
+    if (tapped) {
       const outer = this.ring().outer + 10;
       const cy = this.canvas.offsetTop + this.box[1] / 2;
       const [over, under] = [cy - outer, box.height - cy - outer];
@@ -1473,7 +1479,7 @@ function loadExtras() {
       (m) => {
         // What a chart said it could not load is there now.
         charts.forEach((c) => c.notice?.remove());
-        return m.install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, escaped, OTHER, PAGE });
+        return m.install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, escaped, OTHER, PAGE, PAD });
       },
       (e) => {
         extras = null;

@@ -5,9 +5,6 @@
 
 import { STYLES } from "./extras-styles.js";
 
-/** The margin around the chart in its canvas, in CSS pixels (the core's `render::PAD`). */
-const PAD = 12;
-
 /** Adds the methods to the loader's `Chart`; returns the `Comparison` class. */
 /**
  * Where the page is scrolled, to go back to when the enlarged view closes: the post behind a
@@ -55,7 +52,7 @@ function bringIntoView(row, focused) {
   }
 }
 
-export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, escaped, OTHER, PAGE }) {
+export function install(Chart, { el, fill, isolate, replaceLegend, pointsAt, keyOf, ENTRIES, styleSheet, schedulePaint, loadRuntime, groupsByKey, escaped, OTHER, PAGE, PAD }) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(STYLES);
   /** The extras' styles in `root`, before it shows what they style. */
